@@ -1,0 +1,3 @@
+from pmo_path.cli import run
+
+run()

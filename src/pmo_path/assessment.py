@@ -1,0 +1,67 @@
+"""One person against one target role: score, advice and route together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .advice import Advice, rank
+from .errors import InputError, NoRouteError
+from .framework import Framework, Role
+from .profile import Profile
+from .routes import personal_route
+from .scoring import Gap, Score, score
+
+
+@dataclass(frozen=True)
+class Assessment:
+    profile: Profile
+    current: Role | None
+    score: Score
+    advice: list[Advice]
+    path: list[str]  # [] without a current role or when no route exists
+    no_route: str | None = None  # why `path` is empty although a current role is known
+    growth: tuple[tuple[str, tuple[Gap, ...]], ...] = ()  # each step after the first, with its gaps
+
+    @property
+    def target(self) -> Role:
+        return self.score.role
+
+
+def resolve_target(framework: Framework, profile: Profile, target: str | None) -> Role:
+    """--target wins over the profile's target_role; one of them is needed."""
+    if target:
+        return framework.role(target, "--target")
+    if profile.target_role:
+        return framework.role(profile.target_role, f"{profile.file}: target_role")
+    raise InputError(
+        f"{profile.file or 'profile'}: target_role: no target role; pass --target ROLE or add target_role to the profile"
+    )
+
+
+def move_of(framework: Framework, current: Role | None, target: Role) -> set[str]:
+    """Ids that describe a move, for matching a recommendation's `suits`."""
+    move = {target.id, target.track}
+    if current is not None:
+        move |= {current.id, current.track}
+    return move
+
+
+def assess(framework: Framework, profile: Profile, target: str | None = None, top: int = 5) -> Assessment:
+    role = resolve_target(framework, profile, target)
+    levels = profile.levels()
+    result = score(framework, levels, role)
+    current = framework.roles.get(profile.current_role) if profile.current_role else None
+    advice = rank(framework, result.gaps, levels, move_of(framework, current, role), top)
+    path: list[str] = []
+    no_route = None
+    if current is not None:
+        try:
+            path = personal_route(framework, current.id, role.id, levels)
+        except NoRouteError as err:
+            no_route = str(err)
+    return Assessment(profile, current, result, advice, path, no_route, growth_along(framework, path, levels))
+
+
+def growth_along(framework: Framework, steps: list[str], levels: dict[str, int]) -> tuple[tuple[str, tuple[Gap, ...]], ...]:
+    """What each step of a route asks this person to grow."""
+    return tuple((role_id, score(framework, levels, framework.roles[role_id]).gaps) for role_id in steps[1:])

@@ -1,0 +1,76 @@
+"""The one family of domain errors the core raises.
+
+The CLI turns any of these into a single `Error:` line and an exit code; the
+core never prints or exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one input, located as precisely as we can."""
+
+    file: str
+    message: str
+    field: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class PmoPathError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(PmoPathError):
+    """A file, id or option value the user gave is not usable.
+
+    Carries every problem found so `validate` can report them all, while
+    other commands show the first.
+    """
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, (Problem, str)):
+            problems = [problems]
+        self.problems: list[Problem | str] = list(problems)
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        first = str(self.problems[0])
+        more = len(self.problems) - 1
+        if more:
+            first += f" (and {more} more problem{'s' if more > 1 else ''}; `pmo-path validate` lists them all)"
+        return first
+
+
+class NoRouteError(PmoPathError):
+    """The role graph has no way from one role to another."""
+
+
+class UsageProblem(PmoPathError):
+    """Options that make sense alone but not together (exit 2, like typer)."""
+
+    exit_code = 2
+
+
+class Interrupted(PmoPathError):
+    """The person stopped the questionnaire; what they answered is kept."""
+
+    exit_code = 130
+
+
+def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> str:
+    """A ' (did you mean ...?)' suffix for near-miss ids, or ''."""
+    if not isinstance(word, str):
+        return ""
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

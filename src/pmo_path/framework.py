@@ -1,0 +1,392 @@
+"""The framework: competencies, roles, recommendations and their sources.
+
+Loaded from `roles.yaml` and `recommendations.yaml`, either the bundled ones
+or an organisation's own (`--data-dir` / `PMO_PATH_DATA`; a file missing
+there falls back to the bundled one). Everything is checked, across both
+files, and every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import Checker, describe, join
+from .errors import InputError, Problem
+from .yamldoc import Document, load_file
+
+ROLES_FILE = "roles.yaml"
+RECOMMENDATIONS_FILE = "recommendations.yaml"
+DATA_ENV = "PMO_PATH_DATA"
+
+KINDS = ("experience", "assignment", "learning", "mentoring", "network", "visibility", "certification", "reading")
+HORIZONS = ("30-days", "6-months", "1-2-years")
+LEVELS = (1, 2, 3, 4, 5)
+# The ladder rule of the contract: a more senior role on a track never asks
+# for less of these than the role below it.
+LADDER_COMPETENCIES = ("strategic-thinking", "executive-communication", "business-acumen")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    author: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Competency:
+    id: str
+    name: str
+    group: str
+    description: str
+    levels: dict[int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    competency: str
+    level: int
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    title: str
+    track: str
+    seniority: int
+    summary: str
+    years: tuple[int, int]
+    requirements: tuple[Requirement, ...]
+    next: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def required(self, competency: str) -> int:
+        for requirement in self.requirements:
+            if requirement.competency == competency:
+                return requirement.level
+        return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    id: str
+    title: str
+    action: str
+    why: str
+    builds: tuple[str, ...]
+    kind: str
+    horizon: str
+    suits: tuple[str, ...]
+    levels: tuple[int, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    ready: float
+    ready_max_core_gap: int
+    close: float
+    developing: float
+
+
+@dataclass(frozen=True)
+class Framework:
+    thresholds: Thresholds
+    scale: dict[int, str]
+    groups: dict[str, str]
+    tracks: dict[str, str]
+    sources: dict[str, Source]
+    competencies: dict[str, Competency]
+    roles: dict[str, Role]
+    recommendations: dict[str, Recommendation]
+    files: tuple[str, ...]
+
+    def role(self, role_id: str, field: str = "role") -> Role:
+        """The role, or an InputError with a did-you-mean."""
+        try:
+            return self.roles[role_id]
+        except KeyError:
+            from .errors import did_you_mean
+
+            raise InputError(
+                f"{field}: unknown role '{role_id}'{did_you_mean(role_id, self.roles)}; `pmo-path roles` lists them"
+            ) from None
+
+    def roles_by_track(self) -> dict[str, list[Role]]:
+        grouped: dict[str, list[Role]] = {track: [] for track in self.tracks}
+        for role in self.roles.values():
+            grouped.setdefault(role.track, []).append(role)
+        for roles in grouped.values():
+            roles.sort(key=lambda role: role.seniority)
+        return grouped
+
+
+def bundled_data_dir() -> Path:
+    """The data shipped with the package (wheel) or beside it (source tree)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if (packaged / ROLES_FILE).is_file():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def data_files(data_dir: str | os.PathLike | None = None) -> tuple[Path, Path]:
+    """Which roles.yaml and recommendations.yaml to read."""
+    bundled = bundled_data_dir()
+    if data_dir is None or str(data_dir) == "":
+        return bundled / ROLES_FILE, bundled / RECOMMENDATIONS_FILE
+    folder = Path(data_dir)
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise InputError(Problem(str(folder), f"data folder {what} (from --data-dir or {DATA_ENV})"))
+    roles, recommendations = folder / ROLES_FILE, folder / RECOMMENDATIONS_FILE
+    if not roles.exists() and not recommendations.exists():
+        raise InputError(Problem(str(folder), f"data folder has neither {ROLES_FILE} nor {RECOMMENDATIONS_FILE}"))
+    return (
+        roles if roles.exists() else bundled / ROLES_FILE,
+        recommendations if recommendations.exists() else bundled / RECOMMENDATIONS_FILE,
+    )
+
+
+def load_framework(data_dir: str | os.PathLike | None = None) -> Framework:
+    """Load, cross-check and return the framework, or raise InputError listing every problem."""
+    roles_path, recommendations_path = data_files(data_dir)
+    problems: list[Problem] = []
+    docs: list[Document] = []
+    for path in (roles_path, recommendations_path):
+        try:
+            docs.append(load_file(str(path)))
+        except InputError as err:
+            problems.extend(p for p in err.problems if isinstance(p, Problem))
+    if problems:
+        raise InputError(problems)
+    framework, problems = _build_framework(*docs)
+    if problems:
+        raise InputError(problems)
+    return framework
+
+
+def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework, list[Problem]]:
+    roles_check, recs_check = Checker(roles_doc), Checker(recs_doc)
+    roles_root = roles_check.root() or {}
+    recs_root = recs_check.root() or {}
+    roles_check.keys(
+        roles_root, "",
+        ("schema_version", "thresholds", "scale", "groups", "tracks", "sources", "competencies", "roles"),
+        ("thresholds", "groups", "tracks", "competencies", "roles"),
+    )
+    recs_check.keys(recs_root, "", ("schema_version", "sources", "recommendations"), ("recommendations",))
+    for check, root in ((roles_check, roles_root), (recs_check, recs_root)):
+        if "schema_version" in root and root["schema_version"] != 1:
+            check.add("only schema_version 1 is understood", "schema_version", root, "schema_version")
+
+    thresholds = _thresholds(roles_check, roles_root)
+    scale = {level: str(name) for level, name in (roles_check.mapping(roles_root, "scale", "") or {}).items()}
+    groups = _names(roles_check, roles_root, "groups")
+    tracks = _names(roles_check, roles_root, "tracks")
+    sources: dict[str, Source] = {}
+    for check, root in ((roles_check, roles_root), (recs_check, recs_root)):
+        sources.update(_sources(check, root, sources))
+    competencies = _competencies(roles_check, roles_root, groups)
+    roles = _roles(roles_check, roles_root, competencies, tracks, sources)
+    recommendations = _recommendations(recs_check, recs_root, competencies, roles, tracks, sources)
+
+    _check_ladders(roles_check, roles_root, roles)
+    for competency in competencies:
+        if roles and not recs_check.problems and sum(competency in r.builds for r in recommendations.values()) == 0:
+            recs_check.add(f"competency '{competency}' is built by no recommendation", "recommendations")
+
+    framework = Framework(
+        thresholds=thresholds,
+        scale=scale,
+        groups=groups,
+        tracks=tracks,
+        sources=sources,
+        competencies=competencies,
+        roles=roles,
+        recommendations=recommendations,
+        files=(roles_doc.name, recs_doc.name),
+    )
+    return framework, roles_check.problems + recs_check.problems
+
+
+def _names(check: Checker, root: dict, key: str) -> dict[str, str]:
+    names = check.mapping(root, key, "") or {}
+    result = {}
+    for ident in names:
+        if check.text(names, ident, key) is not None:
+            result[str(ident)] = names[ident]
+    return result
+
+
+def _thresholds(check: Checker, root: dict) -> Thresholds:
+    data = check.mapping(root, "thresholds", "") or {}
+    check.keys(data, "thresholds", ("ready", "ready_max_core_gap", "close", "developing"),
+               ("ready", "ready_max_core_gap", "close", "developing"))
+    values = {}
+    for key, default in (("ready", 90), ("ready_max_core_gap", 1), ("close", 75), ("developing", 50)):
+        high = 5 if key == "ready_max_core_gap" else 100
+        value = check.integer(data, key, "thresholds", 0, high)
+        values[key] = default if value is None else value
+    if not values["ready"] >= values["close"] >= values["developing"]:
+        check.add("must satisfy ready >= close >= developing", "thresholds", data)
+    return Thresholds(**values)
+
+
+def _sources(check: Checker, root: dict, seen: dict[str, Source]) -> dict[str, Source]:
+    data = check.mapping(root, "sources", "") or {}
+    result = {}
+    for ident, entry in data.items():
+        field = join("sources", ident)
+        if ident in seen:
+            check.add("source id is already defined in the other data file", field, data, ident)
+            continue
+        if not isinstance(entry, dict):
+            check.add("must be a mapping with title and author", field, data, ident)
+            continue
+        check.keys(entry, field, ("title", "author", "url"), ("title", "author"))
+        title, author = check.text(entry, "title", field), check.text(entry, "author", field)
+        url = check.text(entry, "url", field)
+        if title and author:
+            result[str(ident)] = Source(str(ident), title, author, url)
+    return result
+
+
+def _competencies(check: Checker, root: dict, groups: dict[str, str]) -> dict[str, Competency]:
+    data = check.mapping(root, "competencies", "") or {}
+    result = {}
+    for ident, entry in data.items():
+        field = join("competencies", ident)
+        if not isinstance(entry, dict):
+            check.add("must be a mapping (name, group, description, levels)", field, data, ident)
+            continue
+        before = len(check.problems)
+        check.keys(entry, field, ("name", "group", "description", "levels"), ("name", "group", "description", "levels"))
+        name = check.text(entry, "name", field)
+        description = check.text(entry, "description", field)
+        if "group" in entry:
+            check.reference(entry["group"], join(field, "group"), groups, "group", entry, "group")
+        levels = check.mapping(entry, "levels", field) or {}
+        for level in levels:
+            if level not in LEVELS:
+                check.add(f"levels are 1 to 5, found {level!r}", join(field, f"levels.{level}"), levels, level)
+            else:
+                check.text(levels, level, join(field, "levels"))
+        for level in LEVELS:
+            if levels and level not in levels:
+                check.add(f"missing the descriptor for level {level}", join(field, "levels"), levels)
+        if len(check.problems) == before and name and description:
+            result[str(ident)] = Competency(str(ident), name, entry["group"], description,
+                                            {level: levels[level] for level in LEVELS})
+    if data and not result and not check.problems:
+        check.add("no competencies defined", "competencies", data)
+    return result
+
+
+def _roles(check: Checker, root: dict, competencies: dict, tracks: dict, sources: dict) -> dict[str, Role]:
+    data = check.mapping(root, "roles", "") or {}
+    result = {}
+    for ident, entry in data.items():
+        field = join("roles", ident)
+        if not isinstance(entry, dict):
+            check.add("must be a mapping (title, track, seniority, ...)", field, data, ident)
+            continue
+        before = len(check.problems)
+        check.keys(entry, field,
+                   ("title", "track", "seniority", "summary", "years", "requirements", "next", "sources"),
+                   ("title", "track", "seniority", "summary", "requirements", "sources"))
+        title = check.text(entry, "title", field)
+        summary = check.text(entry, "summary", field)
+        if "track" in entry:
+            check.reference(entry["track"], join(field, "track"), tracks, "track", entry, "track")
+        seniority = check.integer(entry, "seniority", field, 1, 20)
+        years = (0, 0)
+        if "years" in entry:
+            span = check.mapping(entry, "years", field) or {}
+            check.keys(span, join(field, "years"), ("min", "max"), ("min", "max"))
+            low, high = check.integer(span, "min", join(field, "years"), 0, 60), check.integer(span, "max", join(field, "years"), 0, 60)
+            if low is not None and high is not None:
+                if low > high:
+                    check.add(f"min ({low}) is more than max ({high})", join(field, "years"), span)
+                years = (low, high)
+        requirements = []
+        needs = check.mapping(entry, "requirements", field) or {}
+        if "requirements" in entry and not needs and isinstance(entry["requirements"], dict):
+            check.add("a role needs at least one requirement", join(field, "requirements"), entry, "requirements")
+        for competency, need in needs.items():
+            where = join(field, f"requirements.{competency}")
+            if not check.reference(competency, where, competencies, "competency", needs, competency):
+                continue
+            if not isinstance(need, dict):
+                check.add(f"must be a mapping like {{level: 3, weight: 2}}, found {describe(need)}", where, needs, competency)
+                continue
+            check.keys(need, where, ("level", "weight"), ("level", "weight"))
+            level, weight = check.integer(need, "level", where, 1, 5), check.integer(need, "weight", where, 1, 3)
+            if level is not None and weight is not None:
+                requirements.append(Requirement(competency, level, weight))
+        nexts = check.id_list(entry, "next", field, data, "role")
+        if ident in nexts:
+            check.add("a role cannot lead to itself", join(field, "next"), entry, "next")
+        cited = check.id_list(entry, "sources", field, sources, "source", minimum=1)
+        if len(check.problems) == before and title and summary and seniority is not None:
+            result[str(ident)] = Role(str(ident), title, entry["track"], seniority, summary, years,
+                                      tuple(requirements), tuple(nexts), tuple(cited))
+    return result
+
+
+def _recommendations(check: Checker, root: dict, competencies: dict, roles: dict, tracks: dict,
+                     sources: dict) -> dict[str, Recommendation]:
+    data = check.mapping(root, "recommendations", "") or {}
+    suitable = {**tracks, **roles}
+    result = {}
+    for ident, entry in data.items():
+        field = join("recommendations", ident)
+        if not isinstance(entry, dict):
+            check.add("must be a mapping (title, action, why, builds, ...)", field, data, ident)
+            continue
+        before = len(check.problems)
+        check.keys(entry, field,
+                   ("title", "action", "why", "builds", "kind", "horizon", "suits", "levels", "sources"),
+                   ("title", "action", "why", "builds", "kind", "horizon", "sources"))
+        texts = [check.text(entry, key, field) for key in ("title", "action", "why")]
+        builds = check.id_list(entry, "builds", field, competencies, "competency", minimum=1)
+        for key, allowed in (("kind", KINDS), ("horizon", HORIZONS)):
+            if key in entry:
+                check.reference(entry[key], join(field, key), allowed, key, entry, key)
+        suits = check.id_list(entry, "suits", field, suitable, "role or track")
+        levels = entry.get("levels", [])
+        if not isinstance(levels, list) or any(
+            isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 5 for level in levels
+        ):
+            check.add("must be a list of levels from 0 to 5", join(field, "levels"), entry, "levels")
+            levels = []
+        cited = check.id_list(entry, "sources", field, sources, "source", minimum=1)
+        if len(check.problems) == before and all(texts):
+            result[str(ident)] = Recommendation(str(ident), texts[0], texts[1], texts[2], tuple(builds),
+                                                entry["kind"], entry["horizon"], tuple(suits),
+                                                tuple(sorted(set(levels))), tuple(cited))
+    return result
+
+
+def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
+    data = root.get("roles") if isinstance(root.get("roles"), dict) else {}
+    by_track: dict[str, list[Role]] = {}
+    for role in roles.values():
+        by_track.setdefault(role.track, []).append(role)
+    for ladder in by_track.values():
+        ladder.sort(key=lambda role: role.seniority)
+        for junior, senior in zip(ladder, ladder[1:]):
+            if senior.seniority == junior.seniority:
+                continue
+            for competency in LADDER_COMPETENCIES:
+                below, above = junior.required(competency), senior.required(competency)
+                if above < below:
+                    check.add(
+                        f"asks level {above} of {competency}, less than the more junior "
+                        f"'{junior.id}' ({below}); a ladder never asks less of it going up",
+                        join(join("roles", senior.id), "requirements"), data.get(senior.id), "requirements",
+                    )

@@ -1,0 +1,90 @@
+"""Readiness, gaps and verdicts, exactly as the contract's section 3 defines them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .framework import Framework, Role, Thresholds
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """One requirement of a role set against a person's rating."""
+
+    competency: str
+    current: int
+    required: int
+    weight: int
+
+    @property
+    def gap(self) -> int:
+        return max(0, self.required - self.current)
+
+    @property
+    def priority(self) -> int:
+        return self.weight * self.gap
+
+
+@dataclass(frozen=True)
+class Score:
+    role: Role
+    readiness: float
+    verdict: str
+    gaps: tuple[Gap, ...]  # only requirements with gap > 0, most pressing first
+    strengths: tuple[Gap, ...]  # requirements met, core first
+    unrated: tuple[str, ...]  # required competencies the person did not rate
+
+    @property
+    def biggest_gap(self) -> Gap | None:
+        return self.gaps[0] if self.gaps else None
+
+
+def readiness(requirements: list[Gap] | tuple[Gap, ...]) -> float:
+    """100 * sum(w * min(p, r)) / sum(w * r), rounded half up to one decimal.
+
+    Integer arithmetic, so 61.45 never becomes 61.4 through float error.
+    """
+    met = sum(g.weight * min(g.current, g.required) for g in requirements)
+    total = sum(g.weight * g.required for g in requirements)
+    if total == 0:
+        return 100.0
+    return ((2000 * met + total) // (2 * total)) / 10
+
+
+def verdict(value: float, requirements: list[Gap] | tuple[Gap, ...], thresholds: Thresholds) -> str:
+    core_gap = max((g.gap for g in requirements if g.weight == 3), default=0)
+    if value >= thresholds.ready and core_gap <= thresholds.ready_max_core_gap:
+        return "ready"
+    if value >= thresholds.close:
+        return "close"
+    if value >= thresholds.developing:
+        return "developing"
+    return "stretch"
+
+
+def score(framework: Framework, levels: Mapping[str, int], role: Role) -> Score:
+    """Score ratings (competency id -> 0..5; missing means unrated, 0) against a role."""
+    order = {competency: index for index, competency in enumerate(framework.competencies)}
+    requirements = [
+        Gap(r.competency, levels.get(r.competency, 0), r.level, r.weight) for r in role.requirements
+    ]
+    value = readiness(requirements)
+    gaps = sorted(
+        (g for g in requirements if g.gap > 0),
+        key=lambda g: (-g.priority, -g.gap, order.get(g.competency, len(order))),
+    )
+    strengths = sorted(
+        (g for g in requirements if g.gap == 0),
+        key=lambda g: (-g.weight, -(g.current - g.required), order.get(g.competency, len(order))),
+    )
+    unrated = tuple(c for c in framework.competencies if role.required(c) and c not in levels)
+    return Score(role, value, verdict(value, requirements, framework.thresholds), tuple(gaps), tuple(strengths), unrated)
+
+
+def match(framework: Framework, levels: Mapping[str, int]) -> list[Score]:
+    """Every role scored, best first (ties: more senior first, then framework order)."""
+    order = {role_id: index for index, role_id in enumerate(framework.roles)}
+    scores = [score(framework, levels, role) for role in framework.roles.values()]
+    scores.sort(key=lambda s: (-s.readiness, -s.role.seniority, order[s.role.id]))
+    return scores

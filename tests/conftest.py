@@ -1,0 +1,44 @@
+"""Shared fixtures: the bundled framework, a CliRunner, profile files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pmo_path.cli import app
+from pmo_path.framework import load_framework
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def framework():
+    return load_framework()
+
+
+@pytest.fixture
+def invoke(monkeypatch):
+    """Run the CLI in-process; stdout and stderr stay apart on the result."""
+    monkeypatch.delenv("PMO_PATH_DATA", raising=False)
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None):
+        return runner.invoke(app, list(args), input=input, env=env)
+
+    return run
+
+
+@pytest.fixture
+def write_profile(tmp_path):
+    """Write YAML text to a profile file and return its path as a string."""
+    counter = iter(range(10_000))
+
+    def write(text: str, name: str | None = None) -> str:
+        path = tmp_path / (name or f"profile-{next(counter)}.yaml")
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
