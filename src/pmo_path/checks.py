@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import InputError, Problem, did_you_mean
-from .yamldoc import Document
+from .yamldoc import Document, printable
 
 _TYPE_NAMES = {bool: "a boolean", int: "an integer", float: "a number with a fraction", str: "text",
                list: "a list", dict: "a mapping", type(None): "empty"}
@@ -21,11 +21,11 @@ def describe(value: Any) -> str:
     if isinstance(value, (dict, list)) or value is None:
         return kind
     shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
-    return f"{kind} ({shown[:40]})"
+    return f"{kind} ({printable(shown[:40])})"
 
 
 def join(field: str, key: Any) -> str:
-    return f"{field}.{key}" if field else str(key)
+    return f"{field}.{printable(key)}" if field else printable(key)
 
 
 class Checker:
@@ -36,7 +36,8 @@ class Checker:
         self.problems: list[Problem] = []
 
     def add(self, message: str, field: str, container: Any = None, key: Any = None) -> None:
-        self.problems.append(self.doc.problem(message, field, container, key))
+        one_line = " ".join(message.splitlines())
+        self.problems.append(self.doc.problem(one_line, field, container, key))
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -57,7 +58,7 @@ class Checker:
     def keys(self, mapping: dict, field: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> None:
         for key in mapping:
             if key not in allowed:
-                self.add(f"unknown key '{key}'{did_you_mean(key, allowed)}", join(field, key), mapping, key)
+                self.add(f"unknown key '{printable(key)}'{did_you_mean(key, allowed)}", join(field, key), mapping, key)
         for key in required:
             if key not in mapping:
                 self.add(f"missing required key '{key}'", join(field, key), mapping)
@@ -81,7 +82,7 @@ class Checker:
 
     def integer(self, mapping: dict, key: str, field: str, low: int, high: int | None = None) -> int | None:
         value = mapping.get(key)
-        if key in mapping and not isinstance(value, bool) and isinstance(value, (int, float)) and value != int(value):
+        if isinstance(value, float) and not value.is_integer():  # also .inf and .nan
             self.add(f"must be a whole number, found {describe(value)}", join(field, key), mapping, key)
             return None
         value = self.typed(mapping, key, field, int, "a whole number")
@@ -102,7 +103,7 @@ class Checker:
         if not isinstance(value, str):
             self.add(f"must be a {kind} id, found {describe(value)}", field, container, key)
         else:
-            self.add(f"unknown {kind} '{value}'{did_you_mean(value, known)}", field, container, key)
+            self.add(f"unknown {kind} '{printable(value)}'{did_you_mean(value, known)}", field, container, key)
         return False
 
     def id_list(self, mapping: dict, key: str, field: str, known: dict | tuple, kind: str, minimum: int = 0) -> list[str]:

@@ -272,7 +272,7 @@ def _competencies(check: Checker, root: dict, groups: dict[str, str]) -> dict[st
             check.reference(entry["group"], join(field, "group"), groups, "group", entry, "group")
         levels = check.mapping(entry, "levels", field) or {}
         for level in levels:
-            if level not in LEVELS:
+            if type(level) is not int or level not in LEVELS:  # true and 1.0 equal 1 but are no level
                 check.add(f"levels are 1 to 5, found {level!r}", join(field, f"levels.{level}"), levels, level)
             else:
                 check.text(levels, level, join(field, "levels"))

@@ -9,10 +9,11 @@ from datetime import date
 from .checks import Checker, describe, join
 from .errors import did_you_mean
 from .framework import Framework
-from .yamldoc import Document, load_file, parse
+from .yamldoc import Document, load_file, parse, printable
 
 PROFILE_KEYS = ("name", "current_role", "target_role", "years_experience", "assessed_on", "ratings")
 RATING_KEYS = ("level", "evidence")
+MAX_YEARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +66,8 @@ def profile_from_document(doc: Document, framework: Framework) -> Profile:
         if key in given and check.reference(root[key], key, framework.roles, "role", root, key):
             roles[key] = root[key]
     years = check.typed(root, "years_experience", "", (int, float), "a number of years") if "years_experience" in given else None
-    if years is not None and years < 0:
-        check.add(f"must be 0 or more, found {years}", "years_experience", root, "years_experience")
+    if years is not None and not 0 <= years <= MAX_YEARS:  # also refuses .nan and .inf
+        check.add(f"must be from 0 to {MAX_YEARS}, found {years}", "years_experience", root, "years_experience")
         years = None
     assessed_on = _date(check, root)
     ratings = _ratings(check, root, framework)
@@ -99,7 +100,7 @@ def _ratings(check: Checker, root: dict, framework: Framework) -> dict[str, Rati
         where = join("ratings", competency)
         if competency not in framework.competencies:
             hint = did_you_mean(competency, framework.competencies)
-            check.add(f"unknown competency '{competency}'{hint}", where, data, competency)
+            check.add(f"unknown competency '{printable(competency)}'{hint}", where, data, competency)
             continue
         evidence = None
         if value is None:  # left blank: unrated, as the init template invites

@@ -21,6 +21,8 @@ from .errors import InputError, Problem
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 50
 MAX_NODES = 200_000
+MAX_SHOWN = 60  # characters of a key or value quoted in an error line
+_MAX_DIGITS = 100
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z|[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
@@ -56,6 +58,14 @@ class Document:
 
     def problem(self, message: str, field: str = "", container: Any = None, key: Any = None) -> Problem:
         return Problem(self.name, message, field, self.line(container, key) if container is not None else None)
+
+
+def printable(value: object) -> str:
+    """A key or value as it may appear inside a one-line error: no control characters, not too long."""
+    text = str(value)
+    if not text.isprintable():
+        text = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
 def read_text(path: str) -> tuple[str, str]:
@@ -117,8 +127,13 @@ def parse(text: str, name: str = "<string>") -> Document:
         if mark is None:
             raise InputError(Problem(name, f"YAML syntax error: {what}")) from None
         raise InputError(Problem(name, f"YAML syntax error at column {mark.column + 1}: {what}", line=mark.line + 1)) from None
+    except yaml.reader.ReaderError as err:  # a character YAML forbids, e.g. a control character
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        what = f"character #x{err.character:04x} is not allowed" if isinstance(err.character, int) else err.reason
+        raise InputError(Problem(name, f"YAML syntax error at column {column}: {what}", line=line)) from None
     except yaml.YAMLError as err:
-        raise InputError(Problem(name, f"YAML error: {err}")) from None
+        raise InputError(Problem(name, f"YAML error: {printable(str(err).splitlines()[0])}")) from None
     finally:
         loader.dispose()
 
@@ -144,9 +159,11 @@ def _resolve_plain(value: str, event: Any, name: str, wanted: type | None) -> An
     elif value in _FALSE:
         result = False
     elif _INT.match(value):
+        if len(value) > _MAX_DIGITS:  # int() refuses (and would be slow on) thousands of digits
+            raise InputError(Problem(name, f"number with {len(value)} digits is too long", line=event.start_mark.line + 1))
         result = int(value)
     elif _FLOAT.match(value):
-        result = float(value)
+        result = float(value.replace(".", "", 1) if value[-1].isalpha() else value)  # YAML .inf / .nan
     else:
         result = value
     if wanted is not None and type(result) is not wanted:
@@ -237,7 +254,7 @@ def _build(loader: Any, name: str) -> Document:
                 raise InputError(
                     Problem(
                         name,
-                        f"duplicate key '{value}' (first on line {lines[id(parent)][value]}); "
+                        f"duplicate key '{printable(value)}' (first on line {lines[id(parent)][value]}); "
                         "YAML would silently keep only the last",
                         line=line,
                     )

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..assessment import Assessment
 from ..framework import Framework, Recommendation, Role
 from ..scoring import Score
+
+if TYPE_CHECKING:
+    from ..progress import Progress
+    from ..team import TeamReport
 
 SCHEMA_VERSION = 1
 
@@ -89,3 +93,30 @@ def path(start: str, goal: str, steps: list[str]) -> dict[str, Any]:
 
 def match(scores: list[Score]) -> list[dict[str, Any]]:
     return [{"role": s.role.id, "title": s.role.title, "readiness": s.readiness, "verdict": s.verdict} for s in scores]
+
+
+def team(report: TeamReport) -> dict[str, Any]:
+    return {
+        "target": report.target.id,
+        "people": report.people,
+        "readiness": {"mean": report.mean, "median": report.median, "min": report.low, "max": report.high},
+        "competencies": [
+            {"competency": s.competency, "required": s.required, "mean_current": s.mean_current, "with_gap": s.with_gap}
+            for s in report.competencies
+        ],
+        "priorities": [p.competency for p in report.priorities],
+        "members": [{"name": m.name, "file": m.file, "readiness": m.readiness, "verdict": m.verdict}
+                    for m in report.members],
+    }
+
+
+def progress(result: Progress) -> dict[str, Any]:
+    return {
+        "target": result.target.id,
+        "before": result.before.readiness,
+        "after": result.after.readiness,
+        "delta": result.delta,
+        "changes": [{"competency": c.competency, "before": c.before, "after": c.after} for c in result.changes],
+        "closed": list(result.closed),
+        "opened": list(result.opened),
+    }

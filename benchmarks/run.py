@@ -1,0 +1,225 @@
+"""The speed budget of pmo-path, measured against floors taken in the same run.
+
+Each check runs a floor (the least any program built on the same libraries
+could cost) and the subject alternately, floor, subject, floor, subject...,
+so both see the same machine load, and compares the medians:
+
+- `assess -p examples/jordan-lee.yaml -f json` within 1.3x of a do-nothing
+  typer app with the same `-p` and `-f` options (typer's option conversion,
+  which imports pydantic, is part of the floor);
+- `--version` within 0.85x of `python -c "import typer, rich.console, rich.table, yaml"`;
+- `team` over 10,000 generated profiles within 1.5x of reading and
+  `yaml.load(..., Loader=yaml.CSafeLoader)`-ing the same files, and peak
+  memory (max RSS of that one child process, from `os.wait4`) under 200 MiB.
+
+Every program runs on this interpreter (`sys.executable`), the subject as
+the `pmo-path` console script next to it (or `-m pmo_path` without one).
+
+    python benchmarks/run.py            # the full budget (takes a few minutes)
+    python benchmarks/run.py --quick    # a smoke run: 5 runs each, 1,000 profiles
+
+Exit status 0 when every check is within budget, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "jordan-lee.yaml"
+MIB = 1024 * 1024
+MEMORY_BUDGET_MIB = 200
+
+# The same options, with the same annotation types, as the real `assess`.
+TYPER_FLOOR = textwrap.dedent(
+    '''
+    from enum import Enum
+    from typing import Annotated, Optional
+
+    import rich.console
+    import rich.table
+    import typer
+    import yaml
+
+
+    class Format(str, Enum):
+        table = "table"
+        json = "json"
+        markdown = "markdown"
+
+
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+
+
+    @app.command()
+    def assess(
+        profile: Annotated[Optional[str], typer.Option("--profile", "-p")] = None,
+        format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    ) -> None:
+        pass
+
+
+    app()
+    '''
+)
+
+YAML_FLOOR = textwrap.dedent(
+    '''
+    import sys
+    from pathlib import Path
+
+    import yaml
+
+    for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    '''
+)
+
+COMPETENCIES = (
+    "project-delivery", "program-management", "portfolio-management", "pmo-governance", "metrics-reporting",
+    "stakeholder-management", "collaborative-leadership", "executive-communication", "people-development",
+    "change-leadership", "strategic-thinking", "business-acumen", "value-delivery", "financial-management",
+    "cross-functional-experience",
+)
+ROLES = ("project-manager", "senior-project-manager", "pmo-analyst", "pmo-manager", "program-manager")
+EVIDENCE = ("Ran the steering committee for three business units", "Wrote the FY27 portfolio case",
+            "Coached two new project managers", "Rebuilt the monthly portfolio report")
+
+
+@dataclass
+class Check:
+    name: str
+    floor: list[str]
+    subject: list[str]
+    budget: float
+    floor_ms: float = 0.0
+    subject_ms: float = 0.0
+    peak_mib: float = 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.subject_ms / self.floor_ms
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.budget
+
+
+def subject_command() -> list[str]:
+    """The installed `pmo-path` script run by this interpreter, as people run it."""
+    script = Path(sys.executable).with_name("pmo-path")
+    if script.is_file():
+        return [sys.executable, str(script)]
+    return [sys.executable, "-m", "pmo_path"]
+
+
+def run_once(argv: list[str]) -> tuple[float, float]:
+    """Wall time in ms and peak RSS in MiB of one fresh child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    child.returncode = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    if child.stderr:
+        child.stderr.close()
+    if child.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({child.returncode}): {' '.join(argv)}\n{errors}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def measure(check: Check, runs: int) -> None:
+    """Alternate floor and subject; keep the medians and the subject's peak memory."""
+    run_once(check.floor)  # warm the file cache and .pyc files for both
+    run_once(check.subject)
+    floor, subject, peak = [], [], 0.0
+    for _ in range(runs):
+        floor.append(run_once(check.floor)[0])
+        elapsed, rss = run_once(check.subject)
+        subject.append(elapsed)
+        peak = max(peak, rss)
+    check.floor_ms, check.subject_ms, check.peak_mib = statistics.median(floor), statistics.median(subject), peak
+
+
+def write_team(folder: Path, people: int, seed: int = 2026) -> None:
+    """Realistic profiles: every competency rated, about one in five with evidence."""
+    rng = random.Random(seed)
+    for number in range(people):
+        lines = [
+            f"name: Person {number:05d}",
+            f"current_role: {rng.choice(ROLES)}",
+            "target_role: pmo-director",
+            f"years_experience: {rng.randint(2, 25)}",
+            f"assessed_on: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "ratings:",
+        ]
+        for competency in COMPETENCIES:
+            level = rng.choices(range(6), weights=(1, 2, 4, 5, 3, 1))[0]
+            if rng.random() < 0.2:
+                lines.append(f'  {competency}: {{level: {level}, evidence: "{rng.choice(EVIDENCE)}"}}')
+            else:
+                lines.append(f"  {competency}: {level}")
+        (folder / f"person-{number:05d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="5 runs each and 1,000 profiles: a smoke run")
+    parser.add_argument("--runs", type=int, help="runs of each program (default 21, team 11; --quick 5)")
+    parser.add_argument("--people", type=int, help="profiles for the team check (default 10,000; --quick 1,000)")
+    options = parser.parse_args()
+    runs = options.runs or (5 if options.quick else 21)
+    team_runs = options.runs or (5 if options.quick else 11)
+    people = options.people or (1_000 if options.quick else 10_000)
+
+    subject = subject_command()
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="pmo-path-bench-") as temporary:
+        folder = Path(temporary)
+        (folder / "typer_floor.py").write_text(TYPER_FLOOR, encoding="utf-8")
+        (folder / "yaml_floor.py").write_text(YAML_FLOOR, encoding="utf-8")
+        team = folder / "team"
+        team.mkdir()
+        write_team(team, people)
+
+        checks = [
+            (Check("assess -f json", [python, str(folder / "typer_floor.py"), "-p", str(EXAMPLE), "-f", "json"],
+                   [*subject, "assess", "-p", str(EXAMPLE), "-f", "json"], 1.3), runs),
+            (Check("--version", [python, "-c", "import typer, rich.console, rich.table, yaml"],
+                   [*subject, "--version"], 0.85), runs),
+            (Check(f"team ({people:,} profiles)", [python, str(folder / "yaml_floor.py"), str(team)],
+                   [*subject, "team", str(team), "-t", "pmo-director", "-f", "json"], 1.5), team_runs),
+        ]
+        print(f"python {sys.version.split()[0]} at {python}; subject: {' '.join(Path(p).name for p in subject)}")
+        for check, count in checks:
+            print(f"measuring {check.name}: {count} runs each, alternating ...", file=sys.stderr, flush=True)
+            measure(check, count)
+
+    print()
+    print(f"{'check':<24} {'floor ms':>9} {'subject ms':>11} {'ratio':>6} {'budget':>7}  result")
+    failed = False
+    for check, _count in checks:
+        verdict = "OK" if check.ok else "OVER"
+        failed |= not check.ok
+        print(f"{check.name:<24} {check.floor_ms:>9.1f} {check.subject_ms:>11.1f} {check.ratio:>6.2f} "
+              f"{check.budget:>6.2f}x  {verdict}")
+    team_check = checks[-1][0]
+    memory_ok = team_check.peak_mib < MEMORY_BUDGET_MIB
+    failed |= not memory_ok
+    print(f"{'team peak memory':<24} {'':>9} {team_check.peak_mib:>8.1f} MiB {'':>6} {MEMORY_BUDGET_MIB:>3} MiB  "
+          f"{'OK' if memory_ok else 'OVER'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""What changed between two assessments of one person, against one target role.
+
+Ratings compare as the scoring sees them: an unrated competency counts as 0,
+so rating a competency 0 that was unrated is no change, and every change
+has a direction. Changes cover every competency of the framework, required
+by the target or not; closed and opened gaps only the target's requirements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .assessment import resolve_target
+from .framework import Framework, Role
+from .profile import Profile
+from .scoring import Score, score
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    competency: str
+    before: int
+    after: int
+
+    @property
+    def rose(self) -> bool:
+        return self.after > self.before
+
+
+@dataclass(frozen=True)
+class Progress:
+    old: Profile
+    new: Profile
+    before: Score
+    after: Score
+    changes: tuple[Change, ...]  # framework order
+    closed: tuple[str, ...]  # gaps of the target that the new assessment no longer has, framework order
+    opened: tuple[str, ...]  # gaps that appeared, framework order
+
+    @property
+    def target(self) -> Role:
+        return self.after.role
+
+    @property
+    def delta(self) -> float:
+        """after - before readiness, exact to one decimal (both are already rounded to one)."""
+        return (round(self.after.readiness * 10) - round(self.before.readiness * 10)) / 10
+
+
+def pick_target(framework: Framework, old: Profile, new: Profile, target: str | None) -> Role:
+    """--target, else the new assessment's target_role, else the old one's."""
+    return resolve_target(framework, new if new.target_role or not old.target_role else old, target)
+
+
+def compare(framework: Framework, old: Profile, new: Profile, target: str | None = None) -> Progress:
+    role = pick_target(framework, old, new, target)
+    before_levels, after_levels = old.levels(), new.levels()
+    before, after = score(framework, before_levels, role), score(framework, after_levels, role)
+    changes = tuple(
+        Change(c, before_levels.get(c, 0), after_levels.get(c, 0))
+        for c in framework.competencies
+        if before_levels.get(c, 0) != after_levels.get(c, 0)
+    )
+    gapped_before = {g.competency for g in before.gaps}
+    gapped_after = {g.competency for g in after.gaps}
+    closed = tuple(c for c in framework.competencies if c in gapped_before and c not in gapped_after)
+    opened = tuple(c for c in framework.competencies if c in gapped_after and c not in gapped_before)
+    return Progress(old, new, before, after, changes, closed, opened)

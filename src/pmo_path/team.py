@@ -1,0 +1,223 @@
+"""A team against one target role: readiness spread, shared gaps, what to train first.
+
+Pure: `build_report` takes the framework, the loaded profiles and the role
+and returns a TeamReport; `load_team` expands paths and loads profiles,
+collecting each file's InputError instead of stopping at the first.
+
+Definitions (documented in the README):
+- readiness mean and median are over the members' readiness figures, rounded
+  half up to one decimal; min and max are members' figures as they are;
+- per required competency: `mean_current` is the mean rating (unrated = 0)
+  rounded half up to two decimals, `with_gap` the number of people below the
+  required level, `weighted_gap` the sum over people of weight * gap;
+- priorities: competencies with at least one gap, largest weighted gap
+  first, ties by more people with a gap, then framework order.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .advice import level_fit, suitability
+from .errors import InputError, Problem
+from .framework import Framework, Recommendation, Role
+from .profile import Profile, load_profile
+from .scoring import score
+
+PROFILE_SUFFIXES = (".yaml", ".yml")
+VERDICTS = ("ready", "close", "developing", "stretch")
+RECOMMENDATIONS_PER_PRIORITY = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    name: str
+    file: str
+    readiness: float
+    verdict: str
+    biggest_gap: str | None  # competency id of the most pressing gap
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyStat:
+    competency: str
+    required: int
+    weight: int
+    mean_current: float
+    with_gap: int
+    weighted_gap: int  # sum over people of weight * gap
+
+    def share_with_gap(self, people: int) -> float:
+        return self.with_gap / people if people else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    competency: str
+    with_gap: int
+    weighted_gap: int
+    recommendations: tuple[Recommendation, ...]  # the few that build it, best suited first
+
+
+@dataclass(frozen=True)
+class TeamReport:
+    target: Role
+    members: tuple[Member, ...]  # most ready first
+    mean: float
+    median: float
+    low: float
+    high: float
+    verdicts: dict[str, int]  # every verdict, most ready first, with its count
+    competencies: tuple[CompetencyStat, ...]  # the role's requirements, framework order
+    priorities: tuple[Priority, ...]
+
+    @property
+    def people(self) -> int:
+        return len(self.members)
+
+
+@dataclass(frozen=True)
+class LoadedTeam:
+    profiles: list[tuple[str, Profile]]  # (file, profile), in the order the paths gave them
+    failures: list[InputError]  # one per file that could not be used
+    files: int  # profile files found, good or bad
+
+
+def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
+    """Files named, plus the *.yaml / *.yml directly inside folders named (sorted, not recursive).
+
+    Not recursive so a team folder can keep older assessments in a subfolder.
+    A file named twice is read once.
+    """
+    found: list[str] = []
+    missing: list[InputError] = []
+    seen: set[str] = set()
+    for path in paths:
+        if os.path.isdir(path):
+            with os.scandir(path) as entries:
+                names = sorted(e.name for e in entries if e.name.endswith(PROFILE_SUFFIXES) and e.is_file())
+            candidates = [os.path.join(path, name) for name in names]
+        elif os.path.exists(path):
+            candidates = [path]
+        else:
+            missing.append(InputError(Problem(path, "no such file or folder")))
+            continue
+        for candidate in candidates:
+            key = os.path.normpath(candidate)
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found, missing
+
+
+def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
+    """Every profile under `paths`; a file that fails becomes a failure, not the end."""
+    files, failures = profile_files(paths)
+    profiles = []
+    for file in files:
+        try:
+            profiles.append((file, load_profile(file, framework)))
+        except InputError as err:
+            failures.append(err)
+    return LoadedTeam(profiles, failures, len(files))
+
+
+def common_target(profiles: list[tuple[str, Profile]]) -> str | None:
+    """The target_role every profile names, if they all name the same one."""
+    targets = {profile.target_role for _file, profile in profiles}
+    return targets.pop() if len(targets) == 1 else None
+
+
+def _half_up(numerator: int, denominator: int, places: int) -> float:
+    """numerator / denominator rounded half up, in integers so ties never drift."""
+    scale = 10**places
+    return ((2 * scale * numerator + denominator) // (2 * denominator)) / scale
+
+
+def _tenths(value: float) -> int:
+    return round(value * 10)
+
+
+def build_report(
+    framework: Framework, profiles: list[tuple[str, Profile]], target: Role, anonymous: bool = False
+) -> TeamReport:
+    """Score every profile against `target` and aggregate. `profiles` must not be empty.
+
+    With `anonymous`, names and files become "Person 1".."Person N", numbered
+    in the order of the file paths.
+    """
+    if not profiles:
+        raise InputError("no profiles to analyse")
+    order = {competency: index for index, competency in enumerate(framework.competencies)}
+    requirements = sorted(target.requirements, key=lambda r: order.get(r.competency, len(order)))
+    totals = {r.competency: 0 for r in requirements}
+    with_gap = dict.fromkeys(totals, 0)
+    weighted = dict.fromkeys(totals, 0)
+    labels = _labels(profiles, anonymous)
+
+    scored = []
+    for file, profile in profiles:
+        levels = profile.levels()
+        result = score(framework, levels, target)
+        for requirement in requirements:
+            current = levels.get(requirement.competency, 0)
+            totals[requirement.competency] += current
+            if current < requirement.level:
+                with_gap[requirement.competency] += 1
+                weighted[requirement.competency] += requirement.weight * (requirement.level - current)
+        name, shown_file = labels[file]
+        biggest = result.biggest_gap.competency if result.biggest_gap else None
+        scored.append((-result.readiness, file, Member(name, shown_file, result.readiness, result.verdict, biggest)))
+    scored.sort(key=lambda item: item[:2])
+    members = [member for _key, _file, member in scored]
+
+    people = len(members)
+    tenths = sorted(_tenths(m.readiness) for m in members)
+    middle = people // 2
+    median_twentieths = 2 * tenths[middle] if people % 2 else tenths[middle - 1] + tenths[middle]
+    stats = tuple(
+        CompetencyStat(r.competency, r.level, r.weight, _half_up(totals[r.competency], people, 2),
+                       with_gap[r.competency], weighted[r.competency])
+        for r in requirements
+    )
+    ranked = sorted((s for s in stats if s.with_gap), key=lambda s: (-s.weighted_gap, -s.with_gap,
+                                                                    order.get(s.competency, len(order))))
+    move = {target.id, target.track}
+    priorities = tuple(
+        Priority(s.competency, s.with_gap, s.weighted_gap, training_for(framework, s, move)) for s in ranked
+    )
+    verdicts = dict.fromkeys(VERDICTS, 0)
+    for member in members:
+        verdicts[member.verdict] = verdicts.get(member.verdict, 0) + 1
+    return TeamReport(
+        target=target,
+        members=tuple(members),
+        mean=_half_up(sum(tenths), people * 10, 1),
+        median=_half_up(median_twentieths, 20, 1),
+        low=tenths[0] / 10,
+        high=tenths[-1] / 10,
+        verdicts=verdicts,
+        competencies=stats,
+        priorities=priorities,
+    )
+
+
+def _labels(profiles: list[tuple[str, Profile]], anonymous: bool) -> dict[str, tuple[str, str]]:
+    """file -> (name shown, file shown)."""
+    if anonymous:
+        return {file: (f"Person {n}", f"Person {n}") for n, file in enumerate(sorted(f for f, _ in profiles), 1)}
+    return {file: (profile.name or Path(file).stem, file) for file, profile in profiles}
+
+
+def training_for(framework: Framework, stat: CompetencyStat, move: set[str]) -> tuple[Recommendation, ...]:
+    """The recommendations that build a competency, best for this team first.
+
+    Suited to the target role or its track first, then aimed at the team's
+    typical level (the mean, rounded), then framework order.
+    """
+    typical = {stat.competency: int(stat.mean_current + 0.5)}
+    builders = [rec for rec in framework.recommendations.values() if stat.competency in rec.builds]
+    builders.sort(key=lambda rec: (-suitability(rec, move), -level_fit(rec, (stat.competency,), typical)))
+    return tuple(builders[:RECOMMENDATIONS_PER_PRIORITY])

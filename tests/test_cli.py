@@ -1,0 +1,164 @@
+"""The core commands through typer's CliRunner: stdout and stderr asserted apart."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import EXAMPLES
+
+from pmo_path import __version__
+
+JORDAN = str(EXAMPLES / "jordan-lee.yaml")
+
+
+def test_version(invoke):
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"pmo-path {__version__}\n"
+    assert result.stderr == ""
+
+
+def test_help_has_examples(invoke):
+    result = invoke("--help")
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout and "pmo-path assess -p me.yaml" in result.stdout
+    assert "Examples" in invoke("assess", "--help").stdout
+
+
+def test_assess_json_matches_the_contract_key_for_key(invoke):
+    result = invoke("assess", "-p", JORDAN, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert list(data) == ["schema_version", "profile", "target", "readiness", "verdict", "gaps", "strengths",
+                          "unrated", "recommendations", "path"]
+    assert data["schema_version"] == 1
+    assert data["profile"] == {"name": "Jordan Lee", "current_role": "senior-project-manager",
+                               "target_role": "pmo-director"}
+    assert data["target"] == {"id": "pmo-director", "title": "PMO Director"}
+    assert isinstance(data["readiness"], float) and 0 <= data["readiness"] <= 100
+    assert data["verdict"] in ("ready", "close", "developing", "stretch")
+    assert data["gaps"] and all(
+        list(g) == ["competency", "name", "group", "current", "required", "gap", "weight", "priority"]
+        for g in data["gaps"]
+    )
+    assert all(g["priority"] == g["weight"] * g["gap"] for g in data["gaps"])
+    assert all(list(s) == ["competency", "current", "required"] for s in data["strengths"])
+    assert data["unrated"] == ["financial-management"]
+    assert 1 <= len(data["recommendations"]) <= 5
+    for rec in data["recommendations"]:
+        assert list(rec) == ["id", "title", "action", "why", "kind", "horizon", "addresses", "sources"]
+        assert rec["sources"] and all(list(s) == ["title", "author"] for s in rec["sources"])
+        assert set(rec["addresses"]) <= {g["competency"] for g in data["gaps"]}
+    assert data["path"][0] == "senior-project-manager" and data["path"][-1] == "pmo-director"
+
+
+def test_assess_table_reads_at_80_columns_without_colour_when_piped(invoke):
+    result = invoke("assess", "-p", JORDAN, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b[" not in result.stdout
+    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 80
+    for expected in ("Jordan Lee", "PMO Director", "Readiness", "developing", "Gaps", "Strengths", "Next steps",
+                     "Source:", "Route", "Senior Project Manager →"):
+        assert expected in result.stdout
+    assert result.stderr == ""
+
+
+def test_assess_top_and_target_override(invoke):
+    data = json.loads(invoke("assess", "-p", JORDAN, "-t", "pmo-manager", "--top", "2", "-f", "json").stdout)
+    assert data["target"]["id"] == "pmo-manager"
+    assert len(data["recommendations"]) == 2
+
+
+def test_assess_reads_stdin(invoke):
+    text = (EXAMPLES / "jordan-lee.yaml").read_text(encoding="utf-8")
+    result = invoke("assess", "-p", "-", "-f", "json", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["profile"]["name"] == "Jordan Lee"
+
+
+def test_assess_output_file(invoke, tmp_path):
+    target = tmp_path / "result.json"
+    result = invoke("assess", "-p", JORDAN, "-f", "json", "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(target.read_text())["target"]["id"] == "pmo-director"
+
+
+def test_unknown_target_is_one_line_with_did_you_mean(invoke):
+    result = invoke("assess", "-p", JORDAN, "-t", "pmo-directr")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: --target: unknown role 'pmo-directr' (did you mean 'pmo-director'?)")
+
+
+def test_missing_profile_file(invoke, tmp_path):
+    result = invoke("assess", "-p", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'nope.yaml'}: no such file\n"
+
+
+def test_profile_error_names_file_line_and_field(invoke, write_profile):
+    path = write_profile("target_role: pmo-director\nratings:\n  strategic-thinkng: 3\n")
+    result = invoke("assess", "-p", path)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path}:3: ratings.strategic-thinkng: unknown competency 'strategic-thinkng' "
+        "(did you mean 'strategic-thinking'?)\n"
+    )
+
+
+def test_no_profile_and_no_terminal_is_a_usage_error(invoke):
+    result = invoke("assess", input="")
+    assert result.exit_code == 2
+    assert "--profile" in result.stderr and result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
+def test_bad_format_is_a_usage_error(invoke):
+    result = invoke("assess", "-p", JORDAN, "-f", "xml")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_roles_json(invoke):
+    result = invoke("roles", "-f", "json")
+    assert result.exit_code == 0
+    roles = json.loads(result.stdout)
+    assert len(roles) == 10
+    assert all(list(r) == ["id", "title", "track", "seniority"] for r in roles)
+    assert roles[0]["id"] == "project-coordinator"
+
+
+def test_roles_table(invoke):
+    result = invoke("roles", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "Delivery ladder" in result.stdout and "PMO ladder" in result.stdout
+    assert "enterprise-pmo-director" in result.stdout
+
+
+def test_role_json_matches_the_contract(invoke):
+    result = invoke("role", "pmo-manager", "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert list(data) == ["id", "title", "track", "seniority", "summary", "years", "requirements", "next", "sources"]
+    assert data["id"] == "pmo-manager" and data["track"] == "pmo"
+    assert all(list(r) == ["competency", "level", "weight"] for r in data["requirements"])
+    assert "portfolio-office-manager" in data["next"]
+
+
+def test_role_table_and_unknown_role(invoke):
+    shown = invoke("role", "pmo-director")
+    assert shown.exit_code == 0 and "Requirements" in shown.stdout and "Sources" in shown.stdout
+    missing = invoke("role", "pmo-boss")
+    assert missing.exit_code == 1
+    assert missing.stdout == ""
+    assert missing.stderr.startswith("Error: ROLE: unknown role 'pmo-boss'")
+
+
+def test_no_color_env_and_markdown(invoke):
+    result = invoke("assess", "-p", JORDAN, "-f", "markdown", env={"NO_COLOR": "1"})
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Development plan: Jordan Lee")
+    assert "\x1b[" not in result.stdout

@@ -1,0 +1,180 @@
+"""The scoring engine as a library: hand-worked examples and the formula's properties."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pmo_path.assessment import assess, resolve_target
+from pmo_path.errors import InputError
+from pmo_path.framework import Requirement, Role, Thresholds
+from pmo_path.profile import Profile, Rating
+from pmo_path.scoring import Gap, readiness, score, verdict
+
+
+def make_role(requirements: dict[str, tuple[int, int]], role_id: str = "test-role") -> Role:
+    return Role(
+        id=role_id, title="Test Role", track="pmo", seniority=3, summary="For tests.", years=(0, 1),
+        requirements=tuple(Requirement(c, level, weight) for c, (level, weight) in requirements.items()),
+        next=(), sources=("fagg-pm-to-pmo-director",),
+    )
+
+
+def test_hand_worked_example(framework):
+    # A: 3*min(2,4)=6, B: 2*min(3,3)=6, C unrated: 0  ->  12 / (12 + 6 + 2) = 60.0
+    role = make_role({"strategic-thinking": (4, 3), "project-delivery": (3, 2), "financial-management": (2, 1)})
+    result = score(framework, {"strategic-thinking": 2, "project-delivery": 3}, role)
+    assert result.readiness == 60.0
+    assert result.verdict == "developing"
+    assert [(g.competency, g.gap, g.priority) for g in result.gaps] == [
+        ("strategic-thinking", 2, 6),
+        ("financial-management", 2, 2),
+    ]
+    assert [g.competency for g in result.strengths] == ["project-delivery"]
+    assert result.unrated == ("financial-management",)
+
+
+def test_surplus_does_not_count_beyond_the_requirement(framework):
+    role = make_role({"project-delivery": (3, 3), "strategic-thinking": (3, 1)})
+    result = score(framework, {"project-delivery": 5, "strategic-thinking": 0}, role)
+    # 3*3 + 1*0 = 9 of 12 -> 75.0, not boosted by the surplus in project delivery
+    assert result.readiness == 75.0
+    assert result.verdict == "close"
+
+
+@pytest.mark.parametrize(
+    ("met", "total", "expected"),
+    [(1, 3, 33.3), (2, 3, 66.7), (1, 16, 6.3), (5, 16, 31.3), (0, 7, 0.0), (7, 7, 100.0), (61, 100, 61.0)],
+)
+def test_readiness_rounds_half_up_to_one_decimal(met, total, expected):
+    gaps = [Gap("x", met, total, 1)]
+    assert readiness(gaps) == expected
+
+
+def test_ties_in_gaps_go_to_bigger_gap_then_framework_order(framework):
+    # priority 4 twice: weight 2 x gap 2 and weight 1 x gap 4 -> bigger gap first;
+    # priority 2 twice with equal gaps -> framework order (project-delivery before strategic-thinking)
+    role = make_role({
+        "strategic-thinking": (2, 1), "project-delivery": (2, 1),
+        "business-acumen": (2, 2), "value-delivery": (4, 1),
+    })
+    result = score(framework, {}, role)
+    assert [g.competency for g in result.gaps] == [
+        "value-delivery", "business-acumen", "project-delivery", "strategic-thinking",
+    ]
+
+
+THRESHOLDS = Thresholds(ready=90, ready_max_core_gap=1, close=75, developing=50)
+
+
+@pytest.mark.parametrize(
+    ("value", "core_gap", "expected"),
+    [(100.0, 0, "ready"), (90.0, 1, "ready"), (95.0, 2, "close"), (89.9, 0, "close"), (75.0, 0, "close"),
+     (74.9, 0, "developing"), (50.0, 3, "developing"), (49.9, 0, "stretch"), (0.0, 5, "stretch")],
+)
+def test_verdict_thresholds(value, core_gap, expected):
+    requirements = [Gap("core", 5 - core_gap, 5, 3), Gap("other", 0, 2, 1)]
+    assert verdict(value, requirements, THRESHOLDS) == expected
+
+
+def test_thresholds_come_from_the_framework(framework):
+    role = make_role({"project-delivery": (4, 1)})
+    strict = replace(framework, thresholds=Thresholds(ready=100, ready_max_core_gap=0, close=100, developing=80))
+    assert score(framework, {"project-delivery": 3}, role).verdict == "close"  # 75.0 with the bundled thresholds
+    assert score(strict, {"project-delivery": 3}, role).verdict == "stretch"
+
+
+def test_assess_uses_target_option_over_profile(framework):
+    profile = Profile(ratings={"project-delivery": Rating(3)}, current_role="project-manager", target_role="pmo-director")
+    assert resolve_target(framework, profile, None).id == "pmo-director"
+    assert resolve_target(framework, profile, "pmo-manager").id == "pmo-manager"
+    with pytest.raises(InputError, match="did you mean 'pmo-manager'"):
+        resolve_target(framework, profile, "pmo-manger")
+    with pytest.raises(InputError, match="no target role"):
+        resolve_target(framework, Profile(), None)
+
+
+def test_assessment_of_example_profile_is_consistent(framework):
+    profile = Profile(
+        ratings={c: Rating(2) for c in framework.competencies}, current_role="senior-project-manager",
+        target_role="pmo-director",
+    )
+    result = assess(framework, profile, top=5)
+    assert result.path[0] == "senior-project-manager" and result.path[-1] == "pmo-director"
+    assert 0 < len(result.advice) <= 5
+    gapped = {g.competency for g in result.score.gaps}
+    for advice in result.advice:
+        assert advice.addresses and set(advice.addresses) <= gapped
+
+
+# ---- properties -------------------------------------------------------------
+
+levels_strategy = st.integers(min_value=0, max_value=5)
+
+
+@st.composite
+def role_and_ratings(draw):
+    from pmo_path.framework import load_framework
+
+    framework = load_framework()
+    role = draw(st.sampled_from(list(framework.roles.values())))
+    ratings = draw(st.dictionaries(st.sampled_from(list(framework.competencies)), levels_strategy))
+    return framework, role, ratings
+
+
+@settings(max_examples=150, deadline=None)
+@given(role_and_ratings())
+def test_readiness_is_a_percentage(case):
+    framework, role, ratings = case
+    result = score(framework, ratings, role)
+    assert 0.0 <= result.readiness <= 100.0
+    assert result.verdict in ("ready", "close", "developing", "stretch")
+
+
+@settings(max_examples=100, deadline=None)
+@given(role_and_ratings(), st.integers(min_value=0, max_value=2))
+def test_meeting_every_requirement_gives_100_and_no_gaps(case, surplus):
+    framework, role, ratings = case
+    for requirement in role.requirements:
+        ratings[requirement.competency] = min(5, max(ratings.get(requirement.competency, 0), requirement.level + surplus))
+    result = score(framework, ratings, role)
+    assert result.readiness == 100.0
+    assert result.gaps == ()
+    assert result.verdict == "ready"
+
+
+@settings(max_examples=150, deadline=None)
+@given(role_and_ratings(), st.data())
+def test_raising_a_rating_never_lowers_readiness_nor_raises_a_gap(case, data):
+    framework, role, ratings = case
+    competency = data.draw(st.sampled_from(list(framework.competencies)))
+    before = score(framework, ratings, role)
+    raised = dict(ratings)
+    raised[competency] = data.draw(st.integers(min_value=ratings.get(competency, 0), max_value=5))
+    after = score(framework, raised, role)
+    assert after.readiness >= before.readiness
+    gap_before = {g.competency: g.gap for g in before.gaps}
+    for gap in after.gaps:
+        assert gap.gap <= gap_before.get(gap.competency, 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(role_and_ratings(), st.randoms(use_true_random=False))
+def test_order_is_deterministic_whatever_the_input_order(case, rng):
+    framework, role, ratings = case
+    items = list(ratings.items())
+    rng.shuffle(items)
+    first, second = score(framework, ratings, role), score(framework, dict(items), role)
+    assert first == second
+    keys = [(-g.priority, -g.gap, list(framework.competencies).index(g.competency)) for g in first.gaps]
+    assert keys == sorted(keys)
+
+
+@settings(max_examples=60, deadline=None)
+@given(role_and_ratings())
+def test_all_zero_ratings_give_zero(case):
+    framework, role, _ = case
+    assert score(framework, dict.fromkeys(framework.competencies, 0), role).readiness == 0.0
