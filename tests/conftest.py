@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,15 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 
 
+@cache
+def bundled_framework():
+    """The bundled framework, loaded once (hypothesis strategies cannot use fixtures)."""
+    return load_framework()
+
+
 @pytest.fixture(scope="session")
 def framework():
-    return load_framework()
+    return bundled_framework()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from conftest import bundled_framework
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,9 +74,7 @@ def test_only_gapped_competencies_are_addressed(framework):
 
 @st.composite
 def gaps_strategy(draw):
-    from pmo_path.framework import load_framework
-
-    framework = load_framework()
+    framework = bundled_framework()
     competencies = draw(st.lists(st.sampled_from(list(framework.competencies)), min_size=1, max_size=8, unique=True))
     gaps = [Gap(c, draw(st.integers(0, 3)), draw(st.integers(4, 5)), draw(st.integers(1, 3))) for c in competencies]
     return framework, gaps, draw(st.integers(1, 10))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from conftest import bundled_framework
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,9 +118,7 @@ levels_strategy = st.integers(min_value=0, max_value=5)
 
 @st.composite
 def role_and_ratings(draw):
-    from pmo_path.framework import load_framework
-
-    framework = load_framework()
+    framework = bundled_framework()
     role = draw(st.sampled_from(list(framework.roles.values())))
     ratings = draw(st.dictionaries(st.sampled_from(list(framework.competencies)), levels_strategy))
     return framework, role, ratings

@@ -7,6 +7,7 @@ or the new one, never half of either.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from .errors import InputError, Problem
 
 
 def atomic_write(path: str | os.PathLike, text: str) -> None:
+    """Write `text` to `path` (UTF-8) so that readers see the old file or the new one, never a mix."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
@@ -38,10 +40,23 @@ def atomic_write(path: str | os.PathLike, text: str) -> None:
             os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except BaseException as err:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(err, OSError):
             raise InputError(Problem(str(target), f"cannot write: {err.strerror or err}")) from None
+        if isinstance(err, UnicodeError):  # e.g. a lone surrogate typed on a misconfigured terminal
+            raise InputError(Problem(str(target), "cannot write: the text has characters that are not valid Unicode")) from None
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself survive a power cut (POSIX; best effort, the file is already whole)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -11,7 +11,7 @@ from typing import Any
 from .errors import InputError, Problem, did_you_mean
 from .yamldoc import Document, printable
 
-_TYPE_NAMES = {bool: "a boolean", int: "an integer", float: "a number with a fraction", str: "text",
+_TYPE_NAMES = {bool: "a boolean", int: "an integer", float: "a decimal number", str: "text",
                list: "a list", dict: "a mapping", type(None): "empty"}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from .checks import Checker, describe, join
@@ -170,10 +171,11 @@ def load_framework(data_dir: str | os.PathLike | None = None) -> Framework:
     return framework
 
 
-def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework, list[Problem]]:
+def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework | None, list[Problem]]:
     roles_check, recs_check = Checker(roles_doc), Checker(recs_doc)
-    roles_root = roles_check.root() or {}
-    recs_root = recs_check.root() or {}
+    roles_root, recs_root = roles_check.root(), recs_check.root()
+    if roles_root is None or recs_root is None:  # an empty or non-mapping file: nothing else can be checked
+        return None, roles_check.problems + recs_check.problems
     roles_check.keys(
         roles_root, "",
         ("schema_version", "thresholds", "scale", "groups", "tracks", "sources", "competencies", "roles"),
@@ -191,9 +193,14 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
     sources: dict[str, Source] = {}
     for check, root in ((roles_check, roles_root), (recs_check, recs_root)):
         sources.update(_sources(check, root, sources))
-    competencies = _competencies(roles_check, roles_root, groups)
-    roles = _roles(roles_check, roles_root, competencies, tracks, sources)
-    recommendations = _recommendations(recs_check, recs_root, competencies, roles, tracks, sources)
+    # References are checked against every id declared, sound or not, so one broken entry is
+    # reported once rather than again at every place that names it.
+    declared = {key: _declared(roles_root, key) for key in ("groups", "tracks", "competencies", "roles")}
+    declared["sources"] = {**_declared(roles_root, "sources"), **_declared(recs_root, "sources")}
+    competencies = _competencies(roles_check, roles_root, declared["groups"])
+    roles = _roles(roles_check, roles_root, declared["competencies"], declared["tracks"], declared["sources"])
+    recommendations = _recommendations(recs_check, recs_root, declared["competencies"], declared["roles"],
+                                       declared["tracks"], declared["sources"])
 
     _check_ladders(roles_check, roles_root, roles)
     for competency in competencies:
@@ -212,6 +219,12 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
         files=(roles_doc.name, recs_doc.name),
     )
     return framework, roles_check.problems + recs_check.problems
+
+
+def _declared(root: dict, key: str) -> dict:
+    """The entries under `key` whose ids are text, whether or not they are valid."""
+    entries = root.get(key)
+    return {ident: entry for ident, entry in entries.items() if isinstance(ident, str)} if isinstance(entries, dict) else {}
 
 
 def _names(check: Checker, root: dict, key: str) -> dict[str, str]:
@@ -277,7 +290,7 @@ def _competencies(check: Checker, root: dict, groups: dict[str, str]) -> dict[st
             else:
                 check.text(levels, level, join(field, "levels"))
         for level in LEVELS:
-            if levels and level not in levels:
+            if isinstance(entry.get("levels"), dict) and level not in levels:
                 check.add(f"missing the descriptor for level {level}", join(field, "levels"), levels)
         if len(check.problems) == before and name and description:
             result[str(ident)] = Competency(str(ident), name, entry["group"], description,
@@ -308,7 +321,8 @@ def _roles(check: Checker, root: dict, competencies: dict, tracks: dict, sources
         if "years" in entry:
             span = check.mapping(entry, "years", field) or {}
             check.keys(span, join(field, "years"), ("min", "max"), ("min", "max"))
-            low, high = check.integer(span, "min", join(field, "years"), 0, 60), check.integer(span, "max", join(field, "years"), 0, 60)
+            low = check.integer(span, "min", join(field, "years"), 0, 60)
+            high = check.integer(span, "max", join(field, "years"), 0, 60)
             if low is not None and high is not None:
                 if low > high:
                     check.add(f"min ({low}) is more than max ({high})", join(field, "years"), span)
@@ -379,7 +393,7 @@ def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
         by_track.setdefault(role.track, []).append(role)
     for ladder in by_track.values():
         ladder.sort(key=lambda role: role.seniority)
-        for junior, senior in zip(ladder, ladder[1:]):
+        for junior, senior in pairwise(ladder):
             if senior.seniority == junior.seniority:
                 continue
             for competency in LADDER_COMPETENCIES:

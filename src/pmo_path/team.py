@@ -4,7 +4,7 @@ Pure: `build_report` takes the framework, the loaded profiles and the role
 and returns a TeamReport; `load_team` expands paths and loads profiles,
 collecting each file's InputError instead of stopping at the first.
 
-Definitions (documented in the README):
+Definitions (what the README's team section states):
 - readiness mean and median are over the members' readiness figures, rounded
   half up to one decimal; min and max are members' figures as they are;
 - per required competency: `mean_current` is the mean rating (unrated = 0)
@@ -24,11 +24,12 @@ from .advice import level_fit, suitability
 from .errors import InputError, Problem
 from .framework import Framework, Recommendation, Role
 from .profile import Profile, load_profile
-from .scoring import score
+from .scoring import Gap, readiness, verdict
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 VERDICTS = ("ready", "close", "developing", "stretch")
 RECOMMENDATIONS_PER_PRIORITY = 2
+TOP_LEVEL = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,24 +153,30 @@ def build_report(
         raise InputError("no profiles to analyse")
     order = {competency: index for index, competency in enumerate(framework.competencies)}
     requirements = sorted(target.requirements, key=lambda r: order.get(r.competency, len(order)))
-    totals = {r.competency: 0 for r in requirements}
-    with_gap = dict.fromkeys(totals, 0)
-    weighted = dict.fromkeys(totals, 0)
+    # A requirement's Gap depends only on the person's level: build each of them once, not once per person.
+    gap_at = [[Gap(r.competency, level, r.level, r.weight) for level in range(TOP_LEVEL + 1)] for r in requirements]
+    totals, with_gap, weighted = [0] * len(requirements), [0] * len(requirements), [0] * len(requirements)
     labels = _labels(profiles, anonymous)
 
     scored = []
     for file, profile in profiles:
-        levels = profile.levels()
-        result = score(framework, levels, target)
-        for requirement in requirements:
-            current = levels.get(requirement.competency, 0)
-            totals[requirement.competency] += current
-            if current < requirement.level:
-                with_gap[requirement.competency] += 1
-                weighted[requirement.competency] += requirement.weight * (requirement.level - current)
+        gaps = []
+        biggest, pressing = None, (0, 0)
+        for index, requirement in enumerate(requirements):
+            level = profile.level(requirement.competency)
+            gap = gap_at[index][level]
+            gaps.append(gap)
+            totals[index] += level
+            if level < requirement.level:
+                with_gap[index] += 1
+                weighted[index] += gap.priority
+                # The most pressing gap, as scoring orders them: priority, then gap, then framework order.
+                if (gap.priority, gap.gap) > pressing:
+                    biggest, pressing = gap.competency, (gap.priority, gap.gap)
+        value = readiness(gaps)
         name, shown_file = labels[file]
-        biggest = result.biggest_gap.competency if result.biggest_gap else None
-        scored.append((-result.readiness, file, Member(name, shown_file, result.readiness, result.verdict, biggest)))
+        member = Member(name, shown_file, value, verdict(value, gaps, framework.thresholds), biggest)
+        scored.append((-value, file, member))
     scored.sort(key=lambda item: item[:2])
     members = [member for _key, _file, member in scored]
 
@@ -178,9 +185,9 @@ def build_report(
     middle = people // 2
     median_twentieths = 2 * tenths[middle] if people % 2 else tenths[middle - 1] + tenths[middle]
     stats = tuple(
-        CompetencyStat(r.competency, r.level, r.weight, _half_up(totals[r.competency], people, 2),
-                       with_gap[r.competency], weighted[r.competency])
-        for r in requirements
+        CompetencyStat(r.competency, r.level, r.weight, _half_up(totals[index], people, 2), with_gap[index],
+                       weighted[index])
+        for index, r in enumerate(requirements)
     )
     ranked = sorted((s for s in stats if s.with_gap), key=lambda s: (-s.weighted_gap, -s.with_gap,
                                                                     order.get(s.competency, len(order))))

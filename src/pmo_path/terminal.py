@@ -11,8 +11,6 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .atomic import atomic_write
-
 FILE_WIDTH = 100  # tables written with --output read well in an editor
 
 
@@ -43,6 +41,8 @@ def render_to_text(renderable: Any, width: int = FILE_WIDTH) -> str:
 def emit_text(text: str, output: str | None) -> None:
     """JSON or Markdown: to the file (atomically) or to stdout."""
     if output and output != "-":
+        from .atomic import atomic_write  # tempfile and random: not worth importing for stdout
+
         atomic_write(output, text)
         note(f"Wrote {output}")
     else:

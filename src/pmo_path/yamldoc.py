@@ -62,7 +62,7 @@ class Document:
 
 def printable(value: object) -> str:
     """A key or value as it may appear inside a one-line error: no control characters, not too long."""
-    text = str(value)
+    text = "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
     if not text.isprintable():
         text = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
@@ -92,7 +92,11 @@ def read_text(path: str) -> tuple[str, str]:
             raise InputError(Problem(name, f"file is {info.st_size / 1048576:.1f} MiB; the limit is 1 MiB"))
         try:
             with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
+                # Ask for what stat promised (asking for 1 MiB costs a 1 MiB buffer per file);
+                # read on up to the limit if the file grew since, or is not a regular file.
+                raw = handle.read(info.st_size + 1)
+                if len(raw) > info.st_size or not stat.S_ISREG(info.st_mode):
+                    raw += handle.read(MAX_BYTES + 1 - len(raw))
         except PermissionError:
             raise InputError(Problem(name, "permission denied")) from None
         except OSError as err:

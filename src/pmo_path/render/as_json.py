@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..assessment import Assessment
 from ..framework import Framework, Recommendation, Role
-from ..scoring import Score
 
 if TYPE_CHECKING:
+    from ..navigation import Match, RoleComparison, Route
     from ..progress import Progress
     from ..team import TeamReport
 
@@ -87,12 +87,29 @@ def role(framework: Framework, role: Role) -> dict[str, Any]:
     }
 
 
-def path(start: str, goal: str, steps: list[str]) -> dict[str, Any]:
-    return {"from": start, "to": goal, "steps": list(steps)}
+def route(found: Route) -> dict[str, Any]:
+    """`path FROM TO -f json`: exactly the contract's keys, whichever way the route was chosen."""
+    return {"from": found.steps[0], "to": found.steps[-1], "steps": list(found.steps)}
 
 
-def match(scores: list[Score]) -> list[dict[str, Any]]:
-    return [{"role": s.role.id, "title": s.role.title, "readiness": s.readiness, "verdict": s.verdict} for s in scores]
+def match(matches: list[Match]) -> list[dict[str, Any]]:
+    return [{"role": m.role.id, "title": m.role.title, "readiness": m.score.readiness, "verdict": m.score.verdict}
+            for m in matches]
+
+
+def comparison(result: RoleComparison) -> dict[str, Any]:
+    """`role ROLE --vs OTHER -f json`: level 0 and weight 0 mean the role does not require it."""
+    return {
+        "from": {"id": result.source.id, "title": result.source.title},
+        "to": {"id": result.target.id, "title": result.target.title},
+        "competencies": [
+            {"competency": row.competency,
+             "from": {"level": row.from_level, "weight": row.from_weight},
+             "to": {"level": row.to_level, "weight": row.to_weight},
+             "change": row.change}
+            for row in result.competencies
+        ],
+    }
 
 
 def team(report: TeamReport) -> dict[str, Any]:

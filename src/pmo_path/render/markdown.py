@@ -7,10 +7,18 @@ pasted into GitHub, GitLab or Obsidian.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..assessment import Assessment
 from ..framework import HORIZONS, Framework, Role
+from ..navigation import CHANGES
 from ..scoring import Gap
+
+if TYPE_CHECKING:
+    from ..navigation import CompetencyChange, Match, RoleComparison, Route
+    from ..progress import Progress
+    from ..team import TeamReport
 
 REVIEW_AFTER_DAYS = 90
 HORIZON_TITLE = {"30-days": "Next 30 days", "6-months": "Next 6 months", "1-2-years": "Next 1-2 years"}
@@ -40,15 +48,18 @@ def source_ref(framework: Framework, ids: tuple[str, ...]) -> str:
 
 
 def mermaid_id(role_id: str) -> str:
-    return "".join(ch if ch.isalnum() else "_" for ch in role_id)
+    """A node id Mermaid accepts: letters, digits and _, prefixed so no id is a keyword such as `end`."""
+    return "role_" + "".join(ch if ch.isalnum() else "_" for ch in role_id)
 
 
 def mermaid_route(framework: Framework, steps: list[str]) -> list[str]:
+    """A left-to-right flowchart of the route; the goal is drawn rounded so it stands out without colour."""
     lines = ["```mermaid", "flowchart LR"]
-    for role_id in steps:
+    for index, role_id in enumerate(steps):
         label = framework.roles[role_id].title.replace('"', "#quot;")
-        lines.append(f'    {mermaid_id(role_id)}["{label}"]')
-    for here, there in zip(steps, steps[1:]):
+        shape = '(["{}"])' if index == len(steps) - 1 and len(steps) > 1 else '["{}"]'
+        lines.append(f"    {mermaid_id(role_id)}{shape.format(label)}")
+    for here, there in pairwise(steps):
         lines.append(f"    {mermaid_id(here)} --> {mermaid_id(there)}")
     lines.append("```")
     return lines
@@ -60,6 +71,12 @@ def growth_text(framework: Framework, gaps: tuple[Gap, ...]) -> str:
     return "grow " + ", ".join(f"{framework.competencies[g.competency].name} {g.current}→{g.required}" for g in gaps)
 
 
+def route_list(framework: Framework, steps: list[str], start_note: str, notes: list[str]) -> list[str]:
+    """A numbered route: each role with what entering it asks (`notes`, one per step after the first)."""
+    return [f"{number}. **{cell(framework.roles[role_id].title)}** (`{role_id}`): {cell(note)}"
+            for number, (role_id, note) in enumerate(zip(steps, [start_note, *notes], strict=True), 1)]
+
+
 def plan(framework: Framework, result: Assessment, today: date | None = None, chart: str | None = None) -> str:
     """The development plan of contract section 6."""
     today = today or date.today()
@@ -68,15 +85,15 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
     who = profile.name or "Me"
     lines = [f"# Development plan: {cell(who)} → {cell(target.title)}", ""]
 
-    facts = [["Who", cell(who) + (f", {cell(result.current.title)}" if result.current else "")
-              + (f" ({profile.years_experience:g} years)" if profile.years_experience is not None else "")],
-             ["Target", f"{cell(target.title)} (`{target.id}`)"]]
+    facts = [("Who", cell(who) + (f", {cell(result.current.title)}" if result.current else "")
+              + (f" ({profile.years_experience:g} years)" if profile.years_experience is not None else "")),
+             ("Target", f"{cell(target.title)} (`{target.id}`)")]
     if profile.assessed_on:
-        facts.append(["Assessed on", profile.assessed_on.isoformat()])
-    facts += [["Plan written", today.isoformat()],
-              ["Readiness", f"**{score.readiness:.1f}%**, verdict **{score.verdict}**"],
-              ["Review on", f"**{review.isoformat()}**"]]
-    lines += table(["", ""], facts) + [""]
+        facts.append(("Assessed on", profile.assessed_on.isoformat()))
+    facts += [("Plan written", today.isoformat()),
+              ("Readiness", f"**{score.readiness:.1f}%**, verdict **{score.verdict}**"),
+              ("Review on", f"**{review.isoformat()}**")]
+    lines += [f"- **{label}:** {value}" for label, value in facts] + [""]
 
     lines += ["## Readiness", "", f"`{bar(score.readiness)}` **{score.readiness:.1f}%**: **{score.verdict}**", ""]
     if chart:
@@ -97,9 +114,8 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
 
     lines += ["## Route", ""]
     if result.path:
-        lines.append(f"1. **{cell(framework.roles[result.path[0]].title)}** (`{result.path[0]}`): where you are now")
-        for number, (role_id, gaps) in enumerate(result.growth, 2):
-            lines.append(f"{number}. **{cell(framework.roles[role_id].title)}** (`{role_id}`): {cell(growth_text(framework, gaps))}")
+        lines += route_list(framework, result.path, "where you are now",
+                            [growth_text(framework, gaps) for _, gaps in result.growth])
         lines += [""] + mermaid_route(framework, result.path)
     elif result.no_route:
         lines.append(cell(result.no_route))
@@ -119,7 +135,9 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
             rec = advice.recommendation
             builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
             lines.append(f"- [ ] **{cell(rec.title)}**: {cell(rec.action)}")
-            lines.append(f"  _Builds {cell(builds)}. Why: {cell(rec.why)} Source: {cell(source_ref(framework, rec.sources))}._")
+            lines.append(f"  - Builds: {cell(builds)} ({rec.kind})")
+            lines.append(f"  - Why: {cell(rec.why)}")
+            lines.append(f"  - Source: {cell(source_ref(framework, rec.sources))}")
         lines.append("")
 
     lines += ["## Strengths", ""]
@@ -164,4 +182,123 @@ def role_card(framework: Framework, role: Role) -> str:
     leads = ", ".join(f"{framework.roles[n].title} (`{n}`)" for n in role.next) or "the top of its ladder"
     lines += [f"Leads to: {leads}.", "", "## Sources", ""]
     lines += [f"- {source_ref(framework, (s,))}" for s in role.sources]
+    return "\n".join(lines) + "\n"
+
+
+CHANGE_LABEL = {"rises": "↑ rises", "falls": "↓ falls", "stays": "= stays", "new": "+ new", "dropped": "− dropped"}
+RELATION_LABEL = {"current": "you are here", "ladder": "your ladder", "cross-track": "cross-track move"}
+
+
+def _requirement(level: int, weight: int) -> str:
+    return f"{level} ({WEIGHT_NAME.get(weight, weight)})" if level else "-"
+
+
+def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
+    """`role ROLE --vs OTHER`: two roles side by side, competency by competency."""
+    source, target = comparison.source, comparison.target
+    lines = [f"# {cell(source.title)} (`{source.id}`) → {cell(target.title)} (`{target.id}`)", ""]
+    rows = []
+    for row in comparison.competencies:
+        change = CHANGE_LABEL[row.change] + (f" {row.delta:+d}" if row.change in ("rises", "falls") else "")
+        if row.from_level and row.to_level and row.from_weight != row.to_weight:
+            change += f", weight {WEIGHT_NAME.get(row.from_weight)} → {WEIGHT_NAME.get(row.to_weight)}"
+        rows.append([framework.competencies[row.competency].name, _requirement(row.from_level, row.from_weight),
+                     _requirement(row.to_level, row.to_weight), change])
+    lines += table(["Competency", source.title, target.title, "Change"], rows, "llll") + [""]
+    lines.append(", ".join(f"{comparison.count(change)} {change}" for change in CHANGES) + ".")
+    lines += ["", "Levels 1-5 with their weight: core (3), key (2), useful (1); - means the role does not require it."]
+    return "\n".join(lines) + "\n"
+
+
+def route_report(framework: Framework, found: Route) -> str:
+    """`path FROM TO -f markdown`: the route as a list, per step what it asks, and a Mermaid flowchart."""
+    steps = found.steps
+    first, last = framework.roles[steps[0]], framework.roles[steps[-1]]
+    if found.personal:
+        notes = [growth_text(framework, gaps) for _, gaps in found.growth]
+    else:
+        notes = [rises_text(framework, rises) for _, rises in found.rises]
+    lines = [f"# Route: {cell(first.title)} → {cell(last.title)}", ""]
+    lines += route_list(framework, steps, "the start", notes) + [""] + mermaid_route(framework, steps) + [""]
+    if found.personal:
+        lines.append(f"New growth along this route: {found.cost} (sum over the roles entered of weight × gap).")
+        if found.fewest is not None:
+            fewest = " → ".join(cell(framework.roles[r].title) for r in found.fewest)
+            lines += ["", f"Fewest steps would be {fewest}, asking {found.fewest_cost}."]
+    else:
+        lines.append("Fewest steps. With `-p PROFILE`, the route that asks you the least new growth.")
+    return "\n".join(lines) + "\n"
+
+
+def rises_text(framework: Framework, rises: tuple[CompetencyChange, ...]) -> str:
+    if not rises:
+        return "asks no more of any competency than the role before"
+    return "asks more " + ", ".join(f"{framework.competencies[r.competency].name} {r.from_level}→{r.to_level}" for r in rises)
+
+
+def match_report(framework: Framework, matches: list[Match]) -> str:
+    """`match -f markdown`: every role by readiness, best first."""
+    rows = []
+    for number, found in enumerate(matches, 1):
+        gap = found.score.biggest_gap
+        where = RELATION_LABEL.get(found.relation or "", "") + (", target" if found.target else "")
+        rows.append([number, f"{found.role.title} (`{found.role.id}`)", f"{found.score.readiness:.1f}%",
+                     found.score.verdict,
+                     f"{framework.competencies[gap.competency].name} {gap.current}→{gap.required}" if gap else "-",
+                     where.strip(", ") or "-"])
+    lines = ["# Roles by readiness", ""]
+    lines += table(["#", "Role", "Readiness", "Verdict", "Biggest gap", "Where"], rows, "rlrlll")
+    return "\n".join(lines) + "\n"
+
+
+def team_report(framework: Framework, report: TeamReport) -> str:
+    """The team view: readiness spread, the gap heatmap, what to train first, the members."""
+    people, names = report.people, framework.competencies
+    lines = [f"# Team readiness for {cell(report.target.title)} (`{report.target.id}`)", ""]
+    lines += table(["", ""], [["People", people],
+                              ["Readiness", f"mean {report.mean:.1f}%, median {report.median:.1f}%, "
+                                            f"min {report.low:.1f}%, max {report.high:.1f}%"]]) + [""]
+    lines += ["## Verdicts", ""]
+    lines += table(["Verdict", "People", ""], [[verdict, count, bar(100 * count / people)]
+                                               for verdict, count in report.verdicts.items()], "lrl") + [""]
+    lines += ["## Gaps across the team", ""]
+    rows = [[names[s.competency].name, s.required, f"{s.mean_current:.2f}", f"{s.with_gap} of {people}",
+             f"{bar(100 * s.share_with_gap(people), 10)} {100 * s.share_with_gap(people):.0f}%"]
+            for s in report.competencies]
+    lines += table(["Competency", "Need", "Mean now", "With a gap", "Share with a gap"], rows, "lrrrl") + [""]
+    lines += ["## Training priorities", ""]
+    if not report.priorities:
+        lines.append("Nobody has a gap for this role.")
+    for number, priority in enumerate(report.priorities, 1):
+        lines.append(f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
+                     f"people, weighted gap {priority.weighted_gap}")
+        for rec in priority.recommendations:
+            lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({cell(source_ref(framework, rec.sources))})_")
+    lines += ["", "Weighted gap: the sum over people of weight × gap.", "", "## Members", ""]
+    rows = [[number, m.name, f"{m.readiness:.1f}%", m.verdict, names[m.biggest_gap].name if m.biggest_gap else "-"]
+            for number, m in enumerate(report.members, 1)]
+    lines += table(["#", "Name", "Readiness", "Verdict", "Biggest gap"], rows, "rlrll")
+    return "\n".join(lines) + "\n"
+
+
+def progress_report(framework: Framework, result: Progress) -> str:
+    """Before and after: readiness, the ratings that moved, gaps closed and opened."""
+    names = framework.competencies
+    who = result.new.name or result.old.name or "Progress"
+    lines = [f"# {cell(who)}: progress towards {cell(result.target.title)} (`{result.target.id}`)", ""]
+    when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
+    rows = [["Assessments", f"{when[0]} → {when[1]}"],
+            ["Readiness",
+             f"{result.before.readiness:.1f}% → **{result.after.readiness:.1f}%** ({result.delta:+.1f})"],
+            ["Verdict", f"{result.before.verdict} → **{result.after.verdict}**"]]
+    lines += table(["", ""], rows) + ["", "## Ratings that moved", ""]
+    if result.changes:
+        rows = [[names[c.competency].name, c.before, c.after, "↑" if c.rose else "↓",
+                 result.target.required(c.competency) or "-"] for c in result.changes]
+        lines += table(["Competency", "Before", "After", "", "Need"], rows, "lrrlr")
+    else:
+        lines.append("No rating changed.")
+    for title, ids in (("Gaps closed", result.closed), ("Gaps opened", result.opened)):
+        lines += ["", f"## {title}", ""]
+        lines += [f"- {cell(names[c].name)}" for c in ids] or ["None."]
     return "\n".join(lines) + "\n"

@@ -7,6 +7,8 @@ characters, not colour alone.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -15,7 +17,12 @@ from rich.text import Text
 
 from ..assessment import Assessment
 from ..framework import Framework, Role
-from ..scoring import Gap, Score
+from ..navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
+from ..scoring import Gap
+
+if TYPE_CHECKING:
+    from ..progress import Progress
+    from ..team import TeamReport
 
 VERDICT_STYLE = {"ready": "bold green", "close": "bold cyan", "developing": "bold yellow", "stretch": "bold red"}
 WEIGHT_NAME = {3: "core", 2: "key", 1: "useful"}
@@ -167,38 +174,194 @@ def role_view(framework: Framework, role: Role) -> RenderableType:
     )
 
 
-def path_view(framework: Framework, steps: list[str], growth: list[tuple[str, list[Gap]]] | None = None) -> RenderableType:
-    parts: list[RenderableType] = [Text.assemble(route_text(framework, steps), f"  ({len(steps) - 1} step"
-                                                 f"{'s' if len(steps) != 2 else ''})")]
-    for role_id, gaps in growth or []:
-        role = framework.roles[role_id]
-        if gaps:
-            grow = ", ".join(f"{framework.competencies[g.competency].name} {g.current}→{g.required}" for g in gaps)
-            parts.append(Text.assemble(("  → " + role.title, "bold"), f": grow {grow}"))
-        else:
-            parts.append(Text.assemble(("  → " + role.title, "bold"), (": you already meet every requirement", "green")))
+CHANGE_MARK = {"rises": ("↑ rises", "yellow"), "falls": ("↓ falls", "cyan"), "stays": ("= stays", "dim"),
+               "new": ("+ new", "yellow"), "dropped": ("− dropped", "dim")}
+RELATION_MARK = {"current": "● you are here", "ladder": "· your ladder", "cross-track": "⇄ cross-track"}
+
+
+def _requirement_cell(level: int, weight: int) -> Text:
+    if not level:
+        return Text("-", "dim")
+    return Text.assemble(level_bar(level, level), f" {level} ", (WEIGHT_NAME.get(weight, str(weight)), "dim"))
+
+
+def comparison_view(framework: Framework, comparison: RoleComparison) -> RenderableType:
+    """Two roles side by side, competency by competency: what rises, what falls, what stays."""
+    source, target = comparison.source, comparison.target
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Competency", overflow="fold", ratio=1, min_width=16)
+    table.add_column(source.title, min_width=14)
+    table.add_column(target.title, min_width=14)
+    table.add_column("Change", no_wrap=True)
+    for row in comparison.competencies:
+        label, style = CHANGE_MARK[row.change]
+        change = Text(label + (f" {row.delta:+d}" if row.change in ("rises", "falls") else ""), style)
+        if row.from_level and row.to_level and row.from_weight != row.to_weight:
+            change.append(", weight " + ("↑" if row.to_weight > row.from_weight else "↓"), "dim")
+        table.add_row(framework.competencies[row.competency].name, _requirement_cell(row.from_level, row.from_weight),
+                      _requirement_cell(row.to_level, row.to_weight), change)
+    counts = " · ".join(f"{comparison.count(change)} {change}" for change in CHANGES)
+    return Group(
+        Text.assemble((source.title, "bold"), f" ({source.id}) → ", (target.title, "bold"), f" ({target.id})"),
+        Text(f"{framework.tracks.get(source.track, source.track)}, level {source.seniority} → "
+             f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}", "dim"),
+        table,
+        Text(counts, "dim"),
+        Text("Required level 1-5 and weight: core (3), key (2), useful (1); - means not required.", "dim"),
+    )
+
+
+def _growth_line(framework: Framework, gaps: tuple[Gap, ...]) -> Text:
+    if not gaps:
+        return Text("you already meet every requirement", "green")
+    return Text("grow " + ", ".join(f"{framework.competencies[g.competency].name} {g.current}→{g.required}" for g in gaps))
+
+
+def _rises_line(framework: Framework, rises: tuple[CompetencyChange, ...]) -> Text:
+    if not rises:
+        return Text("asks no more of any competency than the role before", "dim")
+    return Text("asks more " + ", ".join(
+        f"{framework.competencies[r.competency].name} {r.from_level}→{r.to_level}" for r in rises))
+
+
+def route_view(framework: Framework, found: Route) -> RenderableType:
+    """The route, then per step what to grow (with a profile) or what the role asks more of (without)."""
+    steps = found.steps
+    count = len(steps) - 1
+    plural = "" if count == 1 else "s"
+    parts: list[RenderableType] = [Text.assemble(route_text(framework, steps), (f"  ({count} step{plural})", "dim"))]
+    if count == 0:
+        parts.append(Text("Already there: FROM and TO are the same role.", "dim"))
+    details = found.growth if found.personal else found.rises
+    for number, (role_id, items) in enumerate(details, 1):
+        line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
+        parts.append(Padding(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line),
+                             (0, 0, 0, 2), expand=False))
+    if found.personal:
+        parts.append(Text(f"\nNew growth along this route: {found.cost} (sum over the roles entered of weight × gap).",
+                          "dim"))
+        if found.fewest is not None:
+            parts.append(Text.assemble("Fewest steps would be ", route_text(framework, found.fewest),
+                                       f", asking {found.fewest_cost}.", style="dim"))
+    else:
+        parts.append(Text("\nAdd -p PROFILE for the route that asks you the least new growth.", "dim"))
     return Group(*parts)
 
 
-def match_view(framework: Framework, scores: list[Score], current: Role | None) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
+    """Every role ranked by readiness, marked against the person's current ladder."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right")
-    table.add_column("Role")
+    table.add_column("", no_wrap=True)
+    table.add_column("Role", overflow="fold", ratio=1, min_width=12)
     table.add_column("Readiness", no_wrap=True)
-    table.add_column("Verdict")
-    table.add_column("Biggest gap", overflow="fold")
-    for number, result in enumerate(scores, 1):
-        role = result.role
-        mark = ""
-        if current is not None:
-            mark = " ·" if role.track == current.track else " ⇄"
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Biggest gap", overflow="fold", ratio=1, min_width=14)
+    for number, found in enumerate(matches, 1):
+        role, result = found.role, found.score
+        mark = Text(RELATION_MARK[found.relation].split(" ")[0] if found.relation else "", "cyan")
+        if found.target:
+            mark.append("★", "bold")
         gap = result.biggest_gap
         table.add_row(
             str(number),
-            Text.assemble(role.title, (mark, "dim")),
-            Text.assemble(readiness_bar(result.readiness, 10), f" {result.readiness:5.1f}"),
+            mark,
+            Text(role.title, "bold" if found.target else ""),
+            Text.assemble(readiness_bar(result.readiness, 5), f" {result.readiness:5.1f}"),
             verdict_text(result.verdict),
             f"{framework.competencies[gap.competency].name} {gap.current}→{gap.required}" if gap else "-",
         )
-    legend = "· your ladder   ⇄ a cross-track move" if current is not None else "Add current_role to see which moves cross tracks."
+    legend = "   ".join(RELATION_MARK.values()) if any(found.relation for found in matches) else \
+        "Add current_role to the profile to see your ladder and the cross-track moves."
+    if any(found.target for found in matches):
+        legend += "   ★ your target"
     return Group(table, Text(legend, "dim"))
+
+
+def share_bar(share: float, width: int = 12) -> Text:
+    """How many people have a gap: a shaded bar that warms as the share grows."""
+    filled = round(share * width)
+    style = "red" if share >= 2 / 3 else "yellow" if share >= 1 / 3 else "green"
+    return Text.assemble((FULL * filled, style), (EMPTY * (width - filled), "dim"), f" {100 * share:3.0f}%")
+
+
+def team_view(framework: Framework, report: TeamReport) -> RenderableType:
+    people, names = report.people, framework.competencies
+    parts: list[RenderableType] = [
+        Text.assemble(("Team", "bold"), f" · {people} {'person' if people == 1 else 'people'} → ",
+                      (report.target.title, "bold")),
+        Text.assemble("Readiness ", readiness_bar(report.mean, 16), f" mean {report.mean:.1f}%",
+                      f" · median {report.median:.1f}% · {report.low:.1f}-{report.high:.1f}%"),
+        _heading("Verdicts"),
+    ]
+    for verdict, count in report.verdicts.items():
+        parts.append(Text.assemble(f"  {verdict:<11}", readiness_bar(100 * count / people, 20), f" {count}",
+                                   style=VERDICT_STYLE.get(verdict, "").replace("bold ", "")))
+
+    heatmap = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    heatmap.add_column("Competency", overflow="fold", ratio=1)
+    heatmap.add_column("Need", justify="right")
+    heatmap.add_column("Mean", justify="right")
+    heatmap.add_column("With a gap", justify="right", no_wrap=True)
+    heatmap.add_column("Share with a gap", no_wrap=True)
+    for stat in report.competencies:
+        heatmap.add_row(names[stat.competency].name, str(stat.required), f"{stat.mean_current:.2f}",
+                        f"{stat.with_gap}/{people}", share_bar(stat.share_with_gap(people)))
+    parts += [_heading("Gaps across the team"), heatmap]
+
+    parts.append(_heading("Training priorities"))
+    if not report.priorities:
+        parts.append(Text("  Nobody has a gap for this role.", "green"))
+    for number, priority in enumerate(report.priorities, 1):
+        counts = f"  {priority.with_gap}/{people} people · weighted gap {priority.weighted_gap}"
+        parts.append(Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"), (counts, "dim")))
+        for rec in priority.recommendations:
+            parts.append(Padding(Text.assemble("→ ", rec.title, (f"  ({HORIZON_NAME[rec.horizon]})", "dim")),
+                                 (0, 0, 0, 4), expand=False))
+
+    members = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    members.add_column("#", justify="right")
+    members.add_column("Name", overflow="fold", ratio=1)
+    members.add_column("Readiness", no_wrap=True)
+    members.add_column("Verdict")
+    members.add_column("Biggest gap", overflow="fold", ratio=1)
+    for number, member in enumerate(report.members, 1):
+        members.add_row(str(number), member.name,
+                        Text.assemble(readiness_bar(member.readiness, 10), f" {member.readiness:5.1f}"),
+                        verdict_text(member.verdict), names[member.biggest_gap].name if member.biggest_gap else "-")
+    parts += [_heading("Members, most ready first"), members]
+    return Group(*parts)
+
+
+def progress_view(framework: Framework, result: Progress) -> RenderableType:
+    names = framework.competencies
+    who = result.new.name or result.old.name or "Progress"
+    when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
+    delta_style = "green" if result.delta > 0 else "red" if result.delta < 0 else "dim"
+    parts: list[RenderableType] = [
+        Text.assemble((who, "bold"), " → ", (result.target.title, "bold"), (f"  ({when[0]} → {when[1]})", "dim")),
+        Text.assemble("Before    ", readiness_bar(result.before.readiness), f" {result.before.readiness:5.1f}%  ",
+                      verdict_text(result.before.verdict)),
+        Text.assemble("After     ", readiness_bar(result.after.readiness), f" {result.after.readiness:5.1f}%  ",
+                      verdict_text(result.after.verdict), (f"  {result.delta:+.1f}", delta_style)),
+        _heading("Ratings that moved"),
+    ]
+    if result.changes:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column("Competency", overflow="fold", ratio=1)
+        table.add_column("Before", justify="right")
+        table.add_column("", no_wrap=True)
+        table.add_column("After", justify="right")
+        table.add_column("Need", justify="right")
+        for change in result.changes:
+            arrow = Text("↑", "green") if change.rose else Text("↓", "red")
+            table.add_row(names[change.competency].name, str(change.before), arrow, str(change.after),
+                          str(result.target.required(change.competency) or "-"))
+        parts.append(table)
+    else:
+        parts.append(Text("  No rating changed.", "dim"))
+    for title, ids, mark, style in (("Gaps closed", result.closed, "✓", "green"),
+                                    ("Gaps opened", result.opened, "✗", "red")):
+        parts.append(_heading(title))
+        parts += [Text(f"  {mark} {names[c].name}", style) for c in ids] or [Text("  None.", "dim")]
+    return Group(*parts)

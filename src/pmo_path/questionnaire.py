@@ -1,0 +1,373 @@
+"""The guided self-assessment: `pmo-path assess` without a profile, or `-p FILE -i`.
+
+Pure parts first (which competencies to ask, how to read an answer, the
+profile that results, file names), then the conversation, which talks only
+through a small `Terminal` (show a line, ask for one) so the whole flow can be
+driven by a script in tests and by Rich on stderr for people. Prompts go to
+stderr so `-f json > result.json` still gives clean JSON on stdout.
+
+Nothing is lost: Ctrl-C or end of input at any prompt writes the answers so
+far (and the roles chosen) to the --save file or to a fresh draft file, which
+`pmo-path assess -p DRAFT -i` resumes.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Protocol
+
+from .atomic import atomic_write
+from .errors import InputError, Interrupted, Problem
+from .framework import Competency, Framework
+from .profile import Profile, Rating, dump_profile
+
+DRAFT_PREFIX = "pmo-path-draft-"
+LEVEL_PROMPT = "Your level: 0-5, s to skip, ? for the levels"
+LEVEL_HINT = "type a level from 0 to 5, s to skip it, or ? to see the levels again"
+MAX_WIDTH = 100
+
+
+# --- pure parts -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One reply to a rating question: a level, keep the default, skip, help, or invalid (with a hint)."""
+
+    kind: str  # "level" | "keep" | "skip" | "help" | "invalid"
+    level: int | None = None
+    hint: str = ""
+
+
+def parse_answer(text: str, default: int | None = None) -> Answer:
+    """Read a reply; Enter keeps `default` when there is one."""
+    reply = text.strip().lower()
+    if reply == "":
+        if default is None:
+            return Answer("invalid", hint=f"No answer: {LEVEL_HINT}.")
+        return Answer("keep", default)
+    if reply in ("s", "skip"):
+        return Answer("skip")
+    if reply in ("?", "h", "help"):
+        return Answer("help")
+    if reply.isdecimal() and len(reply) <= 3:
+        level = int(reply)
+        if 0 <= level <= 5:
+            return Answer("level", level)
+        return Answer("invalid", hint=f"{level} is not a level: {LEVEL_HINT}.")
+    shown = text.strip() if len(text.strip()) <= 20 else text.strip()[:20] + "…"
+    return Answer("invalid", hint=f"'{shown}' is not an answer: {LEVEL_HINT}.")
+
+
+def role_menu(framework: Framework) -> list[str]:
+    """Role ids in the order they are numbered 1..n: by track, most junior first."""
+    return [role.id for ladder in framework.roles_by_track().values() for role in ladder]
+
+
+def parse_role_choice(text: str, menu: list[str], allow_none: bool) -> str | None:
+    """The role id picked by number (or typed as an id); None for 'not one of these'.
+
+    Raises ValueError with a one-line hint for anything else.
+    """
+    reply = text.strip().lower()
+    if reply in menu:
+        return reply
+    if reply.isdecimal() and len(reply) <= 4:
+        number = int(reply)
+        if 1 <= number <= len(menu):
+            return menu[number - 1]
+        if number == 0 and allow_none:
+            return None
+    lowest = 0 if allow_none else 1
+    raise ValueError(f"Type a number from {lowest} to {len(menu)}" + (" (0: none of these)." if allow_none else "."))
+
+
+def questions_for(framework: Framework, target_role: str | None, everything: bool) -> list[Competency]:
+    """What to ask, in framework order: the target's requirements, or every competency."""
+    if everything or target_role is None:
+        return list(framework.competencies.values())
+    needed = {requirement.competency for requirement in framework.roles[target_role].requirements}
+    return [competency for competency in framework.competencies.values() if competency.id in needed]
+
+
+def question_lines(framework: Framework, competency: Competency, number: int, total: int, width: int,
+                   existing: Rating | None = None) -> list[str]:
+    """The question as plain lines wrapped to `width`: name, description, the levels. No required level."""
+    width = max(40, min(width, MAX_WIDTH))
+    group = framework.groups.get(competency.group, competency.group)
+    lines = ["", f"question {number} of {total}  ·  {competency.name}  ({group})"]
+    lines += textwrap.wrap(competency.description, width - 2, initial_indent="  ", subsequent_indent="  ")
+    label_width = max(len(name) for name in framework.scale.values()) if framework.scale else 0
+    lines.append(f"  0  {framework.scale.get(0, 'none')}")
+    for level in sorted(competency.levels):
+        head = f"  {level}  {framework.scale.get(level, '').ljust(label_width)}  "
+        lines += textwrap.wrap(competency.levels[level], width, initial_indent=head,
+                               subsequent_indent=" " * len(head))
+    if existing is not None:
+        lines.append(f"  Last time: {existing.level}" + (f"  ·  evidence: {existing.evidence}" if existing.evidence
+                                                           else ""))
+        if existing.evidence:
+            lines.append("  (the evidence note is kept if you keep the level)")
+    return lines
+
+
+def level_prompt(default: int | None) -> str:
+    return f"{LEVEL_PROMPT} [{default}]: " if default is not None else f"{LEVEL_PROMPT}: "
+
+
+def answered_profile(base: Profile, answers: dict[str, int | None], current_role: str | None,
+                     target_role: str | None, today: date) -> Profile:
+    """The base profile with this run's answers: None means skipped (unrated).
+
+    An evidence note stays only while its level stays: a changed level needs new evidence.
+    Competencies not asked keep their ratings.
+    """
+    ratings = dict(base.ratings)
+    for competency, level in answers.items():
+        before = ratings.get(competency)
+        if level is None:
+            ratings.pop(competency, None)
+        elif before is None or before.level != level:
+            ratings[competency] = Rating(level)
+    return base.with_ratings(ratings, current_role=current_role, target_role=target_role, assessed_on=today)
+
+
+def all_same(levels: list[int]) -> bool:
+    """Every answer identical (and more than one): the result then says little."""
+    return len(levels) > 1 and len(set(levels)) == 1
+
+
+def slug(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "-", (text or "").lower()).strip("-")
+
+
+def draft_name(now: datetime) -> str:
+    return f"{DRAFT_PREFIX}{now:%Y%m%d-%H%M%S}.yaml"
+
+
+def is_draft(path: str | None) -> bool:
+    return bool(path) and Path(path).name.startswith(DRAFT_PREFIX)
+
+
+def default_save_name(profile: Profile, source: str | None, today: date) -> str:
+    """Where to offer saving: the re-assessed file itself, else `<name-slug>-<date>.yaml`."""
+    if source and source != "-" and not is_draft(source):
+        return source
+    return f"{slug(profile.name) or 'pmo-path-profile'}-{today.isoformat()}.yaml"
+
+
+def check_writable(path: str) -> None:
+    """Fail before the questions, not after them, when a --save file cannot be written."""
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(Problem(path, "--save: is a folder; give a file name"))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(Problem(path, f"--save: folder '{folder}' does not exist"))
+
+
+# --- the conversation -------------------------------------------------------------------------------------------
+
+
+class Terminal(Protocol):
+    width: int
+
+    def show(self, text: str = "", style: str = "") -> None: ...
+
+    def ask(self, prompt: str) -> str:
+        """One line of input; raises KeyboardInterrupt (Ctrl-C) or EOFError (end of input)."""
+        ...
+
+
+class ConsoleTerminal:
+    """Rich on stderr: colour only on a terminal and without NO_COLOR; input() underneath."""
+
+    def __init__(self) -> None:
+        from .terminal import console
+
+        self.console = console(stderr=True)
+        self.width = self.console.width
+
+    def show(self, text: str = "", style: str = "") -> None:
+        self.console.print(text, style=style or None, markup=False, highlight=False, soft_wrap=True)
+
+    def ask(self, prompt: str) -> str:
+        from rich.text import Text
+
+        return self.console.input(Text(prompt, style="bold"))
+
+
+@dataclass
+class Settings:
+    """What the command line decided before the first question."""
+
+    base: Profile = field(default_factory=Profile)  # the profile being re-assessed, or empty
+    source: str | None = None  # its file when re-assessing
+    current: str | None = None  # --current
+    target: str | None = None  # --target
+    everything: bool = False  # --all
+    save: str | None = None  # --save
+
+
+class Interview:
+    """One run of the questionnaire: its answers so far and what to do with them."""
+
+    def __init__(self, framework: Framework, settings: Settings, terminal: Terminal, today: date) -> None:
+        self.framework, self.settings, self.terminal, self.today = framework, settings, terminal, today
+        base = settings.base
+        self.current = settings.current or base.current_role
+        self.target = settings.target or base.target_role
+        self.answers: dict[str, int | None] = {}
+        self.touched = False  # anything typed this run that a draft should keep
+
+    def profile(self) -> Profile:
+        return answered_profile(self.settings.base, self.answers, self.current, self.target, self.today)
+
+    def say(self, text: str = "", style: str = "") -> None:
+        self.terminal.show(text, style)
+
+    def choose_roles(self) -> None:
+        ask_current = self.current is None
+        ask_target = self.target is None
+        if not (ask_current or ask_target):
+            return
+        menu = role_menu(self.framework)
+        self.say("Roles", "bold")
+        number = 0
+        for track, ladder in self.framework.roles_by_track().items():
+            if ladder:
+                self.say(self.framework.tracks.get(track, track), "bold")
+            for role in ladder:
+                number += 1
+                self.say(f"  {number:>2}  {role.title}")
+        if ask_current:
+            self.say("   0  none / I'm not in one of these roles")
+            self.current = self._pick_role("Your current role (number, 0 if none of these): ", menu, True)
+        if ask_target:
+            self.target = self._pick_role("Your target role (number): ", menu, False)
+
+    def _pick_role(self, prompt: str, menu: list[str], allow_none: bool) -> str | None:
+        while True:
+            reply = self.terminal.ask(prompt)
+            try:
+                chosen = parse_role_choice(reply, menu, allow_none)
+            except ValueError as hint:
+                self.say(str(hint), "yellow")
+                continue
+            self.touched = True
+            return chosen
+
+    def rate(self) -> None:
+        questions = questions_for(self.framework, self.target, self.settings.everything)
+        for number, competency in enumerate(questions, 1):
+            existing = self.settings.base.ratings.get(competency.id)
+            lines = question_lines(self.framework, competency, number, len(questions), self.terminal.width, existing)
+            for line in lines:
+                self.say(line)
+            default = existing.level if existing else None
+            while True:
+                answer = parse_answer(self.terminal.ask(level_prompt(default)), default)
+                if answer.kind == "help":
+                    for line in lines[2:]:
+                        self.say(line)
+                    continue
+                if answer.kind == "invalid":
+                    self.say(answer.hint, "yellow")
+                    continue
+                break
+            self.answers[competency.id] = answer.level
+            self.touched = True
+
+    def warn_if_all_same(self, finished: Profile) -> None:
+        asked = [competency.id for competency in questions_for(self.framework, self.target, self.settings.everything)]
+        levels = [finished.ratings[c].level for c in asked if c in finished.ratings]
+        if all_same(levels):
+            self.say("")
+            self.say(f"Every answer was {levels[0]}: the result says less than it could. Checking each level "
+                     "against your own record gives a sharper picture.", "yellow")
+
+    def save_at_end(self, finished: Profile) -> str | None:
+        """Write to --save, or offer to; an existing file is replaced only on an explicit yes."""
+        if self.settings.save:
+            try:
+                atomic_write(self.settings.save, dump_profile(finished, self.framework))
+            except InputError as err:
+                draft = self.keep_draft()
+                raise InputError(f"{err}; your answers are in {draft}") from None
+            self.say(f"Saved your profile to {self.settings.save}", "green")
+            return self.settings.save
+        suggestion = default_save_name(finished, self.settings.source, self.today)
+        self.say("")
+        while True:
+            reply = self.terminal.ask(f"Save your profile? File name [{suggestion}], or n to skip: ").strip()
+            if reply.lower() in ("n", "no"):
+                self.say("Not saved.")
+                return None
+            path = reply or suggestion
+            if Path(path).exists() and not Path(path).is_dir():
+                confirm = self.terminal.ask(f"{path} exists. Replace it? [y/N]: ").strip().lower()
+                if confirm not in ("y", "yes"):
+                    continue
+            try:
+                atomic_write(path, dump_profile(finished, self.framework))
+            except InputError as err:
+                self.say(str(err), "yellow")
+                continue
+            self.say(f"Saved your profile to {path}", "green")
+            if is_draft(self.settings.source) and Path(self.settings.source).resolve() != Path(path).resolve():
+                self.say(f"The draft {self.settings.source} is no longer needed; you may delete it.", "dim")
+            return path
+
+    def keep_draft(self, now: datetime | None = None) -> str:
+        """Write the answers so far to --save or a fresh draft file; return its path."""
+        path = self.settings.save
+        if not path:
+            stamp = now or datetime.now()
+            path = draft_name(stamp)
+            serial = 1
+            while Path(path).exists():
+                serial += 1
+                path = draft_name(stamp).replace(".yaml", f"-{serial}.yaml")
+        atomic_write(path, dump_profile(self.profile(), self.framework))
+        return path
+
+    def stopped(self, how: str) -> Interrupted:
+        """The one-line message (and the saved draft) for Ctrl-C or end of input."""
+        self.say("")
+        if not self.touched:
+            return Interrupted(f"{how}; nothing answered yet, nothing saved")
+        path = self.keep_draft()
+        count = len(self.answers)
+        return Interrupted(f"{how}; {count} answer{'' if count == 1 else 's'} saved to {path} "
+                           f"(resume: pmo-path assess -p {path} -i)")
+
+
+def run_questionnaire(framework: Framework, settings: Settings, show_result: Callable[[Profile], None],
+                      terminal: Terminal | None = None, today: date | None = None) -> Profile:
+    """The whole conversation: roles, ratings, the result, saving. Returns the finished profile.
+
+    Ctrl-C and end of input raise Interrupted (exit 130) after keeping the answers.
+    """
+    if settings.save:
+        check_writable(settings.save)
+    interview = Interview(framework, settings, terminal or ConsoleTerminal(), today or date.today())
+    try:
+        interview.say("Rate yourself against what you have actually done. Ctrl-C stops and keeps your answers.",
+                      "dim")
+        interview.choose_roles()
+        interview.rate()
+        finished = interview.profile()
+        interview.warn_if_all_same(finished)
+        interview.say("")
+        show_result(finished)
+        interview.save_at_end(finished)
+        return finished
+    except KeyboardInterrupt:
+        raise interview.stopped("interrupted") from None
+    except EOFError:
+        raise interview.stopped("end of input") from None

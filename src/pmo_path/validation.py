@@ -1,0 +1,85 @@
+"""`pmo-path validate`: every problem in the framework and in profile files, at once.
+
+The loaders raise one InputError carrying all the problems of a file; here we
+gather them across files so a broken profile never hides a broken framework
+(or the other way round).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .errors import InputError, Problem
+from .framework import Framework, bundled_data_dir, data_files, load_framework
+from .profile import load_profile
+from .yamldoc import load_file
+
+
+@dataclass
+class Report:
+    framework_files: list[str] = field(default_factory=list)
+    framework: Framework | None = None
+    profiles: int = 0
+    problems: list[Problem | str] = field(default_factory=list)
+
+    def files_with_problems(self) -> int:
+        return len({problem.file if isinstance(problem, Problem) else "" for problem in self.problems})
+
+    def profiles_only_parsed(self) -> bool:
+        """True when a broken framework left the profiles checked for YAML syntax only."""
+        return self.framework is None and self.profiles > 0
+
+    def summary(self) -> str:
+        """The one line shown when all is well."""
+        if self.framework is None:
+            return ""
+        framework = self.framework
+        line = (
+            f"OK: framework ({len(framework.roles)} roles, {len(framework.competencies)} competencies, "
+            f"{len(framework.recommendations)} recommendations)"
+        )
+        if self.profiles:
+            line += f" and {self.profiles} profile{'s' if self.profiles != 1 else ''}"
+        return line
+
+
+def validate(data_dir: str | os.PathLike | None, profile_paths: list[str]) -> Report:
+    """Check the active framework, then each profile against it; collect, never raise."""
+    report = Report()
+    try:
+        bundled = bundled_data_dir().resolve()
+        for path in data_files(data_dir):
+            report.framework_files.append(f"{path} (bundled)" if path.resolve().parent == bundled else str(path))
+        report.framework = load_framework(data_dir)
+    except InputError as err:
+        report.problems.extend(err.problems)
+    for path in profile_paths:
+        for file in _files(path, report.problems):
+            try:
+                if report.framework is None:
+                    load_file(file)  # the framework is broken: only the YAML itself can be checked
+                else:
+                    load_profile(file, report.framework)
+            except InputError as err:
+                report.problems.extend(err.problems)
+            report.profiles += 1
+    return report
+
+
+def _files(path: str, problems: list[Problem | str]) -> list[str]:
+    """The profile file named, '-' for stdin, or the *.yaml / *.yml in a folder (as `team` reads them)."""
+    from .team import profile_files
+
+    if path == "-":
+        return [path]
+    try:
+        found, missing = profile_files([path])
+    except OSError as err:  # a folder we may not list
+        problems.append(Problem(path, f"cannot read: {err.strerror or err}"))
+        return []
+    for err in missing:
+        problems.extend(err.problems)
+    if not found and not missing:
+        problems.append(Problem(path, "no profile files (*.yaml, *.yml) in this folder"))
+    return found
