@@ -64,7 +64,7 @@ def rank(
         can_open = any(open_gaps.intersection(addresses) for _, addresses, _ in candidates)
 
         def key(candidate):
-            rec, addresses, fixed = candidate
+            _, addresses, fixed = candidate
             coverage = sum(pending[c] / 2 ** times[c] for c in addresses)
             return (coverage, *fixed)
 

@@ -32,6 +32,9 @@ EPILOG = (
     "  pmo-path path senior-project-manager pmo-director -p me.yaml\n\n"
     "  pmo-path match -p me.yaml\n\n"
     "  pmo-path plan -p me.yaml -o plan.md --chart radar.svg\n\n"
+    "  pmo-path init me.yaml && pmo-path validate me.yaml\n\n"
+    "  pmo-path team team/ -t pmo-manager\n\n"
+    "  pmo-path progress old.yaml new.yaml\n\n"
     "Docs: the README of pmo-path. Exit codes: 0 ok, 1 invalid input, 2 usage, 130 interrupted."
 )
 
@@ -184,40 +187,38 @@ def assess(
 
 
 def _emit_assessment(framework, result, format: Format, output: str | None) -> None:
+    if format is Format.markdown:  # the Markdown of an assessment is the dated plan
+        from .render.markdown import plan
+        from .terminal import emit_text
+
+        emit_text(plan(framework, result, _today()), output)
+    else:
+        _emit_report("assessment", framework, result, format, output)
+
+
+def _emit_report(kind: str, framework, report, format: Format, output: str | None) -> None:
+    """as_json.KIND, markdown.KIND_report or table.KIND_view; only the renderer used is imported."""
     from .terminal import emit_text, emit_view
 
     if format is Format.json:
         from .render import as_json
 
-        emit_text(as_json.dumps(as_json.assessment(framework, result)), output)
+        emit_text(as_json.dumps(getattr(as_json, kind)(framework, report)), output)
     elif format is Format.markdown:
-        from .render.markdown import plan
+        from .render import markdown
 
-        emit_text(plan(framework, result, _today()), output)
+        emit_text(getattr(markdown, f"{kind}_report")(framework, report), output)
     else:
-        from .render.table import assessment_view
+        from .render import table
 
-        emit_view(lambda: assessment_view(framework, result), output)
+        emit_view(lambda: getattr(table, f"{kind}_view")(framework, report), output)
 
 
 @command(epilog="Examples:\n\n  pmo-path roles\n\n  pmo-path roles -f json")
 def roles(format: FormatOption = Format.table, output: OutputOption = None, data_dir: DataDirOption = None) -> None:
     """The roles on both ladders, by track and seniority."""
     framework = _framework(data_dir)
-    from .terminal import emit_text, emit_view
-
-    if format is Format.json:
-        from .render import as_json
-
-        emit_text(as_json.dumps(as_json.roles(framework)), output)
-    elif format is Format.markdown:
-        from .render.markdown import roles_table
-
-        emit_text(roles_table(framework), output)
-    else:
-        from .render.table import roles_view
-
-        emit_view(lambda: roles_view(framework), output)
+    _emit_report("roles", framework, framework.roles_by_track(), format, output)
 
 
 @command(epilog="Examples:\n\n  pmo-path role pmo-director\n\n  pmo-path role pmo-manager -f json\n\n"
@@ -244,21 +245,8 @@ def role(
 
         _emit_report("comparison", framework, compare_roles(framework, chosen, framework.role(versus, "--vs")),
                      format, output)
-        return
-    from .terminal import emit_text, emit_view
-
-    if format is Format.json:
-        from .render import as_json
-
-        emit_text(as_json.dumps(as_json.role(framework, chosen)), output)
-    elif format is Format.markdown:
-        from .render.markdown import role_card
-
-        emit_text(role_card(framework, chosen), output)
     else:
-        from .render.table import role_view
-
-        emit_view(lambda: role_view(framework, chosen), output)
+        _emit_report("role", framework, chosen, format, output)
 
 
 TODAY_ENV = "PMO_PATH_TODAY"
@@ -396,8 +384,6 @@ def _link(chart: str, plan_file: str | None) -> str:
     return quote(relative.replace(os.sep, "/"))
 
 
-# ANCHOR: navigation commands (path, match, plan) go above this line
-
 
 @command(epilog="Examples:\n\n  pmo-path validate\n\n  pmo-path validate me.yaml team/\n\n"
          "  pmo-path validate --data-dir our-framework/\n\n"
@@ -454,26 +440,6 @@ def init(
     if to_file:
         note(f"Next: fill in the ratings, then run  pmo-path assess -p {file}")
 
-
-# ANCHOR: framework commands (validate, init) go above this line
-
-
-def _emit_report(kind: str, framework, report, format: Format, output: str | None) -> None:
-    """as_json.KIND, markdown.KIND_report or table.KIND_view; only the renderer used is imported."""
-    from .terminal import emit_text, emit_view
-
-    if format is Format.json:
-        from .render import as_json
-
-        emit_text(as_json.dumps(getattr(as_json, kind)(report)), output)
-    elif format is Format.markdown:
-        from .render import markdown
-
-        emit_text(getattr(markdown, f"{kind}_report")(framework, report), output)
-    else:
-        from .render import table
-
-        emit_view(lambda: getattr(table, f"{kind}_view")(framework, report), output)
 
 
 @command(epilog="Examples:\n\n  pmo-path team team/ -t pmo-manager\n\n"
@@ -547,8 +513,6 @@ def progress(
         note(f"Warning: comparing {before.name} ({old}) with {after.name} ({new})")
     _emit_report("progress", framework, compare(framework, before, after, target), format, output)
 
-
-# ANCHOR: team commands (team, progress) go above this line
 
 
 def run() -> None:

@@ -65,10 +65,10 @@ def assessment(framework: Framework, result: Assessment) -> dict[str, Any]:
     }
 
 
-def roles(framework: Framework) -> list[dict[str, Any]]:
+def roles(framework: Framework, ladders: dict[str, list[Role]]) -> list[dict[str, Any]]:
     return [
         {"id": role.id, "title": role.title, "track": role.track, "seniority": role.seniority}
-        for ladder in framework.roles_by_track().values()
+        for ladder in ladders.values()
         for role in ladder
     ]
 
@@ -87,17 +87,17 @@ def role(framework: Framework, role: Role) -> dict[str, Any]:
     }
 
 
-def route(found: Route) -> dict[str, Any]:
+def route(framework: Framework, found: Route) -> dict[str, Any]:
     """`path FROM TO -f json`: exactly the contract's keys, whichever way the route was chosen."""
     return {"from": found.steps[0], "to": found.steps[-1], "steps": list(found.steps)}
 
 
-def match(matches: list[Match]) -> list[dict[str, Any]]:
+def match(framework: Framework, matches: list[Match]) -> list[dict[str, Any]]:
     return [{"role": m.role.id, "title": m.role.title, "readiness": m.score.readiness, "verdict": m.score.verdict}
             for m in matches]
 
 
-def comparison(result: RoleComparison) -> dict[str, Any]:
+def comparison(framework: Framework, result: RoleComparison) -> dict[str, Any]:
     """`role ROLE --vs OTHER -f json`: level 0 and weight 0 mean the role does not require it."""
     return {
         "from": {"id": result.source.id, "title": result.source.title},
@@ -112,7 +112,7 @@ def comparison(result: RoleComparison) -> dict[str, Any]:
     }
 
 
-def team(report: TeamReport) -> dict[str, Any]:
+def team(framework: Framework, report: TeamReport) -> dict[str, Any]:
     return {
         "target": report.target.id,
         "people": report.people,
@@ -127,7 +127,7 @@ def team(report: TeamReport) -> dict[str, Any]:
     }
 
 
-def progress(result: Progress) -> dict[str, Any]:
+def progress(framework: Framework, result: Progress) -> dict[str, Any]:
     return {
         "target": result.target.id,
         "before": result.before.readiness,

@@ -163,16 +163,16 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
     return "\n".join(lines) + "\n"
 
 
-def roles_table(framework: Framework) -> str:
+def roles_report(framework: Framework, ladders: dict[str, list[Role]]) -> str:
     lines: list[str] = ["# Roles", ""]
-    for track, ladder in framework.roles_by_track().items():
+    for track, ladder in ladders.items():
         lines += [f"## {cell(framework.tracks.get(track, track))}", ""]
         rows = [[r.seniority, f"`{r.id}`", r.title, f"{r.years[0]}-{r.years[1]}", ", ".join(r.next) or "-"] for r in ladder]
         lines += table(["Level", "Id", "Title", "Years", "Leads to"], rows, "rllrl") + [""]
     return "\n".join(lines)
 
 
-def role_card(framework: Framework, role: Role) -> str:
+def role_report(framework: Framework, role: Role) -> str:
     lines = [f"# {cell(role.title)} (`{role.id}`)", "",
              f"{cell(framework.tracks.get(role.track, role.track))}, level {role.seniority}, "
              f"typically {role.years[0]}-{role.years[1]} years.", "", cell(role.summary), "", "## Requirements", ""]

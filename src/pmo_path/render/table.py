@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -65,6 +64,18 @@ def source_line(framework: Framework, ids: tuple[str, ...]) -> str:
     return "; ".join(f"{framework.sources[i].author}, “{framework.sources[i].title}”" for i in ids)
 
 
+class Indented:
+    """Text wrapped with a hanging indent and no trailing spaces (Padding pads every line to the width)."""
+
+    def __init__(self, text: Text, indent: int) -> None:
+        self.text, self.indent = text, indent
+
+    def __rich_console__(self, console, options):
+        for line in self.text.wrap(console, max(20, options.max_width - self.indent)):
+            line.rstrip()
+            yield Text.assemble(" " * self.indent, line)
+
+
 def _heading(title: str) -> Text:
     return Text(f"\n{title}", "bold underline")
 
@@ -113,7 +124,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             evidence = profile.ratings.get(gap.competency)
             if evidence and evidence.evidence:
                 line.append(f" · {evidence.evidence}", "italic")
-            parts.append(Padding(line, (0, 0, 0, 2), expand=False))
+            parts.append(Indented(line, 2))
     if score.unrated:
         names = ", ".join(framework.competencies[c].name for c in score.unrated)
         parts.append(Text(f"\nNot rated (scored as 0): {names}", "yellow"))
@@ -124,8 +135,8 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
             parts.append(Text.assemble(f"{number:>2}. ", (rec.title, "bold"),
                                        (f"  [{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim")))
-            parts.append(Padding(Group(Text(rec.action), Text(f"Builds: {builds}", "cyan"),
-                                       Text(f"Source: {source_line(framework, rec.sources)}", "dim")), (0, 0, 0, 4), expand=False))
+            parts += [Indented(Text(rec.action), 4), Indented(Text(f"Builds: {builds}", "cyan"), 4),
+                      Indented(Text(f"Source: {source_line(framework, rec.sources)}", "dim"), 4)]
     parts.append(_heading("Route"))
     if result.path:
         parts.append(Text.assemble("  ", route_text(framework, result.path)))
@@ -136,9 +147,9 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
     return Group(*parts)
 
 
-def roles_view(framework: Framework) -> RenderableType:
+def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> RenderableType:
     parts: list[RenderableType] = []
-    for track, ladder in framework.roles_by_track().items():
+    for track, ladder in ladders.items():
         table = Table(title=framework.tracks.get(track, track), title_justify="left", title_style="bold",
                       box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("Level", justify="right")
@@ -235,8 +246,7 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
     details = found.growth if found.personal else found.rises
     for number, (role_id, items) in enumerate(details, 1):
         line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
-        parts.append(Padding(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line),
-                             (0, 0, 0, 2), expand=False))
+        parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line), 2))
     if found.personal:
         parts.append(Text(f"\nNew growth along this route: {found.cost} (sum over the roles entered of weight × gap).",
                           "dim"))
@@ -316,8 +326,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
         counts = f"  {priority.with_gap}/{people} people · weighted gap {priority.weighted_gap}"
         parts.append(Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"), (counts, "dim")))
         for rec in priority.recommendations:
-            parts.append(Padding(Text.assemble("→ ", rec.title, (f"  ({HORIZON_NAME[rec.horizon]})", "dim")),
-                                 (0, 0, 0, 4), expand=False))
+            parts.append(Indented(Text.assemble("→ ", rec.title, (f"  ({HORIZON_NAME[rec.horizon]})", "dim")), 4))
 
     members = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     members.add_column("#", justify="right")
