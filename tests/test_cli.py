@@ -162,3 +162,25 @@ def test_no_color_env_and_markdown(invoke):
     assert result.exit_code == 0
     assert result.stdout.startswith("# Development plan: Jordan Lee")
     assert "\x1b[" not in result.stdout
+
+
+def test_output_never_overwrites_an_input_profile(invoke, tmp_path):
+    profile = tmp_path / "me.yaml"
+    text = (EXAMPLES / "jordan-lee.yaml").read_text(encoding="utf-8")
+    profile.write_text(text, encoding="utf-8")
+    for args in (("assess", "-p", str(profile), "-o", str(profile)),
+                 ("plan", "-p", str(profile), "-o", str(profile)),
+                 ("plan", "-p", str(profile), "--chart", str(profile) + ".svg", "-o", str(tmp_path / "plan.md")),
+                 ("progress", str(profile), str(EXAMPLES / "jordan-lee.yaml"), "-o", str(profile))):
+        result = invoke(*args)
+        assert result.exit_code == (2 if "--chart" not in args else 0), (args, result.stderr)
+        assert profile.read_text(encoding="utf-8") == text
+    refused = invoke("assess", "-p", str(profile), "-o", str(profile))
+    assert refused.stderr == f"Error: --output: '{profile}' is an input of this command; write the result elsewhere\n"
+
+
+def test_chart_must_be_svg(invoke, tmp_path):
+    result = invoke("plan", "-p", JORDAN, "--chart", str(tmp_path / "radar.png"))
+    assert result.exit_code == 2
+    assert "ending in .svg" in result.stderr
+    assert not (tmp_path / "radar.png").exists()

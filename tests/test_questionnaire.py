@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -152,7 +153,8 @@ def test_file_names():
     named = Profile(name="Zoë O'Brien-Smith")
     assert default_save_name(named, None, TODAY) == "zoë-o-brien-smith-2027-03-01.yaml"
     assert default_save_name(Profile(), None, TODAY) == "pmo-path-profile-2027-03-01.yaml"
-    assert default_save_name(named, "me.yaml", TODAY) == "me.yaml"
+    assert default_save_name(named, "me.yaml", TODAY) == "me-2027-03-01.yaml"
+    assert default_save_name(named, "team/me-2026-11-20.yaml", TODAY) == "team/me-2027-03-01.yaml"
     assert default_save_name(named, "pmo-path-draft-20270301-090507.yaml", TODAY) == "zoë-o-brien-smith-2027-03-01.yaml"
 
 
@@ -229,12 +231,24 @@ def test_replacing_the_reassessed_file_takes_a_yes(framework, write_profile):
     questions = needed(framework, "pmo-analyst")
     rated = "".join(f"  {competency}: 2\n" for competency in questions[1:])
     source = write_profile(f"target_role: pmo-analyst\nratings:\n  {questions[0]}: {{level: 3, evidence: Ran X}}\n{rated}")
-    script = Script("0", *[""] * len(questions), "", "n", "", "y")
+    script = Script("0", *[""] * len(questions), source, "n", source, "y")
     finished, _ = run(framework, script, base=load_profile(source, framework), source=source)
     assert script.prompts[1].endswith("[3]: ") and script.prompts[-1] == f"{source} exists. Replace it? [y/N]: "
     saved = load_profile(source, framework)
     assert saved.ratings[questions[0]] == Rating(3, "Ran X")
     assert saved.assessed_on == TODAY and saved == finished
+
+
+def test_reassessing_offers_a_new_dated_file_and_keeps_the_old_one(framework, write_profile):
+    questions = needed(framework, "pmo-analyst")
+    text = "target_role: pmo-analyst\nratings:\n" + "".join(f"  {c}: 2\n" for c in questions)
+    source = write_profile(text, "me.yaml")
+    script = Script("0", "3", *[""] * (len(questions) - 1), "")
+    finished, _ = run(framework, script, base=load_profile(source, framework), source=source)
+    assert Path(source).read_text(encoding="utf-8") == text  # last quarter's profile, kept for `progress`
+    dated = source.replace("me.yaml", f"me-{TODAY.isoformat()}.yaml")
+    assert load_profile(dated, framework) == replace(finished, file=dated)
+    assert finished.ratings[questions[0]].level == 3
 
 
 def test_interrupt_keeps_answers_and_roles_in_a_draft(framework, tmp_path, monkeypatch):

@@ -157,6 +157,7 @@ def assess(
     from .assessment import assess as run_assessment
     from .errors import UsageProblem
 
+    _keep_inputs(profile, output=output)
     if profile is None or interactive:
         if profile == "-":
             raise UsageProblem("--interactive reads your answers from the terminal; it cannot re-assess stdin (-p -)")
@@ -348,6 +349,9 @@ def plan(
     profile = _need_profile(profile, "plan")
     if chart is not None and output is not None and _same_file(chart, output):
         raise UsageProblem("--chart: the chart and the plan (--output) cannot be the same file")
+    if chart is not None and not chart.lower().endswith(".svg"):
+        raise UsageProblem(f"--chart: the chart is an SVG image; give a file name ending in .svg, not '{chart}'")
+    _keep_inputs(profile, output=output, chart=chart)
     today = _today()
     framework = _framework(data_dir)
     result = run_assessment(framework, load_profile(profile, framework), target, top)
@@ -369,6 +373,16 @@ def _same_file(first: str, second: str) -> bool:
     import os
 
     return os.path.abspath(first) == os.path.abspath(second)
+
+
+def _keep_inputs(*inputs: str | None, **outputs: str | None) -> None:
+    """Refuse to write a result over a file the user gave as input (mixing up -o and --save loses a profile)."""
+    from .errors import UsageProblem
+
+    for option, written in outputs.items():
+        for given in inputs:
+            if written and given and "-" not in (written, given) and _same_file(written, given):
+                raise UsageProblem(f"--{option}: '{written}' is an input of this command; write the result elsewhere")
 
 
 def _link(chart: str, plan_file: str | None) -> str:
@@ -506,6 +520,7 @@ def progress(
     if old == new == "-":
         raise UsageProblem("OLD and NEW cannot both be read from stdin")
     framework = _framework(data_dir)
+    _keep_inputs(old, new, output=output)
     before, after = load_profile(old, framework), load_profile(new, framework)
     if before.name and after.name and before.name != after.name:
         from .terminal import note

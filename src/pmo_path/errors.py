@@ -39,7 +39,15 @@ class InputError(PmoPathError):
     def __init__(self, problems: list[Problem] | Problem | str) -> None:
         if isinstance(problems, (Problem, str)):
             problems = [problems]
-        self.problems: list[Problem | str] = list(problems)
+        files = list(dict.fromkeys(p.file for p in problems if isinstance(p, Problem)))
+
+        def reading_order(problem: Problem | str) -> tuple[int, int]:
+            if isinstance(problem, str):
+                return (-1, 0)
+            return (files.index(problem.file), problem.line or 0)
+
+        # Checks run field by field; people read a file top to bottom.
+        self.problems: list[Problem | str] = sorted(problems, key=reading_order)
         super().__init__(self.summary())
 
     def summary(self) -> str:

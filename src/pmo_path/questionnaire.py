@@ -155,9 +155,14 @@ def is_draft(path: str | None) -> bool:
 
 
 def default_save_name(profile: Profile, source: str | None, today: date) -> str:
-    """Where to offer saving: the re-assessed file itself, else `<name-slug>-<date>.yaml`."""
+    """Where to offer saving: a new dated file, so last quarter's profile stays for `pmo-path progress`.
+
+    Re-assessing `me.yaml` (or `me-2026-08-01.yaml`) offers `me-<today>.yaml` beside it.
+    """
     if source and source != "-" and not is_draft(source):
-        return source
+        path = Path(source)
+        stem = re.sub(r"-\d{4}-\d{2}-\d{2}$", "", path.stem)
+        return str(path.with_name(f"{stem}-{today.isoformat()}{path.suffix or '.yaml'}"))
     return f"{slug(profile.name) or 'pmo-path-profile'}-{today.isoformat()}.yaml"
 
 
@@ -194,7 +199,7 @@ class ConsoleTerminal:
         self.width = self.console.width
 
     def show(self, text: str = "", style: str = "") -> None:
-        self.console.print(text, style=style or None, markup=False, highlight=False, soft_wrap=True)
+        self.console.print(text, style=style or None, markup=False, highlight=False)
 
     def ask(self, prompt: str) -> str:
         from rich.text import Text
@@ -342,7 +347,7 @@ class Interview:
         if not self.touched:
             return Interrupted(f"{how}; nothing answered yet, nothing saved")
         path = self.keep_draft()
-        count = len(self.answers)
+        count = sum(level is not None for level in self.answers.values())
         return Interrupted(f"{how}; {count} answer{'' if count == 1 else 's'} saved to {path} "
                            f"(resume: pmo-path assess -p {path} -i)")
 

@@ -33,7 +33,12 @@ class Score:
     verdict: str
     gaps: tuple[Gap, ...]  # only requirements with gap > 0, most pressing first
     strengths: tuple[Gap, ...]  # requirements met, core first
-    unrated: tuple[str, ...]  # required competencies the person did not rate
+    unrated: tuple[str, ...]  # competencies the person did not rate (framework order)
+
+    @property
+    def unrated_required(self) -> tuple[str, ...]:
+        """The unrated competencies this role needs: these count as 0 in the readiness."""
+        return tuple(c for c in self.unrated if self.role.required(c))
 
     @property
     def biggest_gap(self) -> Gap | None:
@@ -78,7 +83,7 @@ def score(framework: Framework, levels: Mapping[str, int], role: Role) -> Score:
         (g for g in requirements if g.gap == 0),
         key=lambda g: (-g.weight, -(g.current - g.required), order.get(g.competency, len(order))),
     )
-    unrated = tuple(c for c in framework.competencies if role.required(c) and c not in levels)
+    unrated = tuple(c for c in framework.competencies if c not in levels)
     return Score(role, value, verdict(value, requirements, framework.thresholds), tuple(gaps), tuple(strengths), unrated)
 
 

@@ -30,12 +30,12 @@ def console(**options: Any):
 
 
 def render_to_text(renderable: Any, width: int = FILE_WIDTH) -> str:
-    """Plain text of a renderable, as written to a file."""
+    """Plain text of a renderable, for a file or a pipe: no escape codes, no padding at line ends."""
     import io
 
     buffer = io.StringIO()
     console(file=buffer, width=width, color_system=None, force_terminal=False, soft_wrap=False).print(renderable)
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def emit_text(text: str, output: str | None) -> None:
@@ -51,8 +51,12 @@ def emit_text(text: str, output: str | None) -> None:
 
 
 def emit_view(build: Callable[[], Any], output: str | None) -> None:
-    """A Rich renderable for the terminal, or its plain text to a file."""
+    """A Rich renderable for the terminal; its plain text to a file or a pipe."""
     if output and output != "-":
         emit_text(render_to_text(build()), output)
+        return
+    screen = console()
+    if screen.is_terminal:
+        screen.print(build())
     else:
-        console().print(build())
+        emit_text(render_to_text(build(), screen.width), None)

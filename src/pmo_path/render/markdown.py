@@ -107,9 +107,9 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
         lines += ["", "Priority is weight × gap; core competencies weigh 3."]
     else:
         lines.append("No gaps: you meet every requirement of this role.")
-    if score.unrated:
-        names = ", ".join(framework.competencies[c].name for c in score.unrated)
-        lines += ["", f"Not rated (scored as 0): {names}."]
+    if score.unrated_required:
+        names = ", ".join(framework.competencies[c].name for c in score.unrated_required)
+        lines += ["", f"Not rated, so counted as 0: {names}."]
     lines.append("")
 
     lines += ["## Route", ""]

@@ -67,13 +67,14 @@ def source_line(framework: Framework, ids: tuple[str, ...]) -> str:
 class Indented:
     """Text wrapped with a hanging indent and no trailing spaces (Padding pads every line to the width)."""
 
-    def __init__(self, text: Text, indent: int) -> None:
+    def __init__(self, text: Text, indent: int, first: int | None = None) -> None:
         self.text, self.indent = text, indent
+        self.first = indent if first is None else first  # first=0: a hanging indent under a numbered line
 
     def __rich_console__(self, console, options):
-        for line in self.text.wrap(console, max(20, options.max_width - self.indent)):
+        for number, line in enumerate(self.text.wrap(console, max(20, options.max_width - self.indent))):
             line.rstrip()
-            yield Text.assemble(" " * self.indent, line)
+            yield Text.assemble(" " * (self.first if number == 0 else self.indent), line)
 
 
 def _heading(title: str) -> Text:
@@ -124,17 +125,17 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             evidence = profile.ratings.get(gap.competency)
             if evidence and evidence.evidence:
                 line.append(f" · {evidence.evidence}", "italic")
-            parts.append(Indented(line, 2))
-    if score.unrated:
-        names = ", ".join(framework.competencies[c].name for c in score.unrated)
-        parts.append(Text(f"\nNot rated (scored as 0): {names}", "yellow"))
+            parts.append(Indented(line, 4, first=2))
+    if score.unrated_required:
+        names = ", ".join(framework.competencies[c].name for c in score.unrated_required)
+        parts.append(Text(f"\nNot rated, so counted as 0: {names}", "yellow"))
     if result.advice:
         parts.append(_heading("Next steps"))
         for number, advice in enumerate(result.advice, 1):
             rec = advice.recommendation
             builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
-            parts.append(Text.assemble(f"{number:>2}. ", (rec.title, "bold"),
-                                       (f"  [{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim")))
+            parts.append(Indented(Text.assemble(f"{number:>2}. ", (rec.title, "bold"),
+                                                (f"  [{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim")), 4, first=0))
             parts += [Indented(Text(rec.action), 4), Indented(Text(f"Builds: {builds}", "cyan"), 4),
                       Indented(Text(f"Source: {source_line(framework, rec.sources)}", "dim"), 4)]
     parts.append(_heading("Route"))
