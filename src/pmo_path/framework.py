@@ -250,16 +250,26 @@ def _thresholds(check: Checker, root: dict) -> Thresholds:
     return Thresholds(**values)
 
 
-def _sources(check: Checker, root: dict, seen: dict[str, Source]) -> dict[str, Source]:
-    data = check.mapping(root, "sources", "") or {}
-    result = {}
+def _entries(check: Checker, root: dict, section: str, shape: str):
+    """Each `id: {...}` entry of a section as (id, entry, field); entries that are no mapping are reported."""
+    data = check.mapping(root, section, "") or {}
     for ident, entry in data.items():
-        field = join("sources", ident)
+        field = join(section, ident)
+        if isinstance(entry, dict):
+            yield ident, entry, field
+        else:
+            check.add(f"must be a mapping ({shape})", field, data, ident)
+
+
+def _declared(root: dict, section: str) -> dict:
+    return root[section] if isinstance(root.get(section), dict) else {}
+
+
+def _sources(check: Checker, root: dict, seen: dict[str, Source]) -> dict[str, Source]:
+    result = {}
+    for ident, entry, field in _entries(check, root, "sources", "title, author"):
         if ident in seen:
-            check.add("source id is already defined in the other data file", field, data, ident)
-            continue
-        if not isinstance(entry, dict):
-            check.add("must be a mapping with title and author", field, data, ident)
+            check.add("source id is already defined in the other data file", field, root["sources"], ident)
             continue
         check.keys(entry, field, ("title", "author", "url"), ("title", "author"))
         title, author = check.text(entry, "title", field), check.text(entry, "author", field)
@@ -270,13 +280,8 @@ def _sources(check: Checker, root: dict, seen: dict[str, Source]) -> dict[str, S
 
 
 def _competencies(check: Checker, root: dict, groups: dict[str, str]) -> dict[str, Competency]:
-    data = check.mapping(root, "competencies", "") or {}
     result = {}
-    for ident, entry in data.items():
-        field = join("competencies", ident)
-        if not isinstance(entry, dict):
-            check.add("must be a mapping (name, group, description, levels)", field, data, ident)
-            continue
+    for ident, entry, field in _entries(check, root, "competencies", "name, group, description, levels"):
         before = len(check.problems)
         check.keys(entry, field, ("name", "group", "description", "levels"), ("name", "group", "description", "levels"))
         name = check.text(entry, "name", field)
@@ -295,19 +300,14 @@ def _competencies(check: Checker, root: dict, groups: dict[str, str]) -> dict[st
         if len(check.problems) == before and name and description:
             result[str(ident)] = Competency(str(ident), name, entry["group"], description,
                                             {level: levels[level] for level in LEVELS})
-    if data and not result and not check.problems:
-        check.add("no competencies defined", "competencies", data)
+    if _declared(root, "competencies") and not result and not check.problems:
+        check.add("no competencies defined", "competencies", root["competencies"])
     return result
 
 
 def _roles(check: Checker, root: dict, competencies: dict, tracks: dict, sources: dict) -> dict[str, Role]:
-    data = check.mapping(root, "roles", "") or {}
     result = {}
-    for ident, entry in data.items():
-        field = join("roles", ident)
-        if not isinstance(entry, dict):
-            check.add("must be a mapping (title, track, seniority, ...)", field, data, ident)
-            continue
+    for ident, entry, field in _entries(check, root, "roles", "title, track, seniority, ..."):
         before = len(check.problems)
         check.keys(entry, field,
                    ("title", "track", "seniority", "summary", "years", "requirements", "next", "sources"),
@@ -342,7 +342,7 @@ def _roles(check: Checker, root: dict, competencies: dict, tracks: dict, sources
             level, weight = check.integer(need, "level", where, 1, 5), check.integer(need, "weight", where, 1, 3)
             if level is not None and weight is not None:
                 requirements.append(Requirement(competency, level, weight))
-        nexts = check.id_list(entry, "next", field, data, "role")
+        nexts = check.id_list(entry, "next", field, _declared(root, "roles"), "role")
         if ident in nexts:
             check.add("a role cannot lead to itself", join(field, "next"), entry, "next")
         cited = check.id_list(entry, "sources", field, sources, "source", minimum=1)
@@ -354,14 +354,9 @@ def _roles(check: Checker, root: dict, competencies: dict, tracks: dict, sources
 
 def _recommendations(check: Checker, root: dict, competencies: dict, roles: dict, tracks: dict,
                      sources: dict) -> dict[str, Recommendation]:
-    data = check.mapping(root, "recommendations", "") or {}
     suitable = {**tracks, **roles}
     result = {}
-    for ident, entry in data.items():
-        field = join("recommendations", ident)
-        if not isinstance(entry, dict):
-            check.add("must be a mapping (title, action, why, builds, ...)", field, data, ident)
-            continue
+    for ident, entry, field in _entries(check, root, "recommendations", "title, action, why, builds, ..."):
         before = len(check.problems)
         check.keys(entry, field,
                    ("title", "action", "why", "builds", "kind", "horizon", "suits", "levels", "sources"),
@@ -387,7 +382,7 @@ def _recommendations(check: Checker, root: dict, competencies: dict, roles: dict
 
 
 def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
-    data = root.get("roles") if isinstance(root.get("roles"), dict) else {}
+    data = _declared(root, "roles")
     by_track: dict[str, list[Role]] = {}
     for role in roles.values():
         by_track.setdefault(role.track, []).append(role)
