@@ -184,3 +184,11 @@ def test_chart_must_be_svg(invoke, tmp_path):
     assert result.exit_code == 2
     assert "ending in .svg" in result.stderr
     assert not (tmp_path / "radar.png").exists()
+
+
+def test_tab_indent_says_so(invoke, write_profile):
+    path = write_profile("name: x\nratings:\n\tproject-delivery: 3\n")
+    result = invoke("assess", "-p", path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {path}:3: YAML syntax error at column 1:")
+    assert "YAML indents with spaces only" in result.stderr and result.stderr.count("\n") == 1

@@ -130,6 +130,9 @@ def parse(text: str, name: str = "<string>") -> Document:
         what = (err.problem or err.context or "invalid YAML").strip()
         if mark is None:
             raise InputError(Problem(name, f"YAML syntax error: {what}")) from None
+        lines = text.splitlines()
+        if mark.line < len(lines) and lines[mark.line][: len(lines[mark.line]) - len(lines[mark.line].lstrip())].count("\t"):
+            what += " (a tab indents this line; YAML indents with spaces only)"
         raise InputError(Problem(name, f"YAML syntax error at column {mark.column + 1}: {what}", line=mark.line + 1)) from None
     except yaml.reader.ReaderError as err:  # a character YAML forbids, e.g. a control character
         line = text.count("\n", 0, err.position) + 1
