@@ -267,3 +267,19 @@ def test_markdown_view_is_gfm_with_the_same_figures(framework, team_folder, invo
 def test_build_report_needs_people(framework):
     with pytest.raises(InputError):
         build_report(framework, [], framework.roles[TARGET])
+
+
+def test_a_folder_that_cannot_be_listed_is_one_error_line(invoke, tmp_path, monkeypatch):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    result = invoke("team", str(locked), "-t", "pmo-manager", "-f", "json")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == f"Error: {locked}: cannot read: Permission denied"

@@ -45,6 +45,12 @@ class Score:
         return self.gaps[0] if self.gaps else None
 
 
+def half_up(numerator: int, denominator: int, places: int) -> float:
+    """numerator / denominator rounded half up, in integers so ties never drift (round() is banker's, on floats)."""
+    scale = 10**places
+    return ((2 * scale * numerator + denominator) // (2 * denominator)) / scale
+
+
 def readiness(requirements: list[Gap] | tuple[Gap, ...]) -> float:
     """100 * sum(w * min(p, r)) / sum(w * r), rounded half up to one decimal.
 
@@ -54,7 +60,7 @@ def readiness(requirements: list[Gap] | tuple[Gap, ...]) -> float:
     total = sum(g.weight * g.required for g in requirements)
     if total == 0:
         return 100.0
-    return ((2000 * met + total) // (2 * total)) / 10
+    return half_up(100 * met, total, 1)
 
 
 def verdict(value: float, requirements: list[Gap] | tuple[Gap, ...], thresholds: Thresholds) -> str:

@@ -24,7 +24,7 @@ from .advice import level_fit, suitability
 from .errors import InputError, Problem
 from .framework import Framework, Recommendation, Role
 from .profile import Profile, load_profile
-from .scoring import Gap, readiness, verdict
+from .scoring import Gap, half_up, readiness, verdict
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 VERDICTS = ("ready", "close", "developing", "stretch")
@@ -97,8 +97,12 @@ def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
     seen: set[str] = set()
     for path in paths:
         if os.path.isdir(path):
-            with os.scandir(path) as entries:
-                names = sorted(e.name for e in entries if e.name.endswith(PROFILE_SUFFIXES) and e.is_file())
+            try:
+                with os.scandir(path) as entries:
+                    names = sorted(e.name for e in entries if e.name.endswith(PROFILE_SUFFIXES) and e.is_file())
+            except OSError as err:  # a folder we may not list
+                missing.append(InputError(Problem(path, f"cannot read: {err.strerror or err}")))
+                continue
             candidates = [os.path.join(path, name) for name in names]
         elif os.path.exists(path):
             candidates = [path]
@@ -129,12 +133,6 @@ def common_target(profiles: list[tuple[str, Profile]]) -> str | None:
     """The target_role every profile names, if they all name the same one."""
     targets = {profile.target_role for _file, profile in profiles}
     return targets.pop() if len(targets) == 1 else None
-
-
-def _half_up(numerator: int, denominator: int, places: int) -> float:
-    """numerator / denominator rounded half up, in integers so ties never drift."""
-    scale = 10**places
-    return ((2 * scale * numerator + denominator) // (2 * denominator)) / scale
 
 
 def _tenths(value: float) -> int:
@@ -185,7 +183,7 @@ def build_report(
     middle = people // 2
     median_twentieths = 2 * tenths[middle] if people % 2 else tenths[middle - 1] + tenths[middle]
     stats = tuple(
-        CompetencyStat(r.competency, r.level, r.weight, _half_up(totals[index], people, 2), with_gap[index],
+        CompetencyStat(r.competency, r.level, r.weight, half_up(totals[index], people, 2), with_gap[index],
                        weighted[index])
         for index, r in enumerate(requirements)
     )
@@ -201,8 +199,8 @@ def build_report(
     return TeamReport(
         target=target,
         members=tuple(members),
-        mean=_half_up(sum(tenths), people * 10, 1),
-        median=_half_up(median_twentieths, 20, 1),
+        mean=half_up(sum(tenths), people * 10, 1),
+        median=half_up(median_twentieths, 20, 1),
         low=tenths[0] / 10,
         high=tenths[-1] / 10,
         verdicts=verdicts,

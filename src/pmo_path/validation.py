@@ -73,11 +73,7 @@ def _files(path: str, problems: list[Problem | str]) -> list[str]:
 
     if path == "-":
         return [path]
-    try:
-        found, missing = profile_files([path])
-    except OSError as err:  # a folder we may not list
-        problems.append(Problem(path, f"cannot read: {err.strerror or err}"))
-        return []
+    found, missing = profile_files([path])
     for err in missing:
         problems.extend(err.problems)
     if not found and not missing:
