@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from pmo_path.cli import app
 from pmo_path.framework import load_framework
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))  # tests import the helper scripts, e.g. seed_fingerprints
 EXAMPLES = REPO / "examples"
 
 

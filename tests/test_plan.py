@@ -168,7 +168,8 @@ def test_plan_command_to_stdout_with_a_target(invoke, tmp_path, monkeypatch):
 @pytest.mark.parametrize(("args", "env", "code", "message"), [
     ((), {}, 2, "Error: --profile: `pmo-path plan` needs a profile"),
     (("-p", str(EXAMPLE)), {"PMO_PATH_TODAY": "20/11/2026"}, 2, "Error: PMO_PATH_TODAY: expected a date"),
-    (("-p", str(EXAMPLE), "-o", "same.md", "--chart", "same.md"), {}, 2, "Error: --chart: the chart and the plan"),
+    (("-p", str(EXAMPLE), "-o", "same.svg", "--chart", "same.svg"), {}, 2,
+     "Error: --chart: 'same.svg' is also the --output file"),
     (("-p", str(EXAMPLE), "-t", "pmo-directr"), {}, 1,
      "Error: --target: unknown role 'pmo-directr' (did you mean 'pmo-director'?)"),
     (("-p", "missing.yaml"), {}, 1, "Error: missing.yaml: no such file"),

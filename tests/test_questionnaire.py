@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pmo_path.errors import InputError, Interrupted
+from pmo_path.outputs import check_writable
 from pmo_path.profile import Profile, Rating, load_profile, parse_profile
 from pmo_path.questionnaire import (
     Settings,
     all_same,
     answered_profile,
-    check_writable,
     default_save_name,
     draft_name,
     is_draft,
@@ -160,10 +160,10 @@ def test_file_names():
 
 def test_check_writable_fails_before_any_question(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
-        check_writable(str(tmp_path / "missing" / "me.yaml"))
+        check_writable(str(tmp_path / "missing" / "me.yaml"), "--save")
     with pytest.raises(InputError, match="is a folder"):
-        check_writable(str(tmp_path))
-    check_writable(str(tmp_path / "me.yaml"))
+        check_writable(str(tmp_path), "--save")
+    check_writable(str(tmp_path / "me.yaml"), "--save")
 
 
 # --- the flow, scripted -----------------------------------------------------------------------------------------
@@ -183,6 +183,8 @@ class Script:
         self.shown.append(text)
 
     def ask(self, prompt: str) -> str:
+        if prompt.startswith("Your name"):  # answered only when a script says so ("name:Alex"), not recorded
+            return self.replies.pop(0).removeprefix("name:") if self.replies[:1] and self.replies[0].startswith("name:") else ""
         self.prompts.append(prompt)
         if not self.replies:
             raise self.then()
@@ -190,9 +192,8 @@ class Script:
 
 
 def run(framework, script: Script, **options):
-    results: list[Profile] = []
-    finished = run_questionnaire(framework, Settings(**options), results.append, script, TODAY)
-    return finished, results
+    finished = run_questionnaire(framework, Settings(**options), script, TODAY)
+    return finished, [finished]
 
 
 def needed(framework, role: str) -> list[str]:
@@ -258,7 +259,7 @@ def test_interrupt_keeps_answers_and_roles_in_a_draft(framework, tmp_path, monke
         run(framework, script)
     assert stopped.value.exit_code == 130
     [draft] = tmp_path.glob("pmo-path-draft-*.yaml")
-    assert str(draft.name) in str(stopped.value) and "2 answers" in str(stopped.value)
+    assert str(draft.name) in str(stopped.value) and "2 answers saved" in str(stopped.value)
     kept = load_profile(str(draft), framework)
     menu = role_menu(framework)
     assert (kept.current_role, kept.target_role) == (menu[2], menu[3])
@@ -267,7 +268,7 @@ def test_interrupt_keeps_answers_and_roles_in_a_draft(framework, tmp_path, monke
 
 def test_end_of_input_while_choosing_keeps_the_current_role(framework, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(Interrupted, match="end of input; 0 answers saved"):
+    with pytest.raises(Interrupted, match=r"end of input\): 0 answers saved"):
         run(framework, Script("1", then=EOFError))
     [draft] = tmp_path.glob("pmo-path-draft-*.yaml")
     kept = load_profile(str(draft), framework)
@@ -310,12 +311,16 @@ def test_questionnaire_options_need_the_questionnaire(invoke):
 # --- real runs in a pseudo-terminal -----------------------------------------------------------------------------
 
 
-def spawn(cwd: Path, *args: str) -> pexpect.spawn:
+def spawn(cwd: Path, *args: str, name: str | None = "") -> pexpect.spawn:
+    """The questionnaire in a pseudo-terminal; `name` answers the name question (None: not asked)."""
     env = {k: v for k, v in os.environ.items() if k != "PMO_PATH_DATA"}
     env.update(NO_COLOR="1", COLUMNS="100", LINES="40", TERM="xterm")
     child = pexpect.spawn(sys.executable, ["-m", "pmo_path", "assess", *args], cwd=str(cwd), env=env,
                           encoding="utf-8", timeout=10, dimensions=(40, 100))
     child.delaybeforesend = None  # pexpect's default 50 ms pause per reply would dominate the run time
+    if name is not None:
+        child.expect("Your name")
+        child.sendline(name)
     return child
 
 
@@ -345,8 +350,8 @@ def test_pty_full_run_with_role_menu_saves_the_answers(framework, tmp_path):
     answer_all(child, [str(level) for level in levels[:3]])
     child.expect(f"question 4 of {len(questions)}")
     answer_all(child, [str(level) for level in levels[3:]])
-    child.expect("Readiness")
     child.expect("Saved your profile to me.yaml")
+    child.expect("Readiness")
     status, rest = finish(child)
     assert status == 0 and "Traceback" not in rest
     saved = load_profile(str(tmp_path / "me.yaml"), framework)
@@ -377,7 +382,7 @@ def test_pty_reassess_enter_keeps_each_value(framework, tmp_path):
     original = load_profile(str(JORDAN), framework)
     (tmp_path / "jordan.yaml").write_text(JORDAN.read_text(encoding="utf-8"), encoding="utf-8")
     questions = needed(framework, original.target_role)
-    child = spawn(tmp_path, "-p", "jordan.yaml", "-i", "--save", "after.yaml")
+    child = spawn(tmp_path, "-p", "jordan.yaml", "-i", "--save", "after.yaml", name=None)
     first = original.ratings.get(questions[0])
     child.expect(re.escape(f"for the levels [{first.level}]: ") if first else LEVEL_PROMPT)
     child.sendline("" if first else "1")
@@ -402,16 +407,16 @@ def test_pty_ctrl_c_after_three_answers_keeps_them_and_resumes(framework, tmp_pa
     child.sendintr()
     status, rest = finish(child)
     assert status == 130 and "Traceback" not in rest
-    assert "interrupted; 3 answers saved to pmo-path-draft-" in rest
+    assert "Stopped (interrupted): 3 answers saved. Resume: pmo-path assess -i -p pmo-path-draft-" in rest
+    assert "Error" not in rest
     [draft] = tmp_path.glob("pmo-path-draft-*.yaml")
     kept = load_profile(str(draft), framework)
     assert kept.levels() == dict(zip(questions[:3], [3, 1, 4], strict=True))
     assert (kept.current_role, kept.target_role) == ("project-manager", "pmo-manager")
 
-    child = spawn(tmp_path, "-p", draft.name, "-i", "--save", "done.yaml")
-    child.expect(re.escape("for the levels [3]: "))
-    child.sendline("")
-    answer_all(child, ["", ""] + ["2"] * (len(questions) - 3))
+    child = spawn(tmp_path, "-p", draft.name, "-i", "--save", "done.yaml", name=None)
+    child.expect(f"question 4 of {len(questions)}")  # resumes where it stopped
+    answer_all(child, ["2"] * (len(questions) - 3))
     status, _ = finish(child)
     assert status == 0
     done = load_profile(str(tmp_path / "done.yaml"), framework)
@@ -425,7 +430,7 @@ def test_pty_end_of_input_keeps_the_answers(framework, tmp_path):
     child.sendeof()
     status, rest = finish(child)
     assert status == 130 and "Traceback" not in rest
-    assert "end of input; 1 answer saved to partial.yaml" in rest
+    assert "Stopped (end of input): 1 answer saved. Resume: pmo-path assess -i -p partial.yaml" in rest
     assert parse_profile((tmp_path / "partial.yaml").read_text(encoding="utf-8"), framework).levels() == {
         needed(framework, "pmo-manager")[0]: 5}
 

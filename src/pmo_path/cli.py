@@ -19,8 +19,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import PmoPathError
-from .terminal import error
+from .errors import Interrupted, PmoPathError
+from .terminal import error, note
 
 EPILOG = (
     "Examples:\n\n"
@@ -70,6 +70,9 @@ OutputOption = Annotated[
     Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 ]
 TopOption = Annotated[int, typer.Option("--top", min=1, max=50, help="How many recommendations to show.")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace an output file even if it is read-only (never an input).")
+]
 DataDirOption = Annotated[
     Optional[str],
     typer.Option(
@@ -89,6 +92,9 @@ def command(*names: str, **options):
         def run(*args, **kwargs):
             try:
                 return function(*args, **kwargs)
+            except Interrupted as err:  # not an error: the answers were kept
+                note(str(err))
+                raise typer.Exit(err.exit_code) from None
             except PmoPathError as err:
                 error(str(err))
                 raise typer.Exit(err.exit_code) from None
@@ -123,6 +129,17 @@ def _framework(data_dir: str | None):
     return load_framework(data_dir)
 
 
+def _check_outputs(framework, data_dir: str | None, outputs: dict, *inputs: str | None, force: bool = False) -> None:
+    """Refuse, before any work, outputs that would replace an input (framework files included) or cannot be written."""
+    from .framework import RECOMMENDATIONS_FILE, ROLES_FILE
+    from .outputs import Read, check_outputs, reads
+
+    framework_files = [Read(file) for file in framework.files]
+    if data_dir:
+        framework_files.append(Read(data_dir, names=(ROLES_FILE, RECOMMENDATIONS_FILE)))
+    check_outputs(outputs, [*reads(*inputs), *framework_files], force)
+
+
 @command(epilog="Examples:\n\n  pmo-path assess                                   # questionnaire\n\n"
          "  pmo-path assess --current project-manager -t pmo-manager --save me.yaml\n\n"
          "  pmo-path assess -p me.yaml -i                     # re-assess it\n\n"
@@ -149,6 +166,7 @@ def assess(
     format: FormatOption = Format.table,
     output: OutputOption = None,
     top: TopOption = 5,
+    force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """How ready you are for a target role: gaps, strengths, next steps and the route.
@@ -157,25 +175,25 @@ def assess(
     from .assessment import assess as run_assessment
     from .errors import UsageProblem
 
-    _keep_inputs(profile, output=output)
     if profile is None or interactive:
         if profile == "-":
             raise UsageProblem("--interactive reads your answers from the terminal; it cannot re-assess stdin (-p -)")
-        if not sys.stdin.isatty():
+        if sys.stdin is None or not sys.stdin.isatty():
             raise UsageProblem("the questionnaire needs a terminal and stdin is not one; "
                                "pass --profile FILE (or - to read stdin)")
         from .profile import Profile, load_profile
-        from .questionnaire import Settings, run_questionnaire
+        from .questionnaire import Settings, draft_state_of, run_questionnaire
 
         framework = _framework(data_dir)
         for role_id, option in ((current, "--current"), (target, "--target")):
             if role_id:
                 framework.role(role_id, option)
+        _check_outputs(framework, data_dir, {"--output": output, "--save": save}, profile, force=force)
         base = load_profile(profile, framework) if profile else Profile(file="questionnaire")
-        settings = Settings(base=base, source=profile, current=current, target=target, everything=everything, save=save)
-        run_questionnaire(framework, settings,
-                          lambda answered: _emit_assessment(framework, run_assessment(framework, answered, None, top),
-                                                            format, output))
+        settings = Settings(base=base, source=profile, current=current, target=target, everything=everything,
+                            save=save, force=force, draft=draft_state_of(profile))
+        answered = run_questionnaire(framework, settings, today=_today())
+        _emit_assessment(framework, run_assessment(framework, answered, None, top), format, output)
         return
     if current or everything or save:
         raise UsageProblem("--current, --all and --save belong to the questionnaire: "
@@ -183,6 +201,7 @@ def assess(
     from .profile import load_profile
 
     framework = _framework(data_dir)
+    _check_outputs(framework, data_dir, {"--output": output}, profile, force=force)
     result = run_assessment(framework, load_profile(profile, framework), target, top)
     _emit_assessment(framework, result, format, output)
 
@@ -216,9 +235,15 @@ def _emit_report(kind: str, framework, report, format: Format, output: str | Non
 
 
 @command(epilog="Examples:\n\n  pmo-path roles\n\n  pmo-path roles -f json")
-def roles(format: FormatOption = Format.table, output: OutputOption = None, data_dir: DataDirOption = None) -> None:
+def roles(
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
     """The roles on both ladders, by track and seniority."""
     framework = _framework(data_dir)
+    _check_outputs(framework, data_dir, {"--output": output}, force=force)
     _emit_report("roles", framework, framework.roles_by_track(), format, output)
 
 
@@ -236,10 +261,12 @@ def role(
     ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
+    force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """One role: what it asks for, where it leads, and the articles behind it; --vs compares two roles."""
     framework = _framework(data_dir)
+    _check_outputs(framework, data_dir, {"--output": output}, force=force)
     chosen = framework.role(role_id, "ROLE")
     if versus is not None:
         from .navigation import compare_roles
@@ -256,7 +283,7 @@ TODAY_ENV = "PMO_PATH_TODAY"
 def _today():
     """The plan's date: today, or PMO_PATH_TODAY (YYYY-MM-DD) for reproducible output."""
     import os
-    from datetime import date
+    from datetime import date, timedelta
 
     from .errors import UsageProblem
 
@@ -264,9 +291,12 @@ def _today():
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        today = date.fromisoformat(value)
     except ValueError:
         raise UsageProblem(f"{TODAY_ENV}: expected a date like 2026-11-20, found '{value}'") from None
+    if today > date.max - timedelta(days=366):  # the review date, 90 days on, must exist
+        raise UsageProblem(f"{TODAY_ENV}: {value} is too far in the future; use a date before 9999")
+    return today
 
 
 def _need_profile(profile: str | None, command_name: str) -> str:
@@ -287,12 +317,14 @@ def path(
     profile: ProfileOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
+    force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """The route through the role ladders: fewest steps, or with --profile the one asking you least new growth."""
     from .navigation import route
 
     framework = _framework(data_dir)
+    _check_outputs(framework, data_dir, {"--output": output}, profile, force=force)
     levels = None
     if profile is not None:
         from .profile import load_profile
@@ -311,6 +343,7 @@ def match(
     ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
+    force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Every role ranked by your readiness for it, best first, with its verdict and your biggest gap."""
@@ -318,6 +351,7 @@ def match(
     from .profile import load_profile
 
     framework = _framework(data_dir)
+    _check_outputs(framework, data_dir, {"--output": output}, profile, force=force)
     person = load_profile(_need_profile(profile, "match"), framework)
     current = framework.role(person.current_role, "current_role") if person.current_role else None
     target = framework.role(person.target_role, "target_role") if person.target_role else None
@@ -338,6 +372,7 @@ def plan(
         typer.Option("--chart", metavar="FILE.svg", help="Also write a radar chart (SVG) that the plan links to."),
     ] = None,
     top: TopOption = 5,
+    force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """A Markdown development plan to keep: gaps, route, dated actions with sources, review date."""
@@ -347,13 +382,11 @@ def plan(
     from .terminal import emit_text
 
     profile = _need_profile(profile, "plan")
-    if chart is not None and output is not None and _same_file(chart, output):
-        raise UsageProblem("--chart: the chart and the plan (--output) cannot be the same file")
     if chart is not None and not chart.lower().endswith(".svg"):
         raise UsageProblem(f"--chart: the chart is an SVG image; give a file name ending in .svg, not '{chart}'")
-    _keep_inputs(profile, output=output, chart=chart)
     today = _today()
     framework = _framework(data_dir)
+    _check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, profile, force=force)
     result = run_assessment(framework, load_profile(profile, framework), target, top)
     link = None
     if chart is not None:
@@ -367,22 +400,6 @@ def plan(
     from .render.markdown import plan as plan_markdown
 
     emit_text(plan_markdown(framework, result, today, link), output)
-
-
-def _same_file(first: str, second: str) -> bool:
-    import os
-
-    return os.path.abspath(first) == os.path.abspath(second)
-
-
-def _keep_inputs(*inputs: str | None, **outputs: str | None) -> None:
-    """Refuse to write a result over a file the user gave as input (mixing up -o and --save loses a profile)."""
-    from .errors import UsageProblem
-
-    for option, written in outputs.items():
-        for given in inputs:
-            if written and given and "-" not in (written, given) and _same_file(written, given):
-                raise UsageProblem(f"--{option}: '{written}' is an input of this command; write the result elsewhere")
 
 
 def _link(chart: str, plan_file: str | None) -> str:
@@ -441,16 +458,17 @@ def init(
 ) -> None:
     """A profile template: every competency with its level descriptors as comments, ready to fill in."""
     import os
-    from datetime import date
 
     from .errors import InputError, Problem
     from .template import profile_template
     from .terminal import emit_text, note
 
     to_file = file not in (None, "-")
-    if to_file and not force and os.path.lexists(file) and not os.path.isdir(file):
+    framework = _framework(data_dir)
+    _check_outputs(framework, data_dir, {"FILE": file}, force=force)
+    if to_file and not force and os.path.lexists(file) and os.path.isfile(file):
         raise InputError(Problem(file, "already exists; pass --force to overwrite it"))
-    emit_text(profile_template(_framework(data_dir), date.today()), file)
+    emit_text(profile_template(framework, _today()), file)
     if to_file:
         note(f"Next: fill in the ratings, then run  pmo-path assess -p {file}")
 
@@ -473,6 +491,7 @@ def team(
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
     ] = False,
+    force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """A team against one role: readiness spread, shared gaps, what to train first, who is closest.
@@ -482,6 +501,7 @@ def team(
     from .team import build_report, common_target, load_team
 
     framework = _framework(data_dir)
+    _check_outputs(framework, data_dir, {"--output": output}, *paths, force=force)
     role = framework.role(target, "--target") if target else None
     loaded = load_team(paths, framework)
     for failure in loaded.failures:
@@ -508,6 +528,7 @@ def progress(
     target: TargetOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
+    force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """What changed between two assessments: readiness, ratings that moved, gaps closed and opened.
@@ -520,7 +541,7 @@ def progress(
     if old == new == "-":
         raise UsageProblem("OLD and NEW cannot both be read from stdin")
     framework = _framework(data_dir)
-    _keep_inputs(old, new, output=output)
+    _check_outputs(framework, data_dir, {"--output": output}, old, new, force=force)
     before, after = load_profile(old, framework), load_profile(new, framework)
     if before.name and after.name and before.name != after.name:
         from .terminal import note
@@ -531,5 +552,5 @@ def progress(
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (see `pmo_path.__main__.main`, which also catches Ctrl-C during imports)."""
     app(prog_name="pmo-path")

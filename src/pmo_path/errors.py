@@ -80,5 +80,5 @@ def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> s
         return ""
     from difflib import get_close_matches
 
-    close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = get_close_matches(word, [choice for choice in choices if isinstance(choice, str)], n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

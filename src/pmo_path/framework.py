@@ -24,6 +24,7 @@ DATA_ENV = "PMO_PATH_DATA"
 KINDS = ("experience", "assignment", "learning", "mentoring", "network", "visibility", "certification", "reading")
 HORIZONS = ("30-days", "6-months", "1-2-years")
 LEVELS = (1, 2, 3, 4, 5)
+MIN_COMPETENCIES = 3
 # The ladder rule of the contract: a more senior role on a track never asks
 # for less of these than the role below it.
 LADDER_COMPETENCIES = ("strategic-thinking", "executive-communication", "business-acumen")
@@ -141,6 +142,13 @@ def data_files(data_dir: str | os.PathLike | None = None) -> tuple[Path, Path]:
     if data_dir is None or str(data_dir) == "":
         return bundled / ROLES_FILE, bundled / RECOMMENDATIONS_FILE
     folder = Path(data_dir)
+    try:
+        return _own_data_files(folder, bundled)
+    except OSError as err:  # a folder that cannot be searched: permission denied
+        raise InputError(Problem(str(folder), f"cannot read the data folder: {err.strerror or err}")) from None
+
+
+def _own_data_files(folder: Path, bundled: Path) -> tuple[Path, Path]:
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
         raise InputError(Problem(str(folder), f"data folder {what} (from --data-dir or {DATA_ENV})"))
@@ -255,7 +263,9 @@ def _entries(check: Checker, root: dict, section: str, shape: str):
     data = check.mapping(root, section, "") or {}
     for ident, entry in data.items():
         field = join(section, ident)
-        if isinstance(entry, dict):
+        if not isinstance(ident, str):  # `5:`, `true:` or `null:` as a key: YAML reads no text
+            check.add(f"an id must be text, found {describe(ident)}; put it in quotes", field, data, ident)
+        elif isinstance(entry, dict):
             yield ident, entry, field
         else:
             check.add(f"must be a mapping ({shape})", field, data, ident)
@@ -300,8 +310,9 @@ def _competencies(check: Checker, root: dict, groups: dict[str, str]) -> dict[st
         if len(check.problems) == before and name and description:
             result[str(ident)] = Competency(str(ident), name, entry["group"], description,
                                             {level: levels[level] for level in LEVELS})
-    if _declared(root, "competencies") and not result and not check.problems:
-        check.add("no competencies defined", "competencies", root["competencies"])
+    if _declared(root, "competencies") and len(result) < MIN_COMPETENCIES and not check.problems:
+        check.add(f"{len(result)} competencies defined; a framework needs at least {MIN_COMPETENCIES} "
+                  "(the radar chart draws one spoke each)", "competencies", root["competencies"])
     return result
 
 

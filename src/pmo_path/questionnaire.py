@@ -8,25 +8,31 @@ stderr so `-f json > result.json` still gives clean JSON on stdout.
 
 Nothing is lost: Ctrl-C or end of input at any prompt writes the answers so
 far (and the roles chosen) to the --save file or to a fresh draft file, which
-`pmo-path assess -p DRAFT -i` resumes.
+`pmo-path assess -p DRAFT -i` resumes at the first question not yet asked. A
+draft never replaces a file holding more ratings than it does (it is written
+beside it), and when the folder cannot be written it goes to the home or
+temporary folder. The questionnaire returns the profile; the command saves
+the result and renders it, so rendering can never lose the answers.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import textwrap
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
 from .atomic import atomic_write
-from .errors import InputError, Interrupted, Problem
+from .errors import InputError, Interrupted, PmoPathError, Problem
 from .framework import Competency, Framework
 from .profile import Profile, Rating, dump_profile
 
 DRAFT_PREFIX = "pmo-path-draft-"
+DRAFT_MARK = "# pmo-path draft:"
 LEVEL_PROMPT = "Your level: 0-5, s to skip, ? for the levels"
 LEVEL_HINT = "type a level from 0 to 5, s to skip it, or ? to see the levels again"
 MAX_WIDTH = 100
@@ -166,14 +172,51 @@ def default_save_name(profile: Profile, source: str | None, today: date) -> str:
     return f"{slug(profile.name) or 'pmo-path-profile'}-{today.isoformat()}.yaml"
 
 
-def check_writable(path: str) -> None:
-    """Fail before the questions, not after them, when a --save file cannot be written."""
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(Problem(path, "--save: is a folder; give a file name"))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(Problem(path, f"--save: folder '{folder}' does not exist"))
+@dataclass(frozen=True)
+class DraftState:
+    """What a draft remembers beyond its ratings, in one comment line the profile reader ignores."""
+
+    asked: tuple[str, ...] = ()  # questions already answered or skipped, in order
+    skipped: tuple[str, ...] = ()
+    everything: bool = False  # started with --all
+
+    def line(self) -> str:
+        return (f"{DRAFT_MARK} asked={','.join(self.asked)}; skipped={','.join(self.skipped)}; "
+                f"all={'yes' if self.everything else 'no'}")
+
+
+def read_draft_state(text: str) -> DraftState | None:
+    """The DraftState of a draft's text, or None for a profile that is no draft."""
+    for line in text.splitlines():
+        if line.startswith(DRAFT_MARK):
+            fields = dict(part.strip().partition("=")[::2] for part in line[len(DRAFT_MARK):].split(";"))
+            ids = {key: tuple(i for i in fields.get(key, "").split(",") if i) for key in ("asked", "skipped")}
+            return DraftState(ids["asked"], ids["skipped"], fields.get("all") == "yes")
+    return None
+
+
+def draft_state_of(path: str | None) -> DraftState | None:
+    """The DraftState of the file at `path`, if it is a draft."""
+    from .yamldoc import read_text
+
+    if not path or path == "-":
+        return None
+    try:
+        return read_draft_state(read_text(path)[1])
+    except InputError:
+        return None
+
+
+def existing_ratings(path: str, framework: Framework) -> int | None:
+    """How many ratings the profile at `path` holds; None when there is no file, -1 when it is no profile."""
+    from .profile import load_profile
+
+    if not os.path.lexists(path):
+        return None
+    try:
+        return len(load_profile(path, framework).ratings)
+    except InputError:
+        return -1
 
 
 # --- the conversation -------------------------------------------------------------------------------------------
@@ -217,6 +260,8 @@ class Settings:
     target: str | None = None  # --target
     everything: bool = False  # --all
     save: str | None = None  # --save
+    force: bool = False  # --force: --save may replace a read-only file
+    draft: DraftState | None = None  # set when `source` is a draft being resumed
 
 
 class Interview:
@@ -227,11 +272,25 @@ class Interview:
         base = settings.base
         self.current = settings.current or base.current_role
         self.target = settings.target or base.target_role
+        self.name = base.name
+        resumed = settings.draft or DraftState()
+        self.everything = settings.everything or resumed.everything
+        self.asked: list[str] = list(resumed.asked)
+        self.skipped: set[str] = set(resumed.skipped)
         self.answers: dict[str, int | None] = {}
         self.touched = False  # anything typed this run that a draft should keep
 
     def profile(self) -> Profile:
-        return answered_profile(self.settings.base, self.answers, self.current, self.target, self.today)
+        answered = answered_profile(self.settings.base, self.answers, self.current, self.target, self.today)
+        return answered.with_ratings(answered.ratings, name=self.name) if self.name != answered.name else answered
+
+    def ask_name(self) -> None:
+        if self.name or self.settings.draft is not None:  # a resumed draft was asked already
+            return
+        reply = self.terminal.ask("Your name, for the plan's title (Enter to leave it out): ").strip()
+        if reply:
+            self.name = reply
+            self.touched = True
 
     def say(self, text: str = "", style: str = "") -> None:
         self.terminal.show(text, style)
@@ -256,6 +315,13 @@ class Interview:
         if ask_target:
             self.target = self._pick_role("Your target role (number): ", menu, False)
 
+    def warn_if_same_role(self) -> None:
+        if self.current is not None and self.current == self.target:
+            title = self.framework.roles[self.current].title
+            self.say(f"Your current and target role are both {title}: the result shows how fully you fill "
+                     "the role you have, not a next step. Pick another target with --target to plan a move.",
+                     "yellow")
+
     def _pick_role(self, prompt: str, menu: list[str], allow_none: bool) -> str | None:
         while True:
             reply = self.terminal.ask(prompt)
@@ -268,15 +334,19 @@ class Interview:
             return chosen
 
     def rate(self) -> None:
-        questions = questions_for(self.framework, self.target, self.settings.everything)
+        questions = questions_for(self.framework, self.target, self.everything)
         for number, competency in enumerate(questions, 1):
+            if competency.id in self.asked:  # a resumed draft: answered or skipped before
+                continue
             existing = self.settings.base.ratings.get(competency.id)
             lines = question_lines(self.framework, competency, number, len(questions), self.terminal.width, existing)
             for line in lines:
                 self.say(line)
             default = existing.level if existing else None
+            skip_default = default is None and competency.id in self.skipped
             while True:
-                answer = parse_answer(self.terminal.ask(level_prompt(default)), default)
+                reply = self.terminal.ask(level_prompt(default) if not skip_default else f"{LEVEL_PROMPT} [s]: ")
+                answer = parse_answer("s" if skip_default and not reply.strip() else reply, default)
                 if answer.kind == "help":
                     for line in lines[2:]:
                         self.say(line)
@@ -286,10 +356,15 @@ class Interview:
                     continue
                 break
             self.answers[competency.id] = answer.level
+            self.asked.append(competency.id)
+            if answer.level is None:
+                self.skipped.add(competency.id)
+            else:
+                self.skipped.discard(competency.id)
             self.touched = True
 
     def warn_if_all_same(self, finished: Profile) -> None:
-        asked = [competency.id for competency in questions_for(self.framework, self.target, self.settings.everything)]
+        asked = [competency.id for competency in questions_for(self.framework, self.target, self.everything)]
         levels = [finished.ratings[c].level for c in asked if c in finished.ratings]
         if all_same(levels):
             self.say("")
@@ -306,6 +381,7 @@ class Interview:
                 raise InputError(f"{err}; your answers are in {draft}") from None
             self.say(f"Saved your profile to {self.settings.save}", "green")
             return self.settings.save
+        from .outputs import check_writable
         suggestion = default_save_name(finished, self.settings.source, self.today)
         self.say("")
         while True:
@@ -314,6 +390,11 @@ class Interview:
                 self.say("Not saved.")
                 return None
             path = reply or suggestion
+            try:
+                check_writable(path, "file name", force=True)
+            except PmoPathError as err:
+                self.say(str(err), "yellow")
+                continue
             if Path(path).exists() and not Path(path).is_dir():
                 confirm = self.terminal.ask(f"{path} exists. Replace it? [y/N]: ").strip().lower()
                 if confirm not in ("y", "yes"):
@@ -329,48 +410,73 @@ class Interview:
             return path
 
     def keep_draft(self, now: datetime | None = None) -> str:
-        """Write the answers so far to --save or a fresh draft file; return its path."""
-        path = self.settings.save
-        if not path:
-            stamp = now or datetime.now()
-            path = draft_name(stamp)
-            serial = 1
-            while Path(path).exists():
-                serial += 1
-                path = draft_name(stamp).replace(".yaml", f"-{serial}.yaml")
-        atomic_write(path, dump_profile(self.profile(), self.framework))
-        return path
+        """Write the answers so far where they cannot replace anything fuller; return the path.
+
+        To --save when that file is new or holds no more ratings than the draft;
+        else to a fresh draft file beside it (or here). When that folder cannot
+        be written, to the home folder, then the temporary folder.
+        """
+        draft = self.profile()
+        text = dump_profile(draft, self.framework)
+        state = DraftState(tuple(self.asked), tuple(sorted(self.skipped)), self.everything).line()
+        text = text.replace("\n", f"\n{state}\n", 1)
+        stamp = now or datetime.now()
+        save = self.settings.save
+        held = existing_ratings(save, self.framework) if save else None
+        if save and (held is None or 0 <= held <= len(draft.ratings)):
+            places = [save]
+        else:
+            places = [_fresh_draft(os.path.dirname(save) if save else "", stamp)]
+        places += [_fresh_draft(folder, stamp) for folder in (os.path.expanduser("~"), tempfile.gettempdir())]
+        for path in places:
+            try:
+                atomic_write(path, text)
+                return path
+            except InputError:
+                continue
+        raise InputError(Problem(places[0], "cannot write the draft here, in the home folder or in the temporary folder"))
 
     def stopped(self, how: str) -> Interrupted:
         """The one-line message (and the saved draft) for Ctrl-C or end of input."""
         self.say("")
         if not self.touched:
-            return Interrupted(f"{how}; nothing answered yet, nothing saved")
+            return Interrupted(f"Stopped ({how}); nothing answered yet, nothing saved.")
         path = self.keep_draft()
         count = sum(level is not None for level in self.answers.values())
-        return Interrupted(f"{how}; {count} answer{'' if count == 1 else 's'} saved to {path} "
-                           f"(resume: pmo-path assess -p {path} -i)")
+        return Interrupted(f"Stopped ({how}): {count} answer{'' if count == 1 else 's'} saved. "
+                           f"Resume: pmo-path assess -i -p {path}")
 
 
-def run_questionnaire(framework: Framework, settings: Settings, show_result: Callable[[Profile], None],
-                      terminal: Terminal | None = None, today: date | None = None) -> Profile:
-    """The whole conversation: roles, ratings, the result, saving. Returns the finished profile.
+def _fresh_draft(folder: str, stamp: datetime) -> str:
+    """A draft file name in `folder` that does not exist yet."""
+    path = os.path.join(folder, draft_name(stamp))
+    serial = 1
+    while os.path.lexists(path):
+        serial += 1
+        path = os.path.join(folder, draft_name(stamp).replace(".yaml", f"-{serial}.yaml"))
+    return path
 
-    Ctrl-C and end of input raise Interrupted (exit 130) after keeping the answers.
+
+def run_questionnaire(framework: Framework, settings: Settings, terminal: Terminal | None = None,
+                      today: date | None = None) -> Profile:
+    """The whole conversation: name, roles, ratings, saving. Returns the finished profile.
+
+    Outputs are checked by the caller before this starts. Ctrl-C and end of
+    input raise Interrupted (exit 130) after keeping the answers.
     """
-    if settings.save:
-        check_writable(settings.save)
     interview = Interview(framework, settings, terminal or ConsoleTerminal(), today or date.today())
     try:
         interview.say("Rate yourself against what you have actually done. Ctrl-C stops and keeps your answers.",
                       "dim")
+        interview.ask_name()
         interview.choose_roles()
+        interview.warn_if_same_role()
         interview.rate()
         finished = interview.profile()
         interview.warn_if_all_same(finished)
         interview.say("")
-        show_result(finished)
         interview.save_at_end(finished)
+        interview.say("")
         return finished
     except KeyboardInterrupt:
         raise interview.stopped("interrupted") from None

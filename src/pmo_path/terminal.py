@@ -3,6 +3,10 @@
 Rich is imported only when something is drawn, so `--version`, JSON and
 error paths stay as fast as typer itself. Colour follows Rich's rules: none
 when the output is not a terminal, none when NO_COLOR is set.
+
+Text from files is data: Rich markup is off for every console made here, and
+every drawn segment passes through `Inert`, so a name like `[/]` or an ANSI
+escape in a profile is shown, never obeyed.
 """
 
 from __future__ import annotations
@@ -16,17 +20,53 @@ FILE_WIDTH = 100  # tables written with --output read well in an editor
 
 def error(message: str) -> None:
     """One line on stderr, never a traceback."""
-    sys.stderr.write(f"Error: {message}\n")
+    note(f"Error: {message}")
 
 
 def note(message: str) -> None:
-    sys.stderr.write(f"{message}\n")
+    """One line on stderr; names and values quoted in it cannot move the cursor or retitle the window."""
+    from .render.safe import one_line
+
+    sys.stderr.write(f"{one_line(message)}\n")
+    sys.stderr.flush()
 
 
 def console(**options: Any):
     from rich.console import Console
 
-    return Console(highlight=False, **options)
+    return Console(highlight=False, markup=False, emoji=False, **options)
+
+
+class Inert:
+    """A renderable drawn as its inner one, with control characters in its text removed.
+
+    Rich lays text out before we see it, and counts control characters as
+    zero cells wide, so they are dropped here (a visible escape would push
+    the columns out of line). Characters one cell wide that a terminal
+    should never receive (non-characters, lone surrogates) become `?`.
+    """
+
+    def __init__(self, renderable: Any) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        from .render.safe import UNSAFE
+
+        for segment in console.render(self.renderable, options):
+            text = segment.text
+            if not segment.control and UNSAFE.search(text):
+                text = UNSAFE.sub(_terminal_replacement, text)
+                segment = Segment(text, segment.style, segment.control)
+            yield segment
+
+
+def _terminal_replacement(match) -> str:
+    from rich.cells import cell_len
+
+    char = match.group()
+    return "" if "\ud800" <= char <= "\udfff" or cell_len(char) == 0 else "?"
 
 
 def render_to_text(renderable: Any, width: int = FILE_WIDTH) -> str:
@@ -34,7 +74,7 @@ def render_to_text(renderable: Any, width: int = FILE_WIDTH) -> str:
     import io
 
     buffer = io.StringIO()
-    console(file=buffer, width=width, color_system=None, force_terminal=False, soft_wrap=False).print(renderable)
+    console(file=buffer, width=width, color_system=None, force_terminal=False, soft_wrap=False).print(Inert(renderable))
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
@@ -57,6 +97,6 @@ def emit_view(build: Callable[[], Any], output: str | None) -> None:
         return
     screen = console()
     if screen.is_terminal:
-        screen.print(build())
+        screen.print(Inert(build()))
     else:
         emit_text(render_to_text(build(), screen.width), None)

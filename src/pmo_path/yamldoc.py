@@ -75,7 +75,13 @@ def read_text(path: str) -> tuple[str, str]:
     """
     if path == "-":
         name = "<stdin>"
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputError(Problem(name, "standard input is closed; give a file name instead of -"))
+        try:
+            raw = stream.read(MAX_BYTES + 1)
+        except (OSError, ValueError) as err:
+            raise InputError(Problem(name, f"cannot read: {getattr(err, 'strerror', None) or err}")) from None
     else:
         name = path
         try:
@@ -89,7 +95,7 @@ def read_text(path: str) -> tuple[str, str]:
         if stat.S_ISDIR(info.st_mode):
             raise InputError(Problem(name, "is a folder, not a file"))
         if info.st_size > MAX_BYTES:
-            raise InputError(Problem(name, f"file is {info.st_size / 1048576:.1f} MiB; the limit is 1 MiB"))
+            raise InputError(Problem(name, f"file is {info.st_size:,} bytes; the limit is 1 MiB ({MAX_BYTES:,} bytes)"))
         try:
             with open(path, "rb") as handle:
                 # Ask for what stat promised (asking for 1 MiB costs a 1 MiB buffer per file);
@@ -102,7 +108,7 @@ def read_text(path: str) -> tuple[str, str]:
         except OSError as err:
             raise InputError(Problem(name, f"cannot read: {err.strerror or err}")) from None
     if len(raw) > MAX_BYTES:
-        raise InputError(Problem(name, "file is larger than the 1 MiB limit"))
+        raise InputError(Problem(name, f"file is larger than the 1 MiB limit ({MAX_BYTES:,} bytes)"))
     if b"\x00" in raw:
         raise InputError(Problem(name, "binary file, not YAML text"))
     try:
@@ -145,20 +151,32 @@ def parse(text: str, name: str = "<string>") -> Document:
         loader.dispose()
 
 
-def _scalar(event: Any, name: str) -> Any:
+def _scalar(event: Any, name: str, field: str) -> Any:
     value = event.value
     tag = event.tag
     if tag is not None and tag not in _PLAIN_TAGS:
-        raise InputError(Problem(name, f"tag {tag} is not allowed (plain YAML only)", line=event.start_mark.line + 1))
+        raise InputError(Problem(name, f"tag {printable(tag)} is not allowed (plain YAML only)", field,
+                                 event.start_mark.line + 1))
     if not event.implicit[0]:  # quoted, or explicitly tagged
         wanted = _PLAIN_TAGS.get(tag, str) if tag else str
         if wanted is str:
             return value
-        return _resolve_plain(value, event, name, wanted)
-    return _resolve_plain(value, event, name, None)
+        return _resolve_plain(value, event, name, wanted, field)
+    return _resolve_plain(value, event, name, None, field)
 
 
-def _resolve_plain(value: str, event: Any, name: str, wanted: type | None) -> Any:
+def _field(stack: list[list[Any]]) -> str:
+    """Where the parser is, as a field path like `ratings.project-delivery` or `sources[0]`."""
+    parts = ""
+    for container, key, *_ in stack:
+        if type(container) is list:
+            parts += f"[{len(container)}]"
+        elif key is not _NO_KEY:
+            parts = f"{parts}.{printable(key)}" if parts else printable(key)
+    return parts or "(top level)"
+
+
+def _resolve_plain(value: str, event: Any, name: str, wanted: type | None, field: str = "") -> Any:
     if value in _NULLS:
         result: Any = None
     elif value in _TRUE:
@@ -167,14 +185,15 @@ def _resolve_plain(value: str, event: Any, name: str, wanted: type | None) -> An
         result = False
     elif _INT.match(value):
         if len(value) > _MAX_DIGITS:  # int() refuses (and would be slow on) thousands of digits
-            raise InputError(Problem(name, f"number with {len(value)} digits is too long", line=event.start_mark.line + 1))
+            raise InputError(Problem(name, f"number with {len(value)} digits is too long", field, event.start_mark.line + 1))
         result = int(value)
     elif _FLOAT.match(value):
         result = float(value.replace(".", "", 1) if value[-1].isalpha() else value)  # YAML .inf / .nan
     else:
         result = value
     if wanted is not None and type(result) is not wanted:
-        raise InputError(Problem(name, f"'{value}' is not a valid {wanted.__name__}", line=event.start_mark.line + 1))
+        raise InputError(Problem(name, f"'{printable(value)}' is not a valid {wanted.__name__}", field,
+                                 event.start_mark.line + 1))
     return result
 
 
@@ -208,14 +227,16 @@ def _build(loader: Any, name: str) -> Document:
             break
         kind = type(event)
         if kind is ScalarEvent:
-            value = _scalar(event, name)
+            value = _scalar(event, name, _field(stack))
             size = 1
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
-                raise InputError(Problem(name, f"nesting deeper than {MAX_DEPTH} levels", line=event.start_mark.line + 1))
+                raise InputError(Problem(name, f"nesting deeper than {MAX_DEPTH} levels", _field(stack[:3]) + "…",
+                                         event.start_mark.line + 1))
             tag = event.tag
             if tag is not None and tag not in _PLAIN_TAGS:
-                raise InputError(Problem(name, f"tag {tag} is not allowed (plain YAML only)", line=event.start_mark.line + 1))
+                raise InputError(Problem(name, f"tag {printable(tag)} is not allowed (plain YAML only)", _field(stack),
+                                         event.start_mark.line + 1))
             container: Any = {} if kind is MappingStartEvent else []
             lines[id(container)] = {None: event.start_mark.line + 1}
             stack.append([container, _NO_KEY, event.anchor, nodes])
@@ -227,7 +248,8 @@ def _build(loader: Any, name: str) -> Document:
                 anchors[anchor] = (value, nodes - start + 1)
         elif kind is AliasEvent:
             if event.anchor not in anchors:
-                raise InputError(Problem(name, f"unknown alias *{event.anchor}", line=event.start_mark.line + 1))
+                raise InputError(Problem(name, f"unknown alias *{printable(event.anchor)}", _field(stack),
+                                         event.start_mark.line + 1))
             value, size = anchors[event.anchor]
         elif kind is DocumentStartEvent:
             documents += 1
@@ -241,7 +263,8 @@ def _build(loader: Any, name: str) -> Document:
 
         nodes += size
         if nodes > MAX_NODES:
-            raise InputError(Problem(name, f"more than {MAX_NODES} values (too many aliases?)", line=event.start_mark.line + 1))
+            raise InputError(Problem(name, f"more than {MAX_NODES} values (too many aliases?)", _field(stack),
+                                     event.start_mark.line + 1))
         if kind is ScalarEvent and event.anchor is not None:
             anchors[event.anchor] = (value, 1)
 

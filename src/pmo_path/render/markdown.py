@@ -14,6 +14,9 @@ from ..assessment import Assessment
 from ..framework import HORIZONS, Framework, Role
 from ..navigation import CHANGES
 from ..scoring import Gap
+from .safe import markdown as cell
+from .safe import mermaid as mermaid_text
+from .safe import one_line
 
 if TYPE_CHECKING:
     from ..navigation import CompetencyChange, Match, RoleComparison, Route
@@ -25,16 +28,24 @@ HORIZON_TITLE = {"30-days": "Next 30 days", "6-months": "Next 6 months", "1-2-ye
 WEIGHT_NAME = {3: "core", 2: "key", 1: "useful"}
 
 
-def cell(text: object) -> str:
-    """Text safe inside a table cell or a list item."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+class Raw(str):
+    """Markdown this module wrote itself: `table` puts it in a cell as it is; anything else is escaped."""
 
 
-def table(headers: list[str], rows: list[list[object]], align: str = "") -> list[str]:
-    """A GFM table; `align` holds one of l/r per column (default left)."""
+def code(text: object) -> Raw:
+    """An id as inline code (backticks cannot occur inside, so the span cannot be closed early)."""
+    return Raw(f"`{one_line(text).replace('`', '')}`")
+
+
+def _cell(value: object) -> str:
+    return value if isinstance(value, Raw) else cell(value)
+
+
+def table(headers: list[object], rows: list[list[object]], align: str = "") -> list[str]:
+    """A GFM table; `align` holds one of l/r per column (default left). Every cell is escaped unless Raw."""
     marks = [":--" if a == "l" else "--:" for a in (align or "l" * len(headers))]
-    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(marks) + " |"]
-    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |", "| " + " | ".join(marks) + " |"]
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
     return lines
 
 
@@ -44,7 +55,7 @@ def bar(value: float, width: int = 20) -> str:
 
 
 def source_ref(framework: Framework, ids: tuple[str, ...]) -> str:
-    return "; ".join(f"{framework.sources[i].author}, “{framework.sources[i].title}”" for i in ids)
+    return "; ".join(f"{cell(framework.sources[i].author)}, “{cell(framework.sources[i].title)}”" for i in ids)
 
 
 def mermaid_id(role_id: str) -> str:
@@ -56,7 +67,7 @@ def mermaid_route(framework: Framework, steps: list[str]) -> list[str]:
     """A left-to-right flowchart of the route; the goal is drawn rounded so it stands out without colour."""
     lines = ["```mermaid", "flowchart LR"]
     for index, role_id in enumerate(steps):
-        label = framework.roles[role_id].title.replace('"', "#quot;")
+        label = mermaid_text(framework.roles[role_id].title)
         shape = '(["{}"])' if index == len(steps) - 1 and len(steps) > 1 else '["{}"]'
         lines.append(f"    {mermaid_id(role_id)}{shape.format(label)}")
     for here, there in pairwise(steps):
@@ -68,12 +79,12 @@ def mermaid_route(framework: Framework, steps: list[str]) -> list[str]:
 def growth_text(framework: Framework, gaps: tuple[Gap, ...]) -> str:
     if not gaps:
         return "you already meet every requirement"
-    return "grow " + ", ".join(f"{framework.competencies[g.competency].name} {g.current}→{g.required}" for g in gaps)
+    return "grow " + ", ".join(f"{cell(framework.competencies[g.competency].name)} {g.current}→{g.required}" for g in gaps)
 
 
 def route_list(framework: Framework, steps: list[str], start_note: str, notes: list[str]) -> list[str]:
     """A numbered route: each role with what entering it asks (`notes`, one per step after the first)."""
-    return [f"{number}. **{cell(framework.roles[role_id].title)}** (`{role_id}`): {cell(note)}"
+    return [f"{number}. **{cell(framework.roles[role_id].title)}** ({code(role_id)}): {note}"
             for number, (role_id, note) in enumerate(zip(steps, [start_note, *notes], strict=True), 1)]
 
 
@@ -87,7 +98,7 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
 
     facts = [("Who", cell(who) + (f", {cell(result.current.title)}" if result.current else "")
               + (f" ({profile.years_experience:g} years)" if profile.years_experience is not None else "")),
-             ("Target", f"{cell(target.title)} (`{target.id}`)")]
+             ("Target", f"{cell(target.title)} ({code(target.id)})")]
     if profile.assessed_on:
         facts.append(("Assessed on", profile.assessed_on.isoformat()))
     facts += [("Plan written", today.isoformat()),
@@ -108,7 +119,7 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
     else:
         lines.append("No gaps: you meet every requirement of this role.")
     if score.unrated_required:
-        names = ", ".join(framework.competencies[c].name for c in score.unrated_required)
+        names = ", ".join(cell(framework.competencies[c].name) for c in score.unrated_required)
         lines += ["", f"Not rated, so counted as 0: {names}."]
     lines.append("")
 
@@ -133,11 +144,11 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
         lines += [f"### {HORIZON_TITLE[horizon]}", ""]
         for advice in chosen:
             rec = advice.recommendation
-            builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
+            builds = ", ".join(cell(framework.competencies[c].name) for c in advice.addresses)
             lines.append(f"- [ ] **{cell(rec.title)}**: {cell(rec.action)}")
-            lines.append(f"  - Builds: {cell(builds)} ({rec.kind})")
+            lines.append(f"  - Builds: {builds} ({cell(rec.kind)})")
             lines.append(f"  - Why: {cell(rec.why)}")
-            lines.append(f"  - Source: {cell(source_ref(framework, rec.sources))}")
+            lines.append(f"  - Source: {source_ref(framework, rec.sources)}")
         lines.append("")
 
     lines += ["## Strengths", ""]
@@ -145,7 +156,8 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
         for gap in score.strengths:
             rating = profile.ratings.get(gap.competency)
             evidence = f": {cell(rating.evidence)}" if rating and rating.evidence else ""
-            lines.append(f"- **{framework.competencies[gap.competency].name}** {gap.current} (needs {gap.required}){evidence}")
+            name = cell(framework.competencies[gap.competency].name)
+            lines.append(f"- **{name}** {gap.current} (needs {gap.required}){evidence}")
     else:
         lines.append("None of this role's requirements is met yet: every step counts.")
     lines.append("")
@@ -167,19 +179,19 @@ def roles_report(framework: Framework, ladders: dict[str, list[Role]]) -> str:
     lines: list[str] = ["# Roles", ""]
     for track, ladder in ladders.items():
         lines += [f"## {cell(framework.tracks.get(track, track))}", ""]
-        rows = [[r.seniority, f"`{r.id}`", r.title, f"{r.years[0]}-{r.years[1]}", ", ".join(r.next) or "-"] for r in ladder]
+        rows = [[r.seniority, code(r.id), r.title, f"{r.years[0]}-{r.years[1]}", ", ".join(r.next) or "-"] for r in ladder]
         lines += table(["Level", "Id", "Title", "Years", "Leads to"], rows, "rllrl") + [""]
     return "\n".join(lines)
 
 
 def role_report(framework: Framework, role: Role) -> str:
-    lines = [f"# {cell(role.title)} (`{role.id}`)", "",
+    lines = [f"# {cell(role.title)} ({code(role.id)})", "",
              f"{cell(framework.tracks.get(role.track, role.track))}, level {role.seniority}, "
              f"typically {role.years[0]}-{role.years[1]} years.", "", cell(role.summary), "", "## Requirements", ""]
     rows = [[framework.competencies[r.competency].name, r.level, WEIGHT_NAME.get(r.weight, r.weight)]
             for r in sorted(role.requirements, key=lambda r: (-r.weight, -r.level))]
     lines += table(["Competency", "Level", "Weight"], rows, "lrl") + [""]
-    leads = ", ".join(f"{framework.roles[n].title} (`{n}`)" for n in role.next) or "the top of its ladder"
+    leads = ", ".join(f"{cell(framework.roles[n].title)} ({code(n)})" for n in role.next) or "the top of its ladder"
     lines += [f"Leads to: {leads}.", "", "## Sources", ""]
     lines += [f"- {source_ref(framework, (s,))}" for s in role.sources]
     return "\n".join(lines) + "\n"
@@ -196,7 +208,7 @@ def _requirement(level: int, weight: int) -> str:
 def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
     """`role ROLE --vs OTHER`: two roles side by side, competency by competency."""
     source, target = comparison.source, comparison.target
-    lines = [f"# {cell(source.title)} (`{source.id}`) → {cell(target.title)} (`{target.id}`)", ""]
+    lines = [f"# {cell(source.title)} ({code(source.id)}) → {cell(target.title)} ({code(target.id)})", ""]
     rows = []
     for row in comparison.competencies:
         change = CHANGE_LABEL[row.change] + (f" {row.delta:+d}" if row.change in ("rises", "falls") else "")
@@ -233,7 +245,9 @@ def route_report(framework: Framework, found: Route) -> str:
 def rises_text(framework: Framework, rises: tuple[CompetencyChange, ...]) -> str:
     if not rises:
         return "asks no more of any competency than the role before"
-    return "asks more " + ", ".join(f"{framework.competencies[r.competency].name} {r.from_level}→{r.to_level}" for r in rises)
+    return "asks more " + ", ".join(
+        f"{cell(framework.competencies[r.competency].name)} {r.from_level}→{r.to_level}" for r in rises
+    )
 
 
 def match_report(framework: Framework, matches: list[Match]) -> str:
@@ -242,7 +256,7 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
     for number, found in enumerate(matches, 1):
         gap = found.score.biggest_gap
         where = RELATION_LABEL.get(found.relation or "", "") + (", target" if found.target else "")
-        rows.append([number, f"{found.role.title} (`{found.role.id}`)", f"{found.score.readiness:.1f}%",
+        rows.append([number, Raw(f"{cell(found.role.title)} ({code(found.role.id)})"), f"{found.score.readiness:.1f}%",
                      found.score.verdict,
                      f"{framework.competencies[gap.competency].name} {gap.current}→{gap.required}" if gap else "-",
                      where.strip(", ") or "-"])
@@ -254,7 +268,7 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
 def team_report(framework: Framework, report: TeamReport) -> str:
     """The team view: readiness spread, the gap heatmap, what to train first, the members."""
     people, names = report.people, framework.competencies
-    lines = [f"# Team readiness for {cell(report.target.title)} (`{report.target.id}`)", ""]
+    lines = [f"# Team readiness for {cell(report.target.title)} ({code(report.target.id)})", ""]
     lines += table(["", ""], [["People", people],
                               ["Readiness", f"mean {report.mean:.1f}%, median {report.median:.1f}%, "
                                             f"min {report.low:.1f}%, max {report.high:.1f}%"]]) + [""]
@@ -273,7 +287,7 @@ def team_report(framework: Framework, report: TeamReport) -> str:
         lines.append(f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
                      f"people, weighted gap {priority.weighted_gap}")
         for rec in priority.recommendations:
-            lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({cell(source_ref(framework, rec.sources))})_")
+            lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
     lines += ["", "Weighted gap: the sum over people of weight × gap.", "", "## Members", ""]
     rows = [[number, m.name, f"{m.readiness:.1f}%", m.verdict, names[m.biggest_gap].name if m.biggest_gap else "-"]
             for number, m in enumerate(report.members, 1)]
@@ -285,12 +299,12 @@ def progress_report(framework: Framework, result: Progress) -> str:
     """Before and after: readiness, the ratings that moved, gaps closed and opened."""
     names = framework.competencies
     who = result.new.name or result.old.name or "Progress"
-    lines = [f"# {cell(who)}: progress towards {cell(result.target.title)} (`{result.target.id}`)", ""]
+    lines = [f"# {cell(who)}: progress towards {cell(result.target.title)} ({code(result.target.id)})", ""]
     when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
     rows = [["Assessments", f"{when[0]} → {when[1]}"],
             ["Readiness",
-             f"{result.before.readiness:.1f}% → **{result.after.readiness:.1f}%** ({result.delta:+.1f})"],
-            ["Verdict", f"{result.before.verdict} → **{result.after.verdict}**"]]
+             Raw(f"{result.before.readiness:.1f}% → **{result.after.readiness:.1f}%** ({result.delta:+.1f})")],
+            ["Verdict", Raw(f"{result.before.verdict} → **{result.after.verdict}**")]]
     lines += table(["", ""], rows) + ["", "## Ratings that moved", ""]
     if result.changes:
         rows = [[names[c.competency].name, c.before, c.after, "↑" if c.rose else "↓",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from ..framework import Framework, Role
+from .safe import xml as escape
 
 WIDTH, HEIGHT = 760, 660
 CENTRE_X, CENTRE_Y, RADIUS = 380, 335, 200
@@ -82,7 +82,7 @@ def radar_svg(title: str, spokes: list[Spoke]) -> str:
         raise ValueError(f"a radar chart needs at least {MIN_SPOKES} spokes, got {count}")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'role="img" aria-label={quoteattr(title)} font-family={quoteattr(FONT)}>',
+        f'role="img" aria-label="{escape(title)}" font-family="{escape(FONT)}">',
         f"<title>{escape(title)}</title>",
         "<style>"
         f".label{{font-size:13px;fill:{INK}}} .levels{{font-size:11px;fill:{MUTED}}} "
