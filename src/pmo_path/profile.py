@@ -117,8 +117,12 @@ def _ratings(check: Checker, root: dict, framework: Framework) -> dict[str, Rati
 
 
 def _quote(text: str) -> str:
-    """A YAML scalar for any text: JSON strings are valid YAML."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML scalar for any text: JSON strings are valid YAML; what YAML may not hold raw is escaped."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    if quoted.isprintable():
+        return quoted
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" if ord(char) < 0x10000
+                   else f"\\U{ord(char):08x}" for char in quoted)
 
 
 def dump_profile(profile: Profile, framework: Framework) -> str:

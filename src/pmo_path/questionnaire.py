@@ -242,7 +242,11 @@ class ConsoleTerminal:
         self.width = self.console.width
 
     def show(self, text: str = "", style: str = "") -> None:
-        self.console.print(text, style=style or None, markup=False, highlight=False)
+        from rich.text import Text
+
+        from .terminal import Inert
+
+        self.console.print(Inert(Text(text, style=style or "")))
 
     def ask(self, prompt: str) -> str:
         from rich.text import Text
