@@ -43,7 +43,7 @@ app = typer.Typer(
     help="Career gap analyzer for project professionals heading into PMO and portfolio roles.",
     epilog=EPILOG,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -55,13 +55,26 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+def _complete_role(incomplete: str) -> list[str]:
+    """Shell completion for role ids, from the framework in use (PMO_PATH_DATA or the bundled one)."""
+    import os
+
+    try:
+        return [role for role in _framework(os.environ.get("PMO_PATH_DATA")).roles if role.startswith(incomplete)]
+    except PmoPathError:
+        return []
+
+
 ProfileOption = Annotated[
     Optional[str],
     typer.Option("--profile", "-p", metavar="FILE", help="Your profile YAML (see `pmo-path init`), or - for stdin."),
 ]
 TargetOption = Annotated[
     Optional[str],
-    typer.Option("--target", "-t", metavar="ROLE", help="Target role id; overrides target_role in the profile."),
+    typer.Option(
+        "--target", "-t", metavar="ROLE", help="Target role id; overrides target_role in the profile.",
+        autocompletion=_complete_role,
+    ),
 ]
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="table for people; json and markdown for scripts and notes.")
@@ -254,7 +267,10 @@ def roles(
          "to: {level, weight}, change}]}, change one of rises, falls, stays, new, dropped; level and weight 0 mean "
          "the role does not require it.")
 def role(
-    role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id, as `pmo-path roles` lists them.")],
+    role_id: Annotated[
+        str,
+        typer.Argument(metavar="ROLE", help="A role id, as `pmo-path roles` lists them.", autocompletion=_complete_role),
+    ],
     versus: Annotated[
         Optional[str],
         typer.Option("--vs", metavar="OTHER", help="Compare ROLE with OTHER, competency by competency."),
@@ -312,8 +328,8 @@ def _need_profile(profile: str | None, command_name: str) -> str:
          "  pmo-path path pmo-analyst portfolio-manager -f json\n\n"
          "No route between the roles: exit 1 with the reason.")
 def path(
-    start: Annotated[str, typer.Argument(metavar="FROM", help="The role you start from.")],
-    goal: Annotated[str, typer.Argument(metavar="TO", help="The role you aim for.")],
+    start: Annotated[str, typer.Argument(metavar="FROM", help="The role you start from.", autocompletion=_complete_role)],
+    goal: Annotated[str, typer.Argument(metavar="TO", help="The role you aim for.", autocompletion=_complete_role)],
     profile: ProfileOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
