@@ -1,4 +1,4 @@
-"""Recommendation ranking: cover the top gaps, prefer advice suited to the move."""
+"""Recommendation choice (contract section 3): eligibility is a gate; then cover the top gaps, aimed advice first."""
 
 from __future__ import annotations
 
@@ -9,95 +9,152 @@ from conftest import bundled_framework
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmo_path.advice import rank
+from pmo_path.advice import Move, conditions_hold, eligible_for, rank
 from pmo_path.framework import Recommendation
-from pmo_path.scoring import Gap
+from pmo_path.scoring import Gap, score
+
+PM_TO_DIRECTOR = Move(frozenset({"project-manager", "delivery"}), frozenset({"pmo-director", "pmo"}))
+ALL_LEVELS = (0, 1, 2, 3, 4)
 
 
-def rec(rec_id: str, builds: tuple[str, ...], suits: tuple[str, ...] = (), levels: tuple[int, ...] = ()):
-    return Recommendation(rec_id, rec_id.title(), "Do it.", "Because.", builds, "experience", "6-months",
-                          suits, levels, ("fagg-pm-to-pmo-director",))
+def rec(rec_id: str, builds: tuple[str, ...], levels: tuple[int, ...] = ALL_LEVELS, horizon: str = "6-months",
+        in_now: tuple[str, ...] = (), heading_to: tuple[str, ...] = ()):
+    return Recommendation(id=rec_id, title=rec_id.title(), action="Do it.", why="Because.", builds=builds,
+                          kind="experience", horizon=horizon, levels=levels, sources=("fagg-pm-to-pmo-director",),
+                          in_now=in_now, heading_to=heading_to)
 
 
 def with_recs(framework, *recs):
     return replace(framework, recommendations={r.id: r for r in recs})
 
 
-def test_suited_advice_beats_generic_at_equal_coverage(framework):
+def ids(chosen) -> list[str]:
+    return [a.recommendation.id for a in chosen]
+
+
+def test_aimed_advice_beats_generic_for_the_same_gap(framework):
     custom = with_recs(framework, rec("generic", ("strategic-thinking",)),
-                       rec("suited", ("strategic-thinking",), suits=("pmo-director",)))
-    gaps = [Gap("strategic-thinking", 1, 4, 3)]
-    chosen = rank(custom, gaps, {}, move={"pmo-director", "pmo", "project-manager", "delivery"}, top=2)
-    assert [a.recommendation.id for a in chosen] == ["suited", "generic"]
+                       rec("aimed", ("strategic-thinking",), heading_to=("pmo-director",)))
+    chosen = rank(custom, [Gap("strategic-thinking", 1, 4, 3)], {"strategic-thinking": 1}, PM_TO_DIRECTOR, top=2)
+    assert ids(chosen) == ["aimed", "generic"]
+    assert [a.aimed for a in chosen] == [True, False]
 
 
-def test_advice_for_someone_else_comes_after_generic(framework):
-    custom = with_recs(framework, rec("elsewhere", ("strategic-thinking",), suits=("portfolio-manager",)),
-                       rec("generic", ("strategic-thinking",)))
-    chosen = rank(custom, [Gap("strategic-thinking", 1, 4, 3)], {}, move={"pmo-director", "pmo"}, top=2)
-    assert [a.recommendation.id for a in chosen] == ["generic", "elsewhere"]
-
-
-def test_level_fit_breaks_ties(framework):
-    custom = with_recs(framework, rec("for-experts", ("strategic-thinking",), levels=(4, 5)),
-                       rec("for-beginners", ("strategic-thinking",), levels=(0, 1)))
-    chosen = rank(custom, [Gap("strategic-thinking", 1, 4, 3)], {"strategic-thinking": 1}, top=1)
-    assert chosen[0].recommendation.id == "for-beginners"
-
-
-def test_coverage_of_priority_comes_first(framework):
-    custom = with_recs(framework, rec("small", ("value-delivery",), suits=("pmo-director",)),
-                       rec("big", ("strategic-thinking",)))
-    gaps = [Gap("strategic-thinking", 1, 4, 3), Gap("value-delivery", 3, 4, 1)]
-    chosen = rank(custom, gaps, {}, move={"pmo-director"}, top=1)
-    assert chosen[0].recommendation.id == "big"
-
-
-def test_no_third_recommendation_for_one_gap_while_another_is_unaddressed(framework):
+def test_advice_for_someone_else_is_never_shown(framework):
     custom = with_recs(
         framework,
-        *(rec(f"top-{n}", ("strategic-thinking",)) for n in range(4)),
-        rec("other", ("value-delivery",)),
+        rec("other-target", ("strategic-thinking",), heading_to=("portfolio-manager",)),
+        rec("in-a-pmo-only", ("strategic-thinking",), in_now=("pmo",)),
+        rec("for-experts", ("strategic-thinking",), levels=(3, 4)),
+        rec("generic", ("strategic-thinking",)),
     )
+    chosen = rank(custom, [Gap("strategic-thinking", 1, 4, 3)], {"strategic-thinking": 1}, PM_TO_DIRECTOR, top=5)
+    assert ids(chosen) == ["generic"]
+
+
+def test_in_now_and_heading_to_are_two_conditions(framework):
+    both = rec("both", ("strategic-thinking",), in_now=("delivery",), heading_to=("pmo",))
+    assert conditions_hold(both, PM_TO_DIRECTOR)
+    assert not conditions_hold(both, Move(frozenset({"pmo-analyst", "pmo"}), frozenset({"pmo-director", "pmo"})))
+    assert not conditions_hold(both, Move(frozenset({"project-manager", "delivery"}),
+                                          frozenset({"program-manager", "delivery"})))
+    # someone heading to a PMO role is not "in" one; without a current role, in_now never holds
+    assert not conditions_hold(rec("x", ("strategic-thinking",), in_now=("pmo",)), PM_TO_DIRECTOR)
+    assert not conditions_hold(both, Move(frozenset(), frozenset({"pmo-director", "pmo"})))
+
+
+def test_a_level_outside_levels_is_not_addressed(framework):
+    mixed = rec("mixed", ("strategic-thinking", "value-delivery"), levels=(0, 1))
+    gaps = {"strategic-thinking": Gap("strategic-thinking", 1, 4, 3), "value-delivery": Gap("value-delivery", 3, 4, 2)}
+    levels = {"strategic-thinking": 1, "value-delivery": 3}
+    assert eligible_for(mixed, gaps, levels, PM_TO_DIRECTOR) == ("strategic-thinking",)
+    assert eligible_for(mixed, gaps, {**levels, "strategic-thinking": 2}, PM_TO_DIRECTOR) == ()
+
+
+def test_unrated_gaps_get_no_advice(framework):
+    custom = with_recs(framework, rec("for-unrated", ("financial-management",)), rec("rated", ("strategic-thinking",)))
+    gaps = [Gap("financial-management", 0, 3, 3, rated=False), Gap("strategic-thinking", 2, 4, 2)]
+    chosen = rank(custom, gaps, {"strategic-thinking": 2}, PM_TO_DIRECTOR, top=5)
+    assert ids(chosen) == ["rated"]
+
+
+def test_the_most_pressing_gap_is_covered_first(framework):
+    custom = with_recs(framework, rec("small", ("value-delivery",), heading_to=("pmo-director",)),
+                       rec("big", ("strategic-thinking",)))
+    gaps = [Gap("strategic-thinking", 1, 4, 3), Gap("value-delivery", 3, 4, 1)]
+    chosen = rank(custom, gaps, {"strategic-thinking": 1, "value-delivery": 3}, PM_TO_DIRECTOR, top=1)
+    assert ids(chosen) == ["big"]
+
+
+def test_no_piling_onto_one_gap_while_another_is_open(framework):
+    custom = with_recs(framework, *(rec(f"top-{n}", ("strategic-thinking",)) for n in range(4)),
+                       rec("other", ("value-delivery",)))
     gaps = [Gap("strategic-thinking", 0, 5, 3), Gap("value-delivery", 3, 4, 1)]  # priorities 15 and 1
-    chosen = [a.recommendation.id for a in rank(custom, gaps, {}, top=4)]
-    assert chosen[:3] == ["top-0", "top-1", "other"]
-    assert len(chosen) == 4  # once every gap is addressed, more help for the big one is fine
+    chosen = ids(rank(custom, gaps, {"strategic-thinking": 0, "value-delivery": 3}, PM_TO_DIRECTOR, top=4))
+    assert chosen == ["top-0", "top-1", "other", "top-2"]  # a third for the big gap only once the other has one
 
 
-def test_only_gapped_competencies_are_addressed(framework):
-    custom = with_recs(framework, rec("mixed", ("strategic-thinking", "project-delivery")),
-                       rec("ungapped", ("project-delivery",)))
-    chosen = rank(custom, [Gap("strategic-thinking", 1, 3, 2)], {}, top=5)
-    assert [(a.recommendation.id, a.addresses) for a in chosen] == [("mixed", ("strategic-thinking",))]
+def test_nearer_horizon_first_between_equal_steps(framework):
+    custom = with_recs(framework, rec("later", ("strategic-thinking",), horizon="1-2-years"),
+                       rec("soon", ("strategic-thinking",), horizon="30-days"))
+    chosen = rank(custom, [Gap("strategic-thinking", 1, 4, 3)], {"strategic-thinking": 1}, PM_TO_DIRECTOR, top=1)
+    assert ids(chosen) == ["soon"]
+
+
+# --- properties over the bundled data ---------------------------------------------------------------------------
+
+MOVES = [Move(frozenset(), frozenset({"pmo-manager", "pmo"}))] + [
+    Move(frozenset({now, bundled_framework().roles[now].track}),
+         frozenset({target, bundled_framework().roles[target].track}))
+    for now in bundled_framework().roles for target in bundled_framework().roles
+]
 
 
 @st.composite
-def gaps_strategy(draw):
+def people(draw):
     framework = bundled_framework()
-    competencies = draw(st.lists(st.sampled_from(list(framework.competencies)), min_size=1, max_size=8, unique=True))
-    gaps = [Gap(c, draw(st.integers(0, 3)), draw(st.integers(4, 5)), draw(st.integers(1, 3))) for c in competencies]
-    return framework, gaps, draw(st.integers(1, 10))
+    rated = draw(st.lists(st.sampled_from(list(framework.competencies)), max_size=15, unique=True))
+    levels = {c: draw(st.integers(0, 5)) for c in rated}
+    return framework, levels, draw(st.sampled_from(MOVES)), draw(st.integers(1, 10))
 
 
-@settings(max_examples=120, deadline=None)
-@given(gaps_strategy())
-def test_bundled_ranking_rules_hold_for_any_gaps(case):
-    framework, gaps, top = case
-    levels = {g.competency: g.current for g in gaps}
-    chosen = rank(framework, gaps, levels, move={"project-manager", "delivery", "pmo-manager", "pmo"}, top=top)
-    gapped = {g.competency for g in gaps}
-    assert len(chosen) <= top
-    assert len({a.recommendation.id for a in chosen}) == len(chosen)
-    for advice in chosen:
-        assert advice.addresses and set(advice.addresses) <= gapped
-        assert set(advice.addresses) <= set(advice.recommendation.builds)
-    # A single gap never gets a third recommendation while another gap, which some
-    # recommendation could address, is still unaddressed.
-    addressable = {c for r in framework.recommendations.values() for c in r.builds} & gapped
+def target_of(framework, move: Move):
+    return next(framework.roles[i] for i in move.heading if i in framework.roles)
+
+
+@settings(max_examples=200, deadline=None)
+@given(people())
+def test_every_recommendation_shown_is_eligible(case):
+    framework, levels, move, top = case
+    result = score(framework, levels, target_of(framework, move))
+    chosen = rank(framework, result.gaps, levels, move, top)
+    rated = {g.competency: g for g in result.gaps if g.rated}
+    assert len(chosen) <= top and len({a.recommendation.id for a in chosen}) == len(chosen)
     seen: Counter[str] = Counter()
     for advice in chosen:
-        if len(advice.addresses) == 1 and seen[advice.addresses[0]] >= 2:
-            assert addressable <= set(seen)
+        rec_ = advice.recommendation
+        assert advice.addresses and set(advice.addresses) <= set(rated) & set(rec_.builds)
+        assert all(levels[c] in rec_.levels for c in advice.addresses)
+        assert conditions_hold(rec_, move)
         seen.update(advice.addresses)
-    assert rank(framework, gaps, levels, top=top) == rank(framework, gaps, levels, top=top)
+    # as many eligible ones as asked for, when there are that many
+    eligible = [r for r in framework.recommendations.values() if eligible_for(r, rated, levels, move)]
+    assert len(chosen) == min(top, len(eligible))
+    assert rank(framework, result.gaps, levels, move, top) == chosen
+
+
+@settings(max_examples=200, deadline=None)
+@given(people(), st.data())
+def test_raising_a_rating_never_brings_lower_band_advice_for_it(case, data):
+    framework, levels, move, top = case
+    if not levels:
+        return
+    competency = data.draw(st.sampled_from(sorted(levels)))
+    raised = {**levels, competency: min(5, levels[competency] + data.draw(st.integers(1, 3)))}
+    target = target_of(framework, move)
+    after = rank(framework, score(framework, raised, target).gaps, raised, move, top)
+    for advice in after:
+        if competency in advice.addresses:
+            assert raised[competency] in advice.recommendation.levels
+            # advice only fitting the level they had before cannot follow them up
+            assert max(advice.recommendation.levels) >= raised[competency]

@@ -30,8 +30,9 @@ def test_assess_json_matches_the_contract_key_for_key(invoke):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
-    assert list(data) == ["schema_version", "profile", "target", "readiness", "verdict", "gaps", "strengths",
-                          "unrated", "recommendations", "path"]
+    assert list(data) == ["schema_version", "profile", "target", "readiness", "verdict", "provisional", "gaps",
+                          "strengths", "unrated", "recommendations", "path"]
+    assert data["provisional"] is True  # Jordan left financial management, which the target needs, unrated
     assert data["schema_version"] == 1
     assert data["profile"] == {"name": "Jordan Lee", "current_role": "senior-project-manager",
                                "target_role": "pmo-director"}
@@ -39,15 +40,17 @@ def test_assess_json_matches_the_contract_key_for_key(invoke):
     assert isinstance(data["readiness"], float) and 0 <= data["readiness"] <= 100
     assert data["verdict"] in ("ready", "close", "developing", "stretch")
     assert data["gaps"] and all(
-        list(g) == ["competency", "name", "group", "current", "required", "gap", "weight", "priority"]
+        list(g) == ["competency", "name", "group", "current", "required", "gap", "weight", "priority", "rated"]
         for g in data["gaps"]
     )
+    assert [g["rated"] for g in data["gaps"]] == sorted((g["rated"] for g in data["gaps"]), reverse=True)
+    assert data["gaps"][-1] == {**data["gaps"][-1], "competency": "financial-management", "rated": False}
     assert all(g["priority"] == g["weight"] * g["gap"] for g in data["gaps"])
     assert all(list(s) == ["competency", "current", "required"] for s in data["strengths"])
     assert data["unrated"] == ["financial-management"]
     assert 1 <= len(data["recommendations"]) <= 5
     for rec in data["recommendations"]:
-        assert list(rec) == ["id", "title", "action", "why", "kind", "horizon", "addresses", "sources"]
+        assert list(rec) == ["id", "title", "action", "why", "kind", "horizon", "addresses", "levels", "sources"]
         assert rec["sources"] and all(list(s) == ["title", "author"] for s in rec["sources"])
         assert set(rec["addresses"]) <= {g["competency"] for g in data["gaps"]}
     assert data["path"][0] == "senior-project-manager" and data["path"][-1] == "pmo-director"

@@ -50,7 +50,7 @@ RECOMMENDATIONS_YAML = """\
 recommendations:
   practise:
     {title: Practise, action: "Practise x, y and z.", why: Practice helps., builds: [x, y, z],
-     kind: experience, horizon: 30-days, sources: [book]}
+     kind: experience, horizon: 30-days, levels: [0, 1, 2, 3, 4], sources: [book]}
 """
 
 
@@ -85,7 +85,8 @@ def test_personal_route_avoids_a_step_that_asks_much_growth(tiny):
     # light 1*1, lighter 1*2, goal 2*1 + 2*2; the fewest-steps route would ask heavy 3*4 and goal 6
     assert (found.cost, found.fewest, found.fewest_cost) == (9, ["start", "heavy", "goal"], 18)
     growth = dict(found.growth)
-    assert [(g.competency, g.current, g.required) for g in growth["goal"]] == [("y", 0, 2), ("x", 1, 2)]
+    # rated gaps before unrated ones (y is unrated)
+    assert [(g.competency, g.current, g.required) for g in growth["goal"]] == [("x", 1, 2), ("y", 0, 2)]
 
 
 def test_personal_route_equals_fewest_steps_when_growth_is_equal(tiny):
@@ -178,10 +179,10 @@ def test_path_with_a_profile_takes_the_personal_route(invoke, tiny_dir, write_pr
     assert json.loads(personal.stdout) == {"from": "start", "to": "goal", "steps": ["start", "light", "lighter", "goal"]}
     table = invoke("path", "start", "goal", "-p", profile, "--data-dir", tiny_dir)
     assert table.exit_code == 0 and table.stderr == ""
-    assert "Start → Light → Lighter → Goal" in table.stdout and "grow Skill Y 0→2, Skill X 1→2" in table.stdout
+    assert "Start → Light → Lighter → Goal" in table.stdout and "grow Skill X 1→2, Skill Y 0→2" in table.stdout
     assert "Fewest steps would be Start → Heavy → Goal, asking 18." in table.stdout
     markdown = invoke("path", "start", "goal", "-p", profile, "--data-dir", tiny_dir, "-f", "markdown")
-    assert "```mermaid\nflowchart LR\n" in markdown.stdout and "4. **Goal** (`goal`): grow Skill Y 0→2" in markdown.stdout
+    assert "```mermaid\nflowchart LR\n" in markdown.stdout and "4. **Goal** (`goal`): grow Skill X 1→2" in markdown.stdout
 
 
 def test_path_without_a_route_or_with_an_unknown_role_fails_with_one_line(invoke):
@@ -203,11 +204,18 @@ def test_match_json_is_the_contract_best_first(invoke, framework):
     result = invoke("match", "-p", "examples/jordan-lee.yaml", "-f", "json")
     assert result.exit_code == 0 and result.stderr == ""
     data = json.loads(result.stdout)
-    assert len(data) == len(framework.roles)
-    assert all(list(row) == ["role", "title", "readiness", "verdict"] for row in data)
+    current = framework.roles["senior-project-manager"]
+    moves = {r.id for r in framework.roles.values() if r.seniority >= current.seniority}
+    assert {row["role"] for row in data} == moves  # the current role and every role at least as senior
+    assert all(list(row) == ["role", "title", "readiness", "verdict", "relation"] for row in data)
+    assert {row["role"]: row["relation"] for row in data}["senior-project-manager"] == "current"
+    assert {row["relation"] for row in data} == {"current", "ladder", "cross-track"}
     assert [row["readiness"] for row in data] == sorted((row["readiness"] for row in data), reverse=True)
     top = invoke("match", "-p", "examples/jordan-lee.yaml", "--top", "3", "-f", "json")
     assert json.loads(top.stdout) == data[:3]
+    everything = json.loads(invoke("match", "-p", "examples/jordan-lee.yaml", "--all", "-f", "json").stdout)
+    assert len(everything) == len(framework.roles) and {"pmo-analyst", "project-coordinator"} <= {
+        row["role"] for row in everything}
 
 
 def test_match_table_and_markdown_mark_the_ladder(invoke, tiny_dir, write_profile):
@@ -220,7 +228,7 @@ def test_match_table_and_markdown_mark_the_ladder(invoke, tiny_dir, write_profil
     assert any("⇄" in line and "Light " in line for line in lines)
     markdown = invoke("match", "-p", profile, "--data-dir", tiny_dir, "-f", "markdown")
     assert "| 1 | Start (`start`) | 100.0% | ready | - | you are here |" in markdown.stdout
-    assert "| 2 | Goal (`goal`) | 50.0% | developing | Skill Y 0→2 | your ladder, target |" in markdown.stdout
+    assert "| 2 | Goal (`goal`) | 50.0% | developing | not rated Skill Y | your ladder, target |" in markdown.stdout
 
 
 def test_match_needs_a_profile(invoke):

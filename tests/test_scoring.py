@@ -169,7 +169,7 @@ def test_order_is_deterministic_whatever_the_input_order(case, rng):
     rng.shuffle(items)
     first, second = score(framework, ratings, role), score(framework, dict(items), role)
     assert first == second
-    keys = [(-g.priority, -g.gap, list(framework.competencies).index(g.competency)) for g in first.gaps]
+    keys = [(not g.rated, -g.priority, -g.gap, list(framework.competencies).index(g.competency)) for g in first.gaps]
     assert keys == sorted(keys)
 
 

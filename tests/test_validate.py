@@ -184,6 +184,7 @@ def test_own_recommendations_are_checked_against_the_bundled_roles(invoke, tmp_p
         "    builds: [financial-management, business-acumen]\n"
         "    kind: experience\n"
         "    horizon: 6-months\n"
+        "    levels: [1, 2, 3]\n"
         "    sources: [our-career-framework]\n"
     )
     own_sources = "sources:\n  our-career-framework:\n    title: Career framework 2026\n    author: Our HR\n\n"

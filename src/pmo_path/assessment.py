@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .advice import Advice, rank
+from .advice import Advice, Move, rank
 from .errors import InputError, NoRouteError
 from .framework import Framework, Role
 from .profile import Profile
@@ -38,20 +38,12 @@ def resolve_target(framework: Framework, profile: Profile, target: str | None) -
     )
 
 
-def move_of(framework: Framework, current: Role | None, target: Role) -> set[str]:
-    """Ids that describe a move, for matching a recommendation's `suits`."""
-    move = {target.id, target.track}
-    if current is not None:
-        move |= {current.id, current.track}
-    return move
-
-
 def assess(framework: Framework, profile: Profile, target: str | None = None, top: int = 5) -> Assessment:
     role = resolve_target(framework, profile, target)
     levels = profile.levels()
     result = score(framework, levels, role)
     current = framework.roles.get(profile.current_role) if profile.current_role else None
-    advice = rank(framework, result.gaps, levels, move_of(framework, current, role), top)
+    advice = rank(framework, result.gaps, levels, Move.of(current, role), top)
     path: list[str] = []
     no_route = None
     if current is not None:

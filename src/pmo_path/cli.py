@@ -357,12 +357,17 @@ def match(
     top: Annotated[
         Optional[int], typer.Option("--top", min=1, max=100, metavar="N", help="Show only the N best roles.")
     ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Also the roles below your current one (by default only moves up or across).")
+    ] = False,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Every role ranked by your readiness for it, best first, with its verdict and your biggest gap."""
+    """Your moves ranked by readiness, best first: your current role and every role at least as senior, either track.
+
+    Each with its verdict and your biggest rated gap; --all adds the roles below yours."""
     from .navigation import ranked_roles
     from .profile import load_profile
 
@@ -371,7 +376,7 @@ def match(
     person = load_profile(_need_profile(profile, "match"), framework)
     current = framework.role(person.current_role, "current_role") if person.current_role else None
     target = framework.role(person.target_role, "target_role") if person.target_role else None
-    _emit_report("match", framework, ranked_roles(framework, person.levels(), current, target, top), format, output)
+    _emit_report("match", framework, ranked_roles(framework, person.levels(), current, target, top, everything), format, output)
 
 
 @command(epilog="Examples:\n\n  pmo-path plan -p me.yaml -o plan.md\n\n"

@@ -21,6 +21,8 @@ ROLES_FILE = "roles.yaml"
 RECOMMENDATIONS_FILE = "recommendations.yaml"
 DATA_ENV = "PMO_PATH_DATA"
 
+RECOMMENDATION_KEYS = ("title", "action", "why", "builds", "kind", "horizon", "levels", "in_now", "heading_to", "sources")
+RECOMMENDATION_REQUIRED = ("title", "action", "why", "builds", "kind", "horizon", "levels", "sources")
 KINDS = ("experience", "assignment", "learning", "mentoring", "network", "visibility", "certification", "reading")
 HORIZONS = ("30-days", "6-months", "1-2-years")
 LEVELS = (1, 2, 3, 4, 5)
@@ -75,6 +77,8 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
+    """A next step, and when it applies: every stated condition must hold (contract section 3)."""
+
     id: str
     title: str
     action: str
@@ -82,9 +86,10 @@ class Recommendation:
     builds: tuple[str, ...]
     kind: str
     horizon: str
-    suits: tuple[str, ...]
-    levels: tuple[int, ...]
+    levels: tuple[int, ...]  # the current levels, in what it builds, at which it is the right next step
     sources: tuple[str, ...]
+    in_now: tuple[str, ...] = ()  # role or track ids the person is in now; () for anyone
+    heading_to: tuple[str, ...] = ()  # role or track ids of the target; () for any move
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,7 @@ class Thresholds:
     ready_max_core_gap: int
     close: float
     developing: float
+    close_max_core_gap: int = 2
 
 
 @dataclass(frozen=True)
@@ -246,15 +252,17 @@ def _names(check: Checker, root: dict, key: str) -> dict[str, str]:
 
 def _thresholds(check: Checker, root: dict) -> Thresholds:
     data = check.mapping(root, "thresholds", "") or {}
-    check.keys(data, "thresholds", ("ready", "ready_max_core_gap", "close", "developing"),
-               ("ready", "ready_max_core_gap", "close", "developing"))
+    defaults = {"ready": 90, "ready_max_core_gap": 1, "close": 75, "close_max_core_gap": 2, "developing": 50}
+    check.keys(data, "thresholds", tuple(defaults), ("ready", "ready_max_core_gap", "close", "developing"))
     values = {}
-    for key, default in (("ready", 90), ("ready_max_core_gap", 1), ("close", 75), ("developing", 50)):
-        high = 5 if key == "ready_max_core_gap" else 100
-        value = check.integer(data, key, "thresholds", 0, high)
+    for key, default in defaults.items():
+        high = 5 if key.endswith("_core_gap") else 100
+        value = check.integer(data, key, "thresholds", 0, high) if key in data else None
         values[key] = default if value is None else value
     if not values["ready"] >= values["close"] >= values["developing"]:
         check.add("must satisfy ready >= close >= developing", "thresholds", data)
+    if values["ready_max_core_gap"] > values["close_max_core_gap"]:
+        check.add("must satisfy ready_max_core_gap <= close_max_core_gap", "thresholds", data)
     return Thresholds(**values)
 
 
@@ -365,31 +373,36 @@ def _roles(check: Checker, root: dict, competencies: dict, tracks: dict, sources
 
 def _recommendations(check: Checker, root: dict, competencies: dict, roles: dict, tracks: dict,
                      sources: dict) -> dict[str, Recommendation]:
-    suitable = {**tracks, **roles}
+    places = {**tracks, **roles}
     result = {}
-    for ident, entry, field in _entries(check, root, "recommendations", "title, action, why, builds, ..."):
+    for ident, entry, field in _entries(check, root, "recommendations", "title, action, why, builds, levels, ..."):
         before = len(check.problems)
-        check.keys(entry, field,
-                   ("title", "action", "why", "builds", "kind", "horizon", "suits", "levels", "sources"),
-                   ("title", "action", "why", "builds", "kind", "horizon", "sources"))
-        texts = [check.text(entry, key, field) for key in ("title", "action", "why")]
-        builds = check.id_list(entry, "builds", field, competencies, "competency", minimum=1)
+        check.keys(entry, field, RECOMMENDATION_KEYS, RECOMMENDATION_REQUIRED)
+        values: dict = {key: check.text(entry, key, field) for key in ("title", "action", "why")}
+        values["builds"] = tuple(check.id_list(entry, "builds", field, competencies, "competency", minimum=1))
         for key, allowed in (("kind", KINDS), ("horizon", HORIZONS)):
-            if key in entry:
-                check.reference(entry[key], join(field, key), allowed, key, entry, key)
-        suits = check.id_list(entry, "suits", field, suitable, "role or track")
-        levels = entry.get("levels", [])
-        if not isinstance(levels, list) or any(
-            isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 5 for level in levels
-        ):
-            check.add("must be a list of levels from 0 to 5", join(field, "levels"), entry, "levels")
-            levels = []
-        cited = check.id_list(entry, "sources", field, sources, "source", minimum=1)
-        if len(check.problems) == before and all(texts):
-            result[str(ident)] = Recommendation(str(ident), texts[0], texts[1], texts[2], tuple(builds),
-                                                entry["kind"], entry["horizon"], tuple(suits),
-                                                tuple(sorted(set(levels))), tuple(cited))
+            if key in entry and check.reference(entry[key], join(field, key), allowed, key, entry, key):
+                values[key] = entry[key]
+        for key in ("in_now", "heading_to"):
+            values[key] = tuple(check.id_list(entry, key, field, places, "role or track"))
+        values["levels"] = _levels(check, entry, field)
+        values["sources"] = tuple(check.id_list(entry, "sources", field, sources, "source", minimum=1))
+        if len(check.problems) == before:
+            result[str(ident)] = Recommendation(id=str(ident), **values)
     return result
+
+
+def _levels(check: Checker, entry: dict, field: str) -> tuple[int, ...]:
+    levels = entry.get("levels")
+    if "levels" not in entry:
+        return ()  # reported as a missing required key
+    if not isinstance(levels, list) or not levels or any(
+        isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 5 for level in levels
+    ):
+        check.add(f"must be a list of current levels from 0 to 5, like [0, 1, 2], found {describe(levels)}",
+                  join(field, "levels"), entry, "levels")
+        return ()
+    return tuple(sorted(set(levels)))
 
 
 def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:

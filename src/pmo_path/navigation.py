@@ -131,7 +131,13 @@ def relation(current: Role | None, role: Role) -> str | None:
 
 
 def ranked_roles(framework: Framework, levels: Mapping[str, int], current: Role | None = None,
-                 target: Role | None = None, top: int | None = None) -> list[Match]:
-    """Every role by readiness, best first (scoring.match), with where each sits relative to the person."""
-    scores = match(framework, levels)[:top] if top else match(framework, levels)
-    return [Match(s, relation(current, s.role), target is not None and s.role.id == target.id) for s in scores]
+                 target: Role | None = None, top: int | None = None, everything: bool = False) -> list[Match]:
+    """Roles by readiness, best first (scoring.match), with where each sits relative to the person.
+
+    With a current role, only moves: that role and every role at least as
+    senior, on either track; `everything` adds the roles below it.
+    """
+    scores = [s for s in match(framework, levels)
+              if everything or current is None or s.role.seniority >= current.seniority]
+    return [Match(s, relation(current, s.role), target is not None and s.role.id == target.id)
+            for s in scores[: top or None]]

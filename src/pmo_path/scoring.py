@@ -16,6 +16,7 @@ class Gap:
     current: int
     required: int
     weight: int
+    rated: bool = True  # False: the person did not rate it; `current` is then 0, an unknown rather than a known gap
 
     @property
     def gap(self) -> int:
@@ -41,7 +42,17 @@ class Score:
         return tuple(c for c in self.unrated if self.role.required(c))
 
     @property
+    def provisional(self) -> bool:
+        """The role needs a competency the person did not rate: rate it before trusting the figure."""
+        return bool(self.unrated_required)
+
+    @property
+    def rated_gaps(self) -> tuple[Gap, ...]:
+        return tuple(g for g in self.gaps if g.rated)
+
+    @property
     def biggest_gap(self) -> Gap | None:
+        """The most pressing known gap; an unrated one only when nothing rated falls short."""
         return self.gaps[0] if self.gaps else None
 
 
@@ -67,7 +78,7 @@ def verdict(value: float, requirements: list[Gap] | tuple[Gap, ...], thresholds:
     core_gap = max((g.gap for g in requirements if g.weight == 3), default=0)
     if value >= thresholds.ready and core_gap <= thresholds.ready_max_core_gap:
         return "ready"
-    if value >= thresholds.close:
+    if value >= thresholds.close and core_gap <= thresholds.close_max_core_gap:
         return "close"
     if value >= thresholds.developing:
         return "developing"
@@ -78,12 +89,13 @@ def score(framework: Framework, levels: Mapping[str, int], role: Role) -> Score:
     """Score ratings (competency id -> 0..5; missing means unrated, 0) against a role."""
     order = {competency: index for index, competency in enumerate(framework.competencies)}
     requirements = [
-        Gap(r.competency, levels.get(r.competency, 0), r.level, r.weight) for r in role.requirements
+        Gap(r.competency, levels.get(r.competency, 0), r.level, r.weight, r.competency in levels)
+        for r in role.requirements
     ]
     value = readiness(requirements)
     gaps = sorted(
         (g for g in requirements if g.gap > 0),
-        key=lambda g: (-g.priority, -g.gap, order.get(g.competency, len(order))),
+        key=lambda g: (not g.rated, -g.priority, -g.gap, order.get(g.competency, len(order))),
     )
     strengths = sorted(
         (g for g in requirements if g.gap == 0),

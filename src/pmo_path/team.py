@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .advice import level_fit, suitability
+from .advice import HORIZON_ORDER, Move, conditions_hold
 from .errors import InputError, Problem
 from .framework import Framework, Recommendation, Role
 from .profile import Profile, load_profile
@@ -159,7 +159,7 @@ def build_report(
     scored = []
     for file, profile in profiles:
         gaps = []
-        biggest, pressing = None, (0, 0)
+        biggest, pressing = None, (False, 0, 0)
         for index, requirement in enumerate(requirements):
             level = profile.level(requirement.competency)
             gap = gap_at[index][level]
@@ -168,9 +168,10 @@ def build_report(
             if level < requirement.level:
                 with_gap[index] += 1
                 weighted[index] += gap.priority
-                # The most pressing gap, as scoring orders them: priority, then gap, then framework order.
-                if (gap.priority, gap.gap) > pressing:
-                    biggest, pressing = gap.competency, (gap.priority, gap.gap)
+                # The most pressing gap, as scoring orders them: rated first, priority, gap, framework order.
+                key = (requirement.competency in profile.ratings, gap.priority, gap.gap)
+                if key > pressing:
+                    biggest, pressing = gap.competency, key
         value = readiness(gaps)
         name, shown_file = labels[file]
         member = Member(name, shown_file, value, verdict(value, gaps, framework.thresholds), biggest)
@@ -189,9 +190,8 @@ def build_report(
     )
     ranked = sorted((s for s in stats if s.with_gap), key=lambda s: (-s.weighted_gap, -s.with_gap,
                                                                     order.get(s.competency, len(order))))
-    move = {target.id, target.track}
     priorities = tuple(
-        Priority(s.competency, s.with_gap, s.weighted_gap, training_for(framework, s, move)) for s in ranked
+        Priority(s.competency, s.with_gap, s.weighted_gap, training_for(framework, s, target)) for s in ranked
     )
     verdicts = dict.fromkeys(VERDICTS, 0)
     for member in members:
@@ -216,13 +216,20 @@ def _labels(profiles: list[tuple[str, Profile]], anonymous: bool) -> dict[str, t
     return {file: (profile.name or Path(file).stem, file) for file, profile in profiles}
 
 
-def training_for(framework: Framework, stat: CompetencyStat, move: set[str]) -> tuple[Recommendation, ...]:
-    """The recommendations that build a competency, best for this team first.
+def training_for(framework: Framework, stat: CompetencyStat, target: Role) -> tuple[Recommendation, ...]:
+    """The recommendations to train a team in a competency, by the eligibility rule for one person.
 
-    Suited to the target role or its track first, then aimed at the team's
-    typical level (the mean, rounded), then framework order.
+    The team's typical level (the mean, rounded) must be in a recommendation's
+    `levels`, and its `heading_to`, where stated, must name the target. Advice
+    for where each person is now (`in_now`) cannot fit a whole team and is
+    left to each member's own plan. Aimed at this target first, then the
+    nearer horizon, then file order.
     """
-    typical = {stat.competency: int(stat.mean_current + 0.5)}
-    builders = [rec for rec in framework.recommendations.values() if stat.competency in rec.builds]
-    builders.sort(key=lambda rec: (-suitability(rec, move), -level_fit(rec, (stat.competency,), typical)))
-    return tuple(builders[:RECOMMENDATIONS_PER_PRIORITY])
+
+    typical = int(stat.mean_current + 0.5)
+    move = Move(frozenset(), frozenset((target.id, target.track)))
+    fitting = [rec for rec in framework.recommendations.values()
+               if stat.competency in rec.builds and typical in rec.levels and not rec.in_now
+               and conditions_hold(rec, move)]
+    fitting.sort(key=lambda rec: (not rec.heading_to, HORIZON_ORDER.get(rec.horizon, 3)))
+    return tuple(fitting[:RECOMMENDATIONS_PER_PRIORITY])

@@ -33,6 +33,7 @@ def recommendation(framework: Framework, rec: Recommendation, addresses: tuple[s
         "kind": rec.kind,
         "horizon": rec.horizon,
         "addresses": list(addresses),
+        "levels": list(rec.levels),
         "sources": sources(framework, rec.sources),
     }
 
@@ -45,6 +46,7 @@ def assessment(framework: Framework, result: Assessment) -> dict[str, Any]:
         "target": {"id": score.role.id, "title": score.role.title},
         "readiness": score.readiness,
         "verdict": score.verdict,
+        "provisional": score.provisional,
         "gaps": [
             {
                 "competency": g.competency,
@@ -55,6 +57,7 @@ def assessment(framework: Framework, result: Assessment) -> dict[str, Any]:
                 "gap": g.gap,
                 "weight": g.weight,
                 "priority": g.priority,
+                "rated": g.rated,
             }
             for g in score.gaps
         ],
@@ -93,8 +96,8 @@ def route(framework: Framework, found: Route) -> dict[str, Any]:
 
 
 def match(framework: Framework, matches: list[Match]) -> list[dict[str, Any]]:
-    return [{"role": m.role.id, "title": m.role.title, "readiness": m.score.readiness, "verdict": m.score.verdict}
-            for m in matches]
+    return [{"role": m.role.id, "title": m.role.title, "readiness": m.score.readiness, "verdict": m.score.verdict,
+             "relation": m.relation} for m in matches]
 
 
 def comparison(framework: Framework, result: RoleComparison) -> dict[str, Any]:

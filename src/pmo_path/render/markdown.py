@@ -102,7 +102,8 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
     if profile.assessed_on:
         facts.append(("Assessed on", profile.assessed_on.isoformat()))
     facts += [("Plan written", today.isoformat()),
-              ("Readiness", f"**{score.readiness:.1f}%**, verdict **{score.verdict}**"),
+              ("Readiness", f"**{score.readiness:.1f}%**, verdict **{score.verdict}**"
+                            + (" (provisional)" if score.provisional else "")),
               ("Review on", f"**{review.isoformat()}**")]
     lines += [f"- **{label}:** {value}" for label, value in facts] + [""]
 
@@ -113,14 +114,16 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
     lines += ["## Gaps", ""]
     if score.gaps:
         rows = [[framework.competencies[g.competency].name, framework.groups.get(framework.competencies[g.competency].group, ""),
-                 g.current, g.required, g.gap, WEIGHT_NAME.get(g.weight, g.weight), g.priority] for g in score.gaps]
+                 g.current if g.rated else "not rated", g.required, g.gap, WEIGHT_NAME.get(g.weight, g.weight), g.priority]
+                for g in score.gaps]
         lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight", "Priority"], rows, "llrrrlr")
         lines += ["", "Priority is weight × gap; core competencies weigh 3."]
     else:
         lines.append("No gaps: you meet every requirement of this role.")
     if score.unrated_required:
         names = ", ".join(cell(framework.competencies[c].name) for c in score.unrated_required)
-        lines += ["", f"Not rated, so counted as 0: {names}."]
+        lines += ["", f"**Provisional:** not rated, so counted as 0: {names}. Rate them first "
+                  "(`pmo-path assess -p PROFILE -i`) for a result you can trust."]
     lines.append("")
 
     lines += ["## Route", ""]
@@ -258,7 +261,8 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
         where = RELATION_LABEL.get(found.relation or "", "") + (", target" if found.target else "")
         rows.append([number, Raw(f"{cell(found.role.title)} ({code(found.role.id)})"), f"{found.score.readiness:.1f}%",
                      found.score.verdict,
-                     f"{framework.competencies[gap.competency].name} {gap.current}→{gap.required}" if gap else "-",
+                     (f"{gap.current}→{gap.required}" if gap.rated else "not rated")
+                     + f" {framework.competencies[gap.competency].name}" if gap else "-",
                      where.strip(", ") or "-"])
     lines = ["# Roles by readiness", ""]
     lines += table(["#", "Role", "Readiness", "Verdict", "Biggest gap", "Where"], rows, "rlrlll")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -92,7 +93,7 @@ def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> Table:
     for gap in gaps:
         table.add_row(
             framework.competencies[gap.competency].name,
-            str(gap.current),
+            str(gap.current) if gap.rated else Text("not rated", "yellow"),
             str(gap.required),
             level_bar(gap.current, gap.required),
             WEIGHT_NAME.get(gap.weight, str(gap.weight)),
@@ -110,7 +111,8 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
     move.append(score.role.title, "bold")
     parts: list[RenderableType] = [
         move,
-        Text.assemble("Readiness ", readiness_bar(score.readiness), f" {score.readiness:5.1f}%  ", verdict_text(score.verdict)),
+        Text.assemble("Readiness ", readiness_bar(score.readiness), f" {score.readiness:5.1f}%  ", verdict_text(score.verdict),
+                      ("  provisional" if score.provisional else "", "yellow")),
     ]
     if score.gaps:
         parts += [_heading(f"Gaps ({len(score.gaps)}), most pressing first"), gap_table(framework, score.gaps),
@@ -128,7 +130,9 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             parts.append(Indented(line, 4, first=2))
     if score.unrated_required:
         names = ", ".join(framework.competencies[c].name for c in score.unrated_required)
-        parts.append(Text(f"\nNot rated, so counted as 0: {names}", "yellow"))
+        counts = "it counts" if len(score.unrated_required) == 1 else "they count"
+        parts.append(Indented(Text(f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate "
+                                   "first (pmo-path assess -p FILE -i) for a result you can trust.", "yellow"), 0))
     if result.advice:
         parts.append(_heading("Next steps"))
         for number, advice in enumerate(result.advice, 1):
@@ -259,34 +263,61 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
     return Group(*parts)
 
 
+class MatchTable:
+    """`match` as one line a role at any width: the columns are sized to the terminal before drawing.
+
+    Names shorten with an ellipsis instead of wrapping, and the gap shows its
+    levels first, so a narrow terminal cuts a competency's name, never the
+    level it needs.
+    """
+
+    FIXED = 2 + 2 + 5 + 10 + 5  # #, mark, readiness, verdict, and the space the box draws between columns
+
+    def __init__(self, framework: Framework, matches: list[Match]) -> None:
+        self.framework, self.matches = framework, matches
+
+    def __rich_console__(self, console, options):
+        framework = self.framework
+        rows = []
+        for number, found in enumerate(self.matches, 1):
+            role, result = found.role, found.score
+            mark = Text(RELATION_MARK[found.relation].split(" ")[0] if found.relation else "", "cyan")
+            if found.target:
+                mark.append("★", "bold")
+            gap = result.biggest_gap
+            shown = "-"
+            if gap is not None:
+                levels = f"{gap.current}→{gap.required}" if gap.rated else "not rated"
+                shown = f"{levels} {framework.competencies[gap.competency].name}"
+            readiness = f"{result.readiness:.1f}" + ("?" if result.provisional else "")
+            rows.append((str(number), mark, Text(role.title, "bold" if found.target else ""), readiness,
+                         verdict_text(result.verdict), Text(shown)))
+        spare = max(20, options.max_width - self.FIXED)
+        longest_role = max((cell_len(row[2].plain) for row in rows), default=4)
+        longest_gap = max((cell_len(row[5].plain) for row in rows), default=1)
+        role_width = min(longest_role, max(10, spare * longest_role // (longest_role + longest_gap)))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
+        table.add_column("#", justify="right", no_wrap=True, width=2)
+        table.add_column("", no_wrap=True, width=2)
+        table.add_column("Role", no_wrap=True, overflow="ellipsis", width=role_width)
+        table.add_column("Ready", justify="right", no_wrap=True, width=5)
+        table.add_column("Verdict", no_wrap=True, width=10)
+        table.add_column("Biggest gap", no_wrap=True, overflow="ellipsis", width=max(8, spare - role_width))
+        for row in rows:
+            table.add_row(*row)
+        yield table
+
+
 def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
-    """Every role ranked by readiness, marked against the person's current ladder."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column("", no_wrap=True)
-    table.add_column("Role", overflow="fold", ratio=1, min_width=12)
-    table.add_column("Readiness", no_wrap=True)
-    table.add_column("Verdict", no_wrap=True)
-    table.add_column("Biggest gap", overflow="fold", ratio=1, min_width=14)
-    for number, found in enumerate(matches, 1):
-        role, result = found.role, found.score
-        mark = Text(RELATION_MARK[found.relation].split(" ")[0] if found.relation else "", "cyan")
-        if found.target:
-            mark.append("★", "bold")
-        gap = result.biggest_gap
-        table.add_row(
-            str(number),
-            mark,
-            Text(role.title, "bold" if found.target else ""),
-            Text.assemble(readiness_bar(result.readiness, 5), f" {result.readiness:5.1f}"),
-            verdict_text(result.verdict),
-            f"{framework.competencies[gap.competency].name} {gap.current}→{gap.required}" if gap else "-",
-        )
+    """Your moves ranked by readiness, marked against your current ladder."""
     legend = "   ".join(RELATION_MARK.values()) if any(found.relation for found in matches) else \
         "Add current_role to the profile to see your ladder and the cross-track moves."
     if any(found.target for found in matches):
         legend += "   ★ your target"
-    return Group(table, Text(legend, "dim"))
+    notes = [Text(legend, "dim")]
+    if any(found.score.provisional for found in matches):
+        notes.append(Text("? provisional: the role needs a competency you did not rate, counted as 0", "dim"))
+    return Group(MatchTable(framework, matches), *notes)
 
 
 def share_bar(share: float, width: int = 12) -> Text:
