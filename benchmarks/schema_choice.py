@@ -19,9 +19,9 @@ import time
 from datetime import date
 from typing import Annotated, Literal
 
-from pmo_path.framework import load_framework
-from pmo_path.profile import profile_from_document
-from pmo_path.yamldoc import Document
+from pmo_path.reading.framework import load_framework
+from pmo_path.reading.profile import profile_from_document
+from pmo_path.reading.yamldoc import Document
 
 PEOPLE = 10_000
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from pmo_path.assessment import assess
-from pmo_path.framework import load_framework
-from pmo_path.profile import load_profile
+from pmo_path.domain.assessment import assess
+from pmo_path.reading.framework import load_framework
+from pmo_path.reading.profile import load_profile
 from pmo_path.render.table import assessment_view
 
 REPO = Path(__file__).resolve().parent.parent

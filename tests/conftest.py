@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pmo_path.cli import app
-from pmo_path.framework import load_framework
+from pmo_path.interface.cli import app
+from pmo_path.reading.framework import load_framework
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))  # tests import the helper scripts, e.g. seed_fingerprints

@@ -9,9 +9,9 @@ from conftest import bundled_framework
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmo_path.advice import Move, conditions_hold, eligible_for, rank
-from pmo_path.framework import Recommendation
-from pmo_path.scoring import Gap, score
+from pmo_path.domain.advice import Move, conditions_hold, eligible_for, rank
+from pmo_path.domain.model import Recommendation
+from pmo_path.domain.scoring import Gap, score
 
 PM_TO_DIRECTOR = Move(frozenset({"project-manager", "delivery"}), frozenset({"pmo-director", "pmo"}))
 ALL_LEVELS = (0, 1, 2, 3, 4)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pmo_path import atomic
-from pmo_path.atomic import atomic_write
 from pmo_path.errors import InputError
+from pmo_path.interface import atomic
+from pmo_path.interface.atomic import atomic_write
 
 SOURCE = Path(atomic.__file__).resolve().parent
 OLD = "name: the old profile, which must survive\n"

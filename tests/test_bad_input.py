@@ -12,9 +12,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmo_path import yamldoc
 from pmo_path.errors import InputError
-from pmo_path.profile import parse_profile
+from pmo_path.reading import yamldoc
+from pmo_path.reading.profile import parse_profile
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jordan-lee.yaml"
 FOLDER, MISSING = object(), object()

@@ -25,7 +25,7 @@ def test_role_arguments_and_target_complete_to_role_ids():
 
 
 def test_completion_follows_an_own_framework(tmp_path):
-    from pmo_path.framework import bundled_data_dir
+    from pmo_path.reading.framework import bundled_data_dir
 
     for name in ("roles.yaml", "recommendations.yaml"):
         text = (bundled_data_dir() / name).read_text(encoding="utf-8")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import seed_fingerprints  # scripts/, put on the path by tests/conftest.py
 
-from pmo_path.framework import HORIZONS, KINDS, LADDER_COMPETENCIES, bundled_data_dir
+from pmo_path.domain.model import HORIZONS, KINDS, LADDER_COMPETENCIES
+from pmo_path.reading.framework import bundled_data_dir
 
 CONTRACT_COMPETENCIES = {
     "ways-of-working": ["project-delivery", "program-management", "portfolio-management", "pmo-governance",

@@ -34,7 +34,7 @@ def run_cli(*args: str) -> str:
     """Code that runs the CLI in-process, stdout swallowed, without exiting the interpreter."""
     return f"""
         import contextlib, io, sys
-        from pmo_path.cli import app
+        from pmo_path.interface.cli import app
         with contextlib.redirect_stdout(io.StringIO()):
             try:
                 app({list(args)!r}, prog_name="pmo-path")
@@ -44,7 +44,7 @@ def run_cli(*args: str) -> str:
 
 
 def test_importing_the_cli_loads_neither_yaml_nor_rich():
-    loaded = loaded_after("import pmo_path.cli")
+    loaded = loaded_after("import pmo_path.interface.cli")
     assert not loaded["yaml"] and not loaded["rich.table"] and not loaded["rich"]
 
 

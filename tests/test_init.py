@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from pmo_path.framework import bundled_data_dir
-from pmo_path.profile import load_profile, parse_profile
-from pmo_path.template import profile_template, yaml_key
-from pmo_path.yamldoc import parse
+from pmo_path.reading.framework import bundled_data_dir
+from pmo_path.reading.profile import load_profile, parse_profile
+from pmo_path.reading.yamldoc import parse
+from pmo_path.render.template import profile_template, yaml_key
 
 
 def comment_words(text: str) -> str:

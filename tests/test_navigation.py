@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from pmo_path.errors import InputError, NoRouteError
-from pmo_path.framework import _build_framework
-from pmo_path.navigation import compare_roles, ranked_roles, relation, route
-from pmo_path.yamldoc import parse
+from pmo_path.domain.navigation import compare_roles, ranked_roles, relation, route
+from pmo_path.errors import InputError, NoRouteError, UnknownId
+from pmo_path.reading.framework import _build_framework
+from pmo_path.reading.yamldoc import parse
 
 LEVELS = "{1: aware, 2: developing, 3: practitioner, 4: advanced, 5: expert}"
 
@@ -105,11 +105,16 @@ def test_no_route_and_self_route(tiny):
     assert route(tiny, "heavy", "heavy", {}).cost == 0
 
 
-def test_unknown_role_names_the_argument_with_a_suggestion(tiny):
-    with pytest.raises(InputError, match=r"^FROM: unknown role 'strat' \(did you mean 'start'\?\)"):
+def test_unknown_role_names_the_argument_with_a_suggestion(tiny, invoke, tiny_dir):
+    with pytest.raises(UnknownId, match=r"^from: unknown role 'strat' \(did you mean 'start'\?\)") as unknown:
         route(tiny, "strat", "goal")
-    with pytest.raises(InputError, match=r"^TO: unknown role 'gaol'"):
+    assert (unknown.value.kind, unknown.value.value, unknown.value.suggestion) == ("role", "strat", " (did you mean 'start'?)")
+    with pytest.raises(InputError, match=r"^to: unknown role 'gaol'"):
         route(tiny, "start", "gaol")
+    # the command line names its own arguments, and says where the ids are listed
+    result = invoke("path", "strat", "goal", "--data-dir", tiny_dir)
+    assert result.exit_code == 1
+    assert result.stderr == "Error: FROM: unknown role 'strat' (did you mean 'start'?); `pmo-path roles` lists them\n"
 
 
 def test_personal_route_is_never_costlier_than_fewest_steps_on_the_bundled_ladders(framework):

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from pmo_path.assessment import assess
-from pmo_path.profile import load_profile
+from pmo_path.domain.assessment import assess
+from pmo_path.reading.profile import load_profile
 from pmo_path.render.markdown import plan
 from pmo_path.render.radar import radar_svg, role_radar, spokes_for
 
@@ -36,12 +36,12 @@ EDGE = re.compile(r"^\s{4}(\w+) --> (\w+)$")
 
 @pytest.fixture(scope="module")
 def jordan(framework):
-    return assess(framework, load_profile(str(EXAMPLE), framework))
+    return assess(framework, load_profile(str(EXAMPLE), framework), today=TODAY)
 
 
 @pytest.fixture(scope="module")
 def jordan_plan(framework, jordan):
-    return plan(framework, jordan, TODAY, "plan-jordan-lee.svg")
+    return plan(framework, jordan, "plan-jordan-lee.svg")
 
 
 def test_plan_matches_the_snapshot(jordan_plan):
@@ -103,10 +103,10 @@ def test_plan_content_against_the_contract(jordan_plan, jordan, framework):
 
 def test_plan_without_current_role_or_gaps(framework, write_profile):
     profile = load_profile(write_profile("ratings:\n  project-delivery: 2\n"), framework)
-    text = plan(framework, assess(framework, profile, "project-coordinator"), TODAY)
+    text = plan(framework, assess(framework, profile, framework.roles["project-coordinator"], today=TODAY))
     assert "Add `current_role` to your profile" in text and "```mermaid" not in text and "![" not in text
     expert = load_profile(write_profile("ratings:\n" + "".join(f"  {c}: 5\n" for c in framework.competencies)), framework)
-    done = plan(framework, assess(framework, expert, "pmo-director"), TODAY)
+    done = plan(framework, assess(framework, expert, framework.roles["pmo-director"], today=TODAY))
     assert "No gaps: you meet every requirement" in done and "- [ ]" not in done
 
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from pmo_path.domain.progress import compare
+from pmo_path.domain.scoring import score
 from pmo_path.errors import InputError
-from pmo_path.profile import parse_profile
-from pmo_path.progress import compare
-from pmo_path.scoring import score
+from pmo_path.reading.profile import parse_profile
 
 # pmo-manager asks, among others: strategic-thinking 2, executive-communication 3, pmo-governance 4,
 # financial-management 2. program-management is not one of its requirements.
@@ -71,14 +71,14 @@ def test_delta_is_exact_to_one_decimal(framework):
     """66.7 - 33.3 is 33.400000000000006 in floats; the delta is 33.4."""
     import dataclasses
 
-    from pmo_path.framework import Requirement, Role
+    from pmo_path.domain.model import Requirement, Role
 
     role = Role("one-skill", "One skill", "pmo", 1, "Test role.", (0, 0),
                 (Requirement("strategic-thinking", 3, 1),), (), ("x",))
     tiny = dataclasses.replace(framework, roles={**framework.roles, role.id: role})
     old = parse_profile("ratings: {strategic-thinking: 1}", tiny)
     new = parse_profile("ratings: {strategic-thinking: 2}", tiny)
-    result = compare(tiny, old, new, "one-skill")
+    result = compare(tiny, old, new, tiny.roles["one-skill"])
     assert (result.before.readiness, result.after.readiness, result.delta) == (33.3, 66.7, 33.4)
 
 
@@ -88,7 +88,7 @@ def test_target_is_option_then_new_then_old(framework):
     without = parse_profile("ratings: {}", framework)
     assert compare(framework, with_target, other_target).target.id == "pmo-analyst"
     assert compare(framework, with_target, without).target.id == "pmo-director"
-    assert compare(framework, without, with_target, "portfolio-manager").target.id == "portfolio-manager"
+    assert compare(framework, without, with_target, framework.roles["portfolio-manager"]).target.id == "portfolio-manager"
     with pytest.raises(InputError, match="target_role: no target role"):
         compare(framework, without, without)
 

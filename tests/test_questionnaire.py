@@ -16,11 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmo_path.errors import InputError, Interrupted
-from pmo_path.outputs import check_writable
-from pmo_path.profile import Profile, Rating, load_profile, parse_profile
-from pmo_path.questionnaire import (
-    Settings,
+from pmo_path.domain.interview import (
     all_same,
     answered_profile,
     default_save_name,
@@ -31,8 +27,13 @@ from pmo_path.questionnaire import (
     question_lines,
     questions_for,
     role_menu,
-    run_questionnaire,
 )
+from pmo_path.domain.model import Profile, Rating
+from pmo_path.errors import InputError, Interrupted
+from pmo_path.interface.app import exit_code
+from pmo_path.interface.outputs import check_writable
+from pmo_path.interface.questionnaire import Settings, run_questionnaire
+from pmo_path.reading.profile import load_profile, parse_profile
 
 TODAY = date(2027, 3, 1)
 JORDAN = Path(__file__).resolve().parent.parent / "examples" / "jordan-lee.yaml"
@@ -257,7 +258,7 @@ def test_interrupt_keeps_answers_and_roles_in_a_draft(framework, tmp_path, monke
     script = Script("3", "4", "1", "2")  # current 3, target 4, then two answers, then Ctrl-C
     with pytest.raises(Interrupted) as stopped:
         run(framework, script)
-    assert stopped.value.exit_code == 130
+    assert exit_code(stopped.value) == 130
     [draft] = tmp_path.glob("pmo-path-draft-*.yaml")
     assert str(draft.name) in str(stopped.value) and "2 answers saved" in str(stopped.value)
     kept = load_profile(str(draft), framework)

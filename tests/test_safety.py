@@ -22,14 +22,15 @@ from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmo_path.assessment import assess
+from pmo_path.domain.assessment import assess
+from pmo_path.domain.model import Profile, Rating
 from pmo_path.errors import InputError, Interrupted
-from pmo_path.framework import bundled_data_dir, load_framework
-from pmo_path.profile import Profile, Rating, load_profile
-from pmo_path.questionnaire import Interview, Settings, run_questionnaire
+from pmo_path.interface.questionnaire import Interview, Settings, run_questionnaire
+from pmo_path.interface.terminal import render_to_text
+from pmo_path.reading.framework import bundled_data_dir, load_framework
+from pmo_path.reading.profile import load_profile
 from pmo_path.render import as_json, markdown, safe, table
 from pmo_path.render.radar import role_radar
-from pmo_path.terminal import render_to_text
 
 JORDAN = EXAMPLES / "jordan-lee.yaml"
 HOSTILE_NAME = "\x1b[2J\x1b]0;pwned\x07"
@@ -232,7 +233,7 @@ def test_a_draft_fills_a_save_file_that_holds_less(framework, home):
 
 
 def test_an_unwritable_folder_sends_the_draft_home(framework, home, monkeypatch):
-    from pmo_path import questionnaire
+    from pmo_path.interface import questionnaire
 
     monkeypatch.setenv("HOME", str(home / "team"))
     real_write = questionnaire.atomic_write
@@ -256,7 +257,7 @@ def test_a_resumed_draft_starts_at_the_first_question_not_asked_and_keeps_all_an
     with pytest.raises(Interrupted):
         run_questionnaire(framework, first, Script("Sam", "3", "s", "2"), date(2027, 3, 1))
     [draft] = home.glob("pmo-path-draft-*.yaml")
-    from pmo_path.questionnaire import draft_state_of
+    from pmo_path.interface.questionnaire import draft_state_of
 
     state = draft_state_of(str(draft))
     assert state.everything and len(state.asked) == 3 and len(state.skipped) == 1
@@ -285,7 +286,7 @@ def test_same_current_and_target_role_is_warned_and_the_name_titles_the_plan(fra
     finished = run_questionnaire(framework, Settings(current="pmo-manager", target="pmo-manager"), script,
                                  date(2027, 3, 1))
     assert any("current and target role are both PMO Manager" in line for line in script.shown)
-    plan = markdown.plan(framework, assess(framework, finished), date(2027, 3, 1))
+    plan = markdown.plan(framework, assess(framework, finished, today=date(2027, 3, 1)))
     assert plan.startswith("# Development plan: Alex Kim → PMO Manager")
 
 
@@ -370,7 +371,7 @@ def test_hostile_names_and_notes_are_inert_in_every_format(framework, name, note
     result = hostile_assessment(framework, name, note)
     terminal = render_to_text(table.assessment_view(framework, result), 100)
     assert not CONTROL.intersection(terminal)
-    plan = markdown.plan(framework, result, date(2027, 3, 1))
+    plan = markdown.plan(framework, result)
     assert not CONTROL.intersection(plan.replace("\n", ""))
     assert "<" not in plan.split("## Readiness")[0].replace("&lt;", "")
     assert [line for line in plan.splitlines() if line.startswith("```")] in ([], ["```mermaid", "```"])
@@ -454,7 +455,7 @@ def test_ctrl_c_while_pmo_path_is_still_importing_is_exit_130_and_one_line(monke
     real_import = builtins.__import__
 
     def interrupted_import(name, *args, **kwargs):
-        if name == "pmo_path.cli":
+        if name == "pmo_path.interface.cli":
             raise KeyboardInterrupt
         return real_import(name, *args, **kwargs)
 
@@ -468,7 +469,7 @@ def test_ctrl_c_while_pmo_path_is_still_importing_is_exit_130_and_one_line(monke
 @PROPERTY
 @given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20).filter(str.strip))
 def test_any_name_or_note_survives_a_saved_profile(framework, text):
-    from pmo_path.profile import dump_profile, parse_profile
+    from pmo_path.reading.profile import dump_profile, parse_profile
 
     saved = dump_profile(Profile(name=text, ratings={"project-delivery": Rating(3, text)}), framework)
     read = parse_profile(saved, framework, "draft.yaml")

@@ -9,11 +9,10 @@ from conftest import bundled_framework
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmo_path.assessment import assess, resolve_target
+from pmo_path.domain.assessment import assess, resolve_target
+from pmo_path.domain.model import Profile, Rating, Requirement, Role, Thresholds
+from pmo_path.domain.scoring import Gap, readiness, score, verdict
 from pmo_path.errors import InputError
-from pmo_path.framework import Requirement, Role, Thresholds
-from pmo_path.profile import Profile, Rating
-from pmo_path.scoring import Gap, readiness, score, verdict
 
 
 def make_role(requirements: dict[str, tuple[int, int]], role_id: str = "test-role") -> Role:
@@ -92,9 +91,9 @@ def test_thresholds_come_from_the_framework(framework):
 def test_assess_uses_target_option_over_profile(framework):
     profile = Profile(ratings={"project-delivery": Rating(3)}, current_role="project-manager", target_role="pmo-director")
     assert resolve_target(framework, profile, None).id == "pmo-director"
-    assert resolve_target(framework, profile, "pmo-manager").id == "pmo-manager"
+    assert resolve_target(framework, profile, framework.roles["pmo-manager"]).id == "pmo-manager"
     with pytest.raises(InputError, match="did you mean 'pmo-manager'"):
-        resolve_target(framework, profile, "pmo-manger")
+        resolve_target(framework, Profile(target_role="pmo-manger"), None)
     with pytest.raises(InputError, match="no target role"):
         resolve_target(framework, Profile(), None)
 

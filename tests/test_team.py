@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from pmo_path.domain.model import Requirement, Role
+from pmo_path.domain.team import build_report
 from pmo_path.errors import InputError
-from pmo_path.framework import Requirement, Role
-from pmo_path.profile import parse_profile
-from pmo_path.team import build_report, load_team, profile_files
+from pmo_path.reading.profile import parse_profile
+from pmo_path.reading.team_files import load_team, profile_files
 
 TARGET = "pmo-manager"
 

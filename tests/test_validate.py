@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pmo_path.framework import bundled_data_dir
+from pmo_path.reading.framework import bundled_data_dir
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -15,7 +15,7 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="replace")
     try:
-        from pmo_path.cli import run
+        from pmo_path.interface.cli import run
 
         run()
     except KeyboardInterrupt:

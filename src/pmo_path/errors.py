@@ -1,7 +1,7 @@
 """The one family of domain errors the core raises.
 
-The CLI turns any of these into a single `Error:` line and an exit code; the
-core never prints or exits.
+The interface turns any of these into a single `Error:` line and an exit
+code (`interface.cli.EXIT_CODES`); the core never prints or exits.
 """
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ class Problem:
 
 
 class PmoPathError(Exception):
-    """Base of every error the core raises on purpose."""
-
-    exit_code = 1
+    """Base of every error the core raises on purpose (the interface maps each kind to an exit code)."""
 
 
 class InputError(PmoPathError):
@@ -58,20 +56,41 @@ class InputError(PmoPathError):
         return first
 
 
+class UnknownId(InputError):
+    """An id that names nothing in the framework: which kind, which value, where it came from, what was meant."""
+
+    def __init__(self, kind: str, value: object, field: str, known: tuple[str, ...] | list[str]) -> None:
+        self.kind, self.value, self.field = kind, value, field
+        self.suggestion = did_you_mean(value, known)
+        super().__init__(f"{field}: unknown {kind} '{value}'{self.suggestion}")
+
+
+class NoTarget(InputError):
+    """A profile names no target role and none was given."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file or "profile"
+        super().__init__(f"{self.file}: target_role: no target role; add target_role to the profile")
+
+
+class NoSharedTarget(PmoPathError):
+    """Profiles analysed together name different target roles, and no target was given."""
+
+
 class NoRouteError(PmoPathError):
     """The role graph has no way from one role to another."""
+
+    def __init__(self, start: str, goal: str) -> None:
+        self.start, self.goal = start, goal
+        super().__init__(f"no route from '{start}' to '{goal}': no chain of roles' `next` leads there")
 
 
 class UsageProblem(PmoPathError):
     """Options that make sense alone but not together (exit 2, like typer)."""
 
-    exit_code = 2
-
 
 class Interrupted(PmoPathError):
     """The person stopped the questionnaire; what they answered is kept."""
-
-    exit_code = 130
 
 
 def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..assessment import Assessment
-from ..framework import Framework, Recommendation, Role
+from ..domain.assessment import Assessment
+from ..domain.model import Framework, Recommendation, Role
 
 if TYPE_CHECKING:
-    from ..navigation import Match, RoleComparison, Route
-    from ..progress import Progress
-    from ..team import TeamReport
+    from ..domain.navigation import Match, RoleComparison, Route
+    from ..domain.progress import Progress
+    from ..domain.team import TeamReport
 
 SCHEMA_VERSION = 1
 
@@ -140,3 +140,21 @@ def progress(framework: Framework, result: Progress) -> dict[str, Any]:
         "closed": list(result.closed),
         "opened": list(result.opened),
     }
+
+
+def _dumped(build):
+    return staticmethod(lambda framework, result: dumps(build(framework, result)))
+
+
+class JsonRenderer:
+    """`-f json`: the contract's stable shapes (section 5), schema_version 1."""
+
+    text = True
+    assessment = _dumped(assessment)
+    roles = _dumped(roles)
+    role = _dumped(role)
+    comparison = _dumped(comparison)
+    route = _dumped(route)
+    match = _dumped(match)
+    team = _dumped(team)
+    progress = _dumped(progress)

@@ -6,26 +6,24 @@ pasted into GitHub, GitLab or Obsidian.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..assessment import Assessment
-from ..framework import HORIZONS, Framework, Role
-from ..navigation import CHANGES
-from ..scoring import Gap
+from ..domain.assessment import Assessment
+from ..domain.model import HORIZONS, Framework, Role
+from ..domain.navigation import CHANGES
+from ..domain.scoring import Gap
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
 from .safe import one_line
+from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, WEIGHT_NAME, gap_levels
 
 if TYPE_CHECKING:
-    from ..navigation import CompetencyChange, Match, RoleComparison, Route
-    from ..progress import Progress
-    from ..team import TeamReport
+    from ..domain.navigation import CompetencyChange, Match, RoleComparison, Route
+    from ..domain.progress import Progress
+    from ..domain.team import TeamReport
 
-REVIEW_AFTER_DAYS = 90
-HORIZON_TITLE = {"30-days": "Next 30 days", "6-months": "Next 6 months", "1-2-years": "Next 1-2 years"}
-WEIGHT_NAME = {3: "core", 2: "key", 1: "useful"}
 
 
 class Raw(str):
@@ -88,15 +86,15 @@ def route_list(framework: Framework, steps: list[str], start_note: str, notes: l
             for number, (role_id, note) in enumerate(zip(steps, [start_note, *notes], strict=True), 1)]
 
 
-def plan(framework: Framework, result: Assessment, today: date | None = None, chart: str | None = None) -> str:
+def plan(framework: Framework, result: Assessment, chart: str | None = None) -> str:
     """The development plan of contract section 6."""
-    today = today or date.today()
+    today, review = result.written_on or date.today(), result.review_on
     profile, score, target = result.profile, result.score, result.target
-    review = today + timedelta(days=REVIEW_AFTER_DAYS)
-    who = profile.name or "Me"
-    lines = [f"# Development plan: {cell(who)} → {cell(target.title)}", ""]
+    title = f"{cell(profile.name)} → {cell(target.title)}" if profile.name else cell(target.title)
+    lines = [f"# Development plan: {title}", ""]
 
-    facts = [("Who", cell(who) + (f", {cell(result.current.title)}" if result.current else "")
+    who = cell(profile.name) if profile.name else "(no name in the profile)"
+    facts = [("Who", who + (f", {cell(result.current.title)}" if result.current else "")
               + (f" ({profile.years_experience:g} years)" if profile.years_experience is not None else "")),
              ("Target", f"{cell(target.title)} ({code(target.id)})")]
     if profile.assessed_on:
@@ -114,7 +112,7 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
     lines += ["## Gaps", ""]
     if score.gaps:
         rows = [[framework.competencies[g.competency].name, framework.groups.get(framework.competencies[g.competency].group, ""),
-                 g.current if g.rated else "not rated", g.required, g.gap, WEIGHT_NAME.get(g.weight, g.weight), g.priority]
+                 g.current if g.rated else NOT_RATED, g.required, g.gap, WEIGHT_NAME.get(g.weight, g.weight), g.priority]
                 for g in score.gaps]
         lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight", "Priority"], rows, "llrrrlr")
         lines += ["", "Priority is weight × gap; core competencies weigh 3."]
@@ -144,7 +142,7 @@ def plan(framework: Framework, result: Assessment, today: date | None = None, ch
         chosen = [a for a in result.advice if a.recommendation.horizon == horizon]
         if not chosen:
             continue
-        lines += [f"### {HORIZON_TITLE[horizon]}", ""]
+        lines += [f"### {HORIZON_NAME[horizon].capitalize()}", ""]
         for advice in chosen:
             rec = advice.recommendation
             builds = ", ".join(cell(framework.competencies[c].name) for c in advice.addresses)
@@ -200,8 +198,6 @@ def role_report(framework: Framework, role: Role) -> str:
     return "\n".join(lines) + "\n"
 
 
-CHANGE_LABEL = {"rises": "↑ rises", "falls": "↓ falls", "stays": "= stays", "new": "+ new", "dropped": "− dropped"}
-RELATION_LABEL = {"current": "you are here", "ladder": "your ladder", "cross-track": "cross-track move"}
 
 
 def _requirement(level: int, weight: int) -> str:
@@ -214,7 +210,7 @@ def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
     lines = [f"# {cell(source.title)} ({code(source.id)}) → {cell(target.title)} ({code(target.id)})", ""]
     rows = []
     for row in comparison.competencies:
-        change = CHANGE_LABEL[row.change] + (f" {row.delta:+d}" if row.change in ("rises", "falls") else "")
+        change = CHANGE_NAME[row.change] + (f" {row.delta:+d}" if row.change in ("rises", "falls") else "")
         if row.from_level and row.to_level and row.from_weight != row.to_weight:
             change += f", weight {WEIGHT_NAME.get(row.from_weight)} → {WEIGHT_NAME.get(row.to_weight)}"
         rows.append([framework.competencies[row.competency].name, _requirement(row.from_level, row.from_weight),
@@ -258,11 +254,11 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
     rows = []
     for number, found in enumerate(matches, 1):
         gap = found.score.biggest_gap
-        where = RELATION_LABEL.get(found.relation or "", "") + (", target" if found.target else "")
+        where = RELATION_NAME.get(found.relation or "", "") + (", target" if found.target else "")
         rows.append([number, Raw(f"{cell(found.role.title)} ({code(found.role.id)})"), f"{found.score.readiness:.1f}%",
                      found.score.verdict,
-                     (f"{gap.current}→{gap.required}" if gap.rated else "not rated")
-                     + f" {framework.competencies[gap.competency].name}" if gap else "-",
+                     f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
+                     if gap else "-",
                      where.strip(", ") or "-"])
     lines = ["# Roles by readiness", ""]
     lines += table(["#", "Role", "Readiness", "Verdict", "Biggest gap", "Where"], rows, "rlrlll")
@@ -320,3 +316,17 @@ def progress_report(framework: Framework, result: Progress) -> str:
         lines += ["", f"## {title}", ""]
         lines += [f"- {cell(names[c].name)}" for c in ids] or ["None."]
     return "\n".join(lines) + "\n"
+
+
+class MarkdownRenderer:
+    """`-f markdown`: GitHub-flavoured Markdown; an assessment is the dated plan."""
+
+    text = True
+    assessment = staticmethod(plan)
+    roles = staticmethod(roles_report)
+    role = staticmethod(role_report)
+    comparison = staticmethod(comparison_report)
+    route = staticmethod(route_report)
+    match = staticmethod(match_report)
+    team = staticmethod(team_report)
+    progress = staticmethod(progress_report)

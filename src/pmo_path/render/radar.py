@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..framework import Framework, Role
+from ..domain.model import Framework, Role
 from .safe import xml as escape
 
 WIDTH, HEIGHT = 760, 660

@@ -15,18 +15,17 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..assessment import Assessment
-from ..framework import Framework, Role
-from ..navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
-from ..scoring import Gap
+from ..domain.assessment import Assessment
+from ..domain.model import Framework, Role
+from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
+from ..domain.scoring import Gap
+from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, RELATION_SYMBOL, WEIGHT_NAME, gap_levels
 
 if TYPE_CHECKING:
-    from ..progress import Progress
-    from ..team import TeamReport
+    from ..domain.progress import Progress
+    from ..domain.team import TeamReport
 
 VERDICT_STYLE = {"ready": "bold green", "close": "bold cyan", "developing": "bold yellow", "stretch": "bold red"}
-WEIGHT_NAME = {3: "core", 2: "key", 1: "useful"}
-HORIZON_NAME = {"30-days": "next 30 days", "6-months": "next 6 months", "1-2-years": "next 1-2 years"}
 FULL, MISSING, EMPTY = "█", "▒", "·"
 
 
@@ -93,7 +92,7 @@ def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> Table:
     for gap in gaps:
         table.add_row(
             framework.competencies[gap.competency].name,
-            str(gap.current) if gap.rated else Text("not rated", "yellow"),
+            str(gap.current) if gap.rated else Text(NOT_RATED, "yellow"),
             str(gap.required),
             level_bar(gap.current, gap.required),
             WEIGHT_NAME.get(gap.weight, str(gap.weight)),
@@ -190,9 +189,8 @@ def role_view(framework: Framework, role: Role) -> RenderableType:
     )
 
 
-CHANGE_MARK = {"rises": ("↑ rises", "yellow"), "falls": ("↓ falls", "cyan"), "stays": ("= stays", "dim"),
-               "new": ("+ new", "yellow"), "dropped": ("− dropped", "dim")}
-RELATION_MARK = {"current": "● you are here", "ladder": "· your ladder", "cross-track": "⇄ cross-track"}
+CHANGE_STYLE = {"rises": "yellow", "falls": "cyan", "stays": "dim", "new": "yellow", "dropped": "dim"}
+RELATION_MARK = {kind: f"{RELATION_SYMBOL[kind]} {RELATION_NAME[kind]}" for kind in RELATION_SYMBOL}
 
 
 def _requirement_cell(level: int, weight: int) -> Text:
@@ -210,7 +208,7 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
     table.add_column(target.title, min_width=14)
     table.add_column("Change", no_wrap=True)
     for row in comparison.competencies:
-        label, style = CHANGE_MARK[row.change]
+        label, style = CHANGE_NAME[row.change], CHANGE_STYLE[row.change]
         change = Text(label + (f" {row.delta:+d}" if row.change in ("rises", "falls") else ""), style)
         if row.from_level and row.to_level and row.from_weight != row.to_weight:
             change.append(", weight " + ("↑" if row.to_weight > row.from_weight else "↓"), "dim")
@@ -287,8 +285,7 @@ class MatchTable:
             gap = result.biggest_gap
             shown = "-"
             if gap is not None:
-                levels = f"{gap.current}→{gap.required}" if gap.rated else "not rated"
-                shown = f"{levels} {framework.competencies[gap.competency].name}"
+                shown = f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
             readiness = f"{result.readiness:.1f}" + ("?" if result.provisional else "")
             rows.append((str(number), mark, Text(role.title, "bold" if found.target else ""), readiness,
                          verdict_text(result.verdict), Text(shown)))
@@ -406,3 +403,17 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
         parts.append(_heading(title))
         parts += [Text(f"  {mark} {names[c].name}", style) for c in ids] or [Text("  None.", "dim")]
     return Group(*parts)
+
+
+class TableRenderer:
+    """`-f table`, the default: Rich renderables for a person at a terminal (plain text when piped)."""
+
+    text = False
+    assessment = staticmethod(assessment_view)
+    roles = staticmethod(roles_view)
+    role = staticmethod(role_view)
+    comparison = staticmethod(comparison_view)
+    route = staticmethod(route_view)
+    match = staticmethod(match_view)
+    team = staticmethod(team_view)
+    progress = staticmethod(progress_view)

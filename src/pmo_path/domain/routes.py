@@ -6,8 +6,8 @@ import heapq
 from collections import deque
 from collections.abc import Mapping
 
-from .errors import NoRouteError
-from .framework import Framework
+from ..errors import NoRouteError
+from .model import Framework
 
 
 def fewest_steps(framework: Framework, start: str, goal: str) -> list[str]:
@@ -64,7 +64,4 @@ def _walk_back(came_from: dict[str, str | None], goal: str) -> list[str]:
 
 
 def _no_route(framework: Framework, start: str, goal: str) -> NoRouteError:
-    return NoRouteError(
-        f"no route from '{start}' to '{goal}': no chain of roles' `next` leads there "
-        f"(`pmo-path role {start}` shows where it leads)"
-    )
+    return NoRouteError(start, goal)

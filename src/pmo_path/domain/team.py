@@ -1,8 +1,7 @@
 """A team against one target role: readiness spread, shared gaps, what to train first.
 
 Pure: `build_report` takes the framework, the loaded profiles and the role
-and returns a TeamReport; `load_team` expands paths and loads profiles,
-collecting each file's InputError instead of stopping at the first.
+and returns a TeamReport. Reading the files is `reading.team_files`.
 
 Definitions (what the README's team section states):
 - readiness mean and median are over the members' readiness figures, rounded
@@ -16,17 +15,14 @@ Definitions (what the README's team section states):
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError, NoSharedTarget
 from .advice import HORIZON_ORDER, Move, conditions_hold
-from .errors import InputError, Problem
-from .framework import Framework, Recommendation, Role
-from .profile import Profile, load_profile
+from .model import Framework, Profile, Recommendation, Role
 from .scoring import Gap, half_up, readiness, verdict
 
-PROFILE_SUFFIXES = (".yaml", ".yml")
 VERDICTS = ("ready", "close", "developing", "stretch")
 RECOMMENDATIONS_PER_PRIORITY = 2
 TOP_LEVEL = 5
@@ -79,56 +75,6 @@ class TeamReport:
         return len(self.members)
 
 
-@dataclass(frozen=True)
-class LoadedTeam:
-    profiles: list[tuple[str, Profile]]  # (file, profile), in the order the paths gave them
-    failures: list[InputError]  # one per file that could not be used
-    files: int  # profile files found, good or bad
-
-
-def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
-    """Files named, plus the *.yaml / *.yml directly inside folders named (sorted, not recursive).
-
-    Not recursive so a team folder can keep older assessments in a subfolder.
-    A file named twice is read once.
-    """
-    found: list[str] = []
-    missing: list[InputError] = []
-    seen: set[str] = set()
-    for path in paths:
-        if os.path.isdir(path):
-            try:
-                with os.scandir(path) as entries:
-                    names = sorted(e.name for e in entries if e.name.endswith(PROFILE_SUFFIXES) and e.is_file())
-            except OSError as err:  # a folder we may not list
-                missing.append(InputError(Problem(path, f"cannot read: {err.strerror or err}")))
-                continue
-            candidates = [os.path.join(path, name) for name in names]
-        elif os.path.exists(path):
-            candidates = [path]
-        else:
-            missing.append(InputError(Problem(path, "no such file or folder")))
-            continue
-        for candidate in candidates:
-            key = os.path.normpath(candidate)
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-    return found, missing
-
-
-def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
-    """Every profile under `paths`; a file that fails becomes a failure, not the end."""
-    files, failures = profile_files(paths)
-    profiles = []
-    for file in files:
-        try:
-            profiles.append((file, load_profile(file, framework)))
-        except InputError as err:
-            failures.append(err)
-    return LoadedTeam(profiles, failures, len(files))
-
-
 def common_target(profiles: list[tuple[str, Profile]]) -> str | None:
     """The target_role every profile names, if they all name the same one."""
     targets = {profile.target_role for _file, profile in profiles}
@@ -140,15 +86,20 @@ def _tenths(value: float) -> int:
 
 
 def build_report(
-    framework: Framework, profiles: list[tuple[str, Profile]], target: Role, anonymous: bool = False
+    framework: Framework, profiles: list[tuple[str, Profile]], target: Role | None = None, anonymous: bool = False
 ) -> TeamReport:
-    """Score every profile against `target` and aggregate. `profiles` must not be empty.
+    """Score every profile against `target` (else the target_role they all share) and aggregate.
 
     With `anonymous`, names and files become "Person 1".."Person N", numbered
-    in the order of the file paths.
+    in the order of the file paths. `profiles` must not be empty.
     """
     if not profiles:
         raise InputError("no profiles to analyse")
+    if target is None:
+        shared = common_target(profiles)
+        if shared is None:
+            raise NoSharedTarget("the profiles do not share one target_role")
+        target = framework.role(shared, "target_role")
     order = {competency: index for index, competency in enumerate(framework.competencies)}
     requirements = sorted(target.requirements, key=lambda r: order.get(r.competency, len(order)))
     # A requirement's Gap depends only on the person's level: build each of them once, not once per person.

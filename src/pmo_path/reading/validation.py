@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .errors import InputError, Problem
-from .framework import Framework, bundled_data_dir, data_files, load_framework
+from ..domain.model import Framework
+from ..errors import InputError, Problem
+from .framework import bundled_data_dir, data_files, load_framework
 from .profile import load_profile
 from .yamldoc import load_file
 
@@ -43,6 +44,21 @@ class Report:
             line += f" and {self.profiles} profile{'s' if self.profiles != 1 else ''}"
         return line
 
+    def lines(self) -> list[str]:
+        """What stdout shows: each problem, FILE:LINE: FIELD: MESSAGE, in reading order; or the OK line."""
+        return [str(problem) for problem in self.problems] or [self.summary()]
+
+    def notes(self) -> list[str]:
+        """What stderr adds: which framework files were read, and how far profiles could be checked."""
+        notes = [f"Framework files: {', '.join(self.framework_files)}"] if self.framework_files else []
+        if self.profiles_only_parsed():
+            notes.append("The profiles were checked for YAML syntax only: fix the framework first.")
+        return notes
+
+    def tally(self) -> str:
+        count, files = len(self.problems), self.files_with_problems()
+        return f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+
 
 def validate(data_dir: str | os.PathLike | None, profile_paths: list[str]) -> Report:
     """Check the active framework, then each profile against it; collect, never raise."""
@@ -69,7 +85,7 @@ def validate(data_dir: str | os.PathLike | None, profile_paths: list[str]) -> Re
 
 def _files(path: str, problems: list[Problem | str]) -> list[str]:
     """The profile file named, '-' for stdin, or the *.yaml / *.yml in a folder (as `team` reads them)."""
-    from .team import profile_files
+    from .team_files import profile_files
 
     if path == "-":
         return [path]

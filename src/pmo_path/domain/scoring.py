@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .framework import Framework, Role, Thresholds
+from .model import Framework, Role, Thresholds
 
 
 @dataclass(frozen=True, slots=True)

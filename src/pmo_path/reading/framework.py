@@ -9,12 +9,25 @@ files, and every problem is reported at once.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from ..domain.model import (
+    HORIZONS,
+    KINDS,
+    LADDER_COMPETENCIES,
+    LEVELS,
+    MIN_COMPETENCIES,
+    Competency,
+    Framework,
+    Recommendation,
+    Requirement,
+    Role,
+    Source,
+    Thresholds,
+)
+from ..errors import InputError, Problem
 from .checks import Checker, describe, join
-from .errors import InputError, Problem
 from .yamldoc import Document, load_file
 
 ROLES_FILE = "roles.yaml"
@@ -23,123 +36,13 @@ DATA_ENV = "PMO_PATH_DATA"
 
 RECOMMENDATION_KEYS = ("title", "action", "why", "builds", "kind", "horizon", "levels", "in_now", "heading_to", "sources")
 RECOMMENDATION_REQUIRED = ("title", "action", "why", "builds", "kind", "horizon", "levels", "sources")
-KINDS = ("experience", "assignment", "learning", "mentoring", "network", "visibility", "certification", "reading")
-HORIZONS = ("30-days", "6-months", "1-2-years")
-LEVELS = (1, 2, 3, 4, 5)
-MIN_COMPETENCIES = 3
-# The ladder rule of the contract: a more senior role on a track never asks
-# for less of these than the role below it.
-LADDER_COMPETENCIES = ("strategic-thinking", "executive-communication", "business-acumen")
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    id: str
-    title: str
-    author: str
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Competency:
-    id: str
-    name: str
-    group: str
-    description: str
-    levels: dict[int, str]
-
-
-@dataclass(frozen=True, slots=True)
-class Requirement:
-    competency: str
-    level: int
-    weight: int
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    id: str
-    title: str
-    track: str
-    seniority: int
-    summary: str
-    years: tuple[int, int]
-    requirements: tuple[Requirement, ...]
-    next: tuple[str, ...]
-    sources: tuple[str, ...]
-
-    def required(self, competency: str) -> int:
-        for requirement in self.requirements:
-            if requirement.competency == competency:
-                return requirement.level
-        return 0
-
-
-@dataclass(frozen=True, slots=True)
-class Recommendation:
-    """A next step, and when it applies: every stated condition must hold (contract section 3)."""
-
-    id: str
-    title: str
-    action: str
-    why: str
-    builds: tuple[str, ...]
-    kind: str
-    horizon: str
-    levels: tuple[int, ...]  # the current levels, in what it builds, at which it is the right next step
-    sources: tuple[str, ...]
-    in_now: tuple[str, ...] = ()  # role or track ids the person is in now; () for anyone
-    heading_to: tuple[str, ...] = ()  # role or track ids of the target; () for any move
-
-
-@dataclass(frozen=True, slots=True)
-class Thresholds:
-    ready: float
-    ready_max_core_gap: int
-    close: float
-    developing: float
-    close_max_core_gap: int = 2
-
-
-@dataclass(frozen=True)
-class Framework:
-    thresholds: Thresholds
-    scale: dict[int, str]
-    groups: dict[str, str]
-    tracks: dict[str, str]
-    sources: dict[str, Source]
-    competencies: dict[str, Competency]
-    roles: dict[str, Role]
-    recommendations: dict[str, Recommendation]
-    files: tuple[str, ...]
-
-    def role(self, role_id: str, field: str = "role") -> Role:
-        """The role, or an InputError with a did-you-mean."""
-        try:
-            return self.roles[role_id]
-        except KeyError:
-            from .errors import did_you_mean
-
-            raise InputError(
-                f"{field}: unknown role '{role_id}'{did_you_mean(role_id, self.roles)}; `pmo-path roles` lists them"
-            ) from None
-
-    def roles_by_track(self) -> dict[str, list[Role]]:
-        grouped: dict[str, list[Role]] = {track: [] for track in self.tracks}
-        for role in self.roles.values():
-            grouped.setdefault(role.track, []).append(role)
-        for roles in grouped.values():
-            roles.sort(key=lambda role: role.seniority)
-        return grouped
-
-
 def bundled_data_dir() -> Path:
     """The data shipped with the package (wheel) or beside it (source tree)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data"
     if (packaged / ROLES_FILE).is_file():
         return packaged
-    return here.parent.parent / "data"
+    return package.parent.parent / "data"
 
 
 def data_files(data_dir: str | os.PathLike | None = None) -> tuple[Path, Path]:
@@ -277,10 +180,6 @@ def _entries(check: Checker, root: dict, section: str, shape: str):
             yield ident, entry, field
         else:
             check.add(f"must be a mapping ({shape})", field, data, ident)
-
-
-def _declared(root: dict, section: str) -> dict:
-    return root[section] if isinstance(root.get(section), dict) else {}
 
 
 def _sources(check: Checker, root: dict, seen: dict[str, Source]) -> dict[str, Source]:

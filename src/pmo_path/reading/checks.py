@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import InputError, Problem, did_you_mean
+from ..errors import InputError, Problem, did_you_mean
 from .yamldoc import Document, printable
 
 _TYPE_NAMES = {bool: "a boolean", int: "an integer", float: "a decimal number", str: "text",

@@ -25,7 +25,7 @@ def error(message: str) -> None:
 
 def note(message: str) -> None:
     """One line on stderr; names and values quoted in it cannot move the cursor or retitle the window."""
-    from .render.safe import one_line
+    from ..render.safe import one_line
 
     sys.stderr.write(f"{one_line(message)}\n")
     sys.stderr.flush()
@@ -52,7 +52,7 @@ class Inert:
     def __rich_console__(self, console, options):
         from rich.segment import Segment
 
-        from .render.safe import UNSAFE
+        from ..render.safe import UNSAFE
 
         for segment in console.render(self.renderable, options):
             text = segment.text

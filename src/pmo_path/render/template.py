@@ -13,7 +13,7 @@ import re
 import textwrap
 from datetime import date
 
-from .framework import Competency, Framework
+from ..domain.model import Competency, Framework
 
 COMMENT_WIDTH = 88
 _PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*\Z")

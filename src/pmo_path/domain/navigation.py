@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .assessment import growth_along
-from .framework import Framework, Role
+from .model import Framework, Role
 from .routes import fewest_steps, personal_route, step_cost
 from .scoring import Gap, Score, match
 
@@ -85,7 +85,7 @@ def route(framework: Framework, start: str, goal: str, levels: Mapping[str, int]
 
     Raises InputError for an unknown id (with did-you-mean) and NoRouteError when no chain leads there.
     """
-    framework.role(start, "FROM"), framework.role(goal, "TO")
+    framework.role(start, "from"), framework.role(goal, "to")
     shortest = fewest_steps(framework, start, goal)
     if levels is None:
         return Route(shortest, False, rises=_rises_along(framework, shortest))

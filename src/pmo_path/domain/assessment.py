@@ -1,13 +1,13 @@
-"""One person against one target role: score, advice and route together."""
+"""One person against one target role: score, advice, route and review date together."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+from ..errors import NoRouteError, NoTarget
 from .advice import Advice, Move, rank
-from .errors import InputError, NoRouteError
-from .framework import Framework, Role
-from .profile import Profile
+from .model import Framework, Profile, Role
 from .routes import personal_route
 from .scoring import Gap, Score, score
 
@@ -21,25 +21,31 @@ class Assessment:
     path: list[str]  # [] without a current role or when no route exists
     no_route: str | None = None  # why `path` is empty although a current role is known
     growth: tuple[tuple[str, tuple[Gap, ...]], ...] = ()  # each step after the first, with its gaps
+    written_on: date | None = None  # the day of the assessment (the clock passed in)
+    review_on: date | None = None  # when to assess again: REVIEW_AFTER_DAYS later
 
     @property
     def target(self) -> Role:
         return self.score.role
 
 
-def resolve_target(framework: Framework, profile: Profile, target: str | None) -> Role:
-    """--target wins over the profile's target_role; one of them is needed."""
-    if target:
-        return framework.role(target, "--target")
+REVIEW_AFTER_DAYS = 90
+
+
+def resolve_target(framework: Framework, profile: Profile, target: Role | None = None) -> Role:
+    """A target chosen for this run wins over the profile's target_role; one of them is needed."""
+    if target is not None:
+        return target
     if profile.target_role:
         return framework.role(profile.target_role, f"{profile.file}: target_role")
-    raise InputError(
-        f"{profile.file or 'profile'}: target_role: no target role; pass --target ROLE or add target_role to the profile"
-    )
+    raise NoTarget(profile.file)
 
 
-def assess(framework: Framework, profile: Profile, target: str | None = None, top: int = 5) -> Assessment:
+def assess(framework: Framework, profile: Profile, target: Role | None = None, top: int = 5,
+           today: date | None = None) -> Assessment:
+    """Score, advice and route; `today` (the caller's clock) dates the result and sets the review date."""
     role = resolve_target(framework, profile, target)
+    today = today or date.today()
     levels = profile.levels()
     result = score(framework, levels, role)
     current = framework.roles.get(profile.current_role) if profile.current_role else None
@@ -51,7 +57,8 @@ def assess(framework: Framework, profile: Profile, target: str | None = None, to
             path = personal_route(framework, current.id, role.id, levels)
         except NoRouteError as err:
             no_route = str(err)
-    return Assessment(profile, current, result, advice, path, no_route, growth_along(framework, path, levels))
+    return Assessment(profile, current, result, advice, path, no_route, growth_along(framework, path, levels),
+                      today, today + timedelta(days=REVIEW_AFTER_DAYS))
 
 
 def growth_along(framework: Framework, steps: list[str], levels: dict[str, int]) -> tuple[tuple[str, tuple[Gap, ...]], ...]:

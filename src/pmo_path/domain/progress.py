@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .assessment import resolve_target
-from .framework import Framework, Role
-from .profile import Profile
+from .model import Framework, Profile, Role
 from .scoring import Score, score
 
 
@@ -47,12 +46,12 @@ class Progress:
         return (round(self.after.readiness * 10) - round(self.before.readiness * 10)) / 10
 
 
-def pick_target(framework: Framework, old: Profile, new: Profile, target: str | None) -> Role:
-    """--target, else the new assessment's target_role, else the old one's."""
+def pick_target(framework: Framework, old: Profile, new: Profile, target: Role | None) -> Role:
+    """The target chosen for this run, else the new assessment's target_role, else the old one's."""
     return resolve_target(framework, new if new.target_role or not old.target_role else old, target)
 
 
-def compare(framework: Framework, old: Profile, new: Profile, target: str | None = None) -> Progress:
+def compare(framework: Framework, old: Profile, new: Profile, target: Role | None = None) -> Progress:
     role = pick_target(framework, old, new, target)
     before_levels, after_levels = old.levels(), new.levels()
     before, after = score(framework, before_levels, role), score(framework, after_levels, role)

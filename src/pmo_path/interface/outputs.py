@@ -23,7 +23,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .errors import InputError, Problem, UsageProblem
+from ..errors import InputError, Problem, UsageProblem
 
 STDIO = "-"
 TEAM_FILES = (".yaml", ".yml", ".csv")
@@ -100,3 +100,15 @@ def check_writable(path: str, option: str, force: bool = False) -> None:
         raise InputError(Problem(path, f"cannot write: folder '{os.path.dirname(path) or '.'}' is not writable", option))
     if info is not None and not info.st_mode & 0o222 and not force:
         raise InputError(Problem(path, "is read-only; pass --force to replace it", option))
+
+
+def relative_link(target: str, from_file: str | None) -> str:
+    """`target` as a Markdown file at `from_file` links to it: relative to its folder (or here), URL-quoted, `/`."""
+    from urllib.parse import quote
+
+    base = os.path.dirname(os.path.abspath(from_file)) if from_file and from_file != STDIO else os.getcwd()
+    try:
+        relative = os.path.relpath(os.path.abspath(target), base)
+    except ValueError:  # another drive on Windows: no relative path exists
+        relative = os.path.abspath(target)
+    return quote(relative.replace(os.sep, "/"))

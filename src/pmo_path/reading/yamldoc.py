@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 50

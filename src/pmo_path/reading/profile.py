@@ -3,45 +3,16 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ..domain.model import Framework, Profile, Rating
+from ..errors import did_you_mean
 from .checks import Checker, describe, join
-from .errors import did_you_mean
-from .framework import Framework
 from .yamldoc import Document, load_file, parse, printable
 
 PROFILE_KEYS = ("name", "current_role", "target_role", "years_experience", "assessed_on", "ratings")
 RATING_KEYS = ("level", "evidence")
 MAX_YEARS = 80
-
-
-@dataclass(frozen=True, slots=True)
-class Rating:
-    level: int
-    evidence: str | None = None
-
-
-@dataclass(frozen=True)
-class Profile:
-    ratings: dict[str, Rating] = field(default_factory=dict)
-    name: str | None = None
-    current_role: str | None = None
-    target_role: str | None = None
-    years_experience: float | None = None
-    assessed_on: date | None = None
-    file: str = ""
-
-    def level(self, competency: str) -> int:
-        """The rating, 0 when unrated (the contract scores unrated as 0)."""
-        rating = self.ratings.get(competency)
-        return rating.level if rating else 0
-
-    def levels(self) -> dict[str, int]:
-        return {competency: rating.level for competency, rating in self.ratings.items()}
-
-    def with_ratings(self, ratings: dict[str, Rating], **changes: object) -> Profile:
-        return replace(self, ratings=ratings, **changes)
 
 
 def load_profile(path: str, framework: Framework) -> Profile:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .framework import Framework, Recommendation, Role
+from .model import Framework, Recommendation, Role
 from .scoring import Gap
 
 

@@ -1,0 +1,159 @@
+"""The domain's data: a framework (competencies, roles, advice) and a person's profile.
+
+Plain frozen dataclasses, built by `reading` from files and consumed by the
+rest of `domain` and by `render`. Nothing here reads, prints or exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from ..errors import UnknownId
+
+KINDS = ("experience", "assignment", "learning", "mentoring", "network", "visibility", "certification", "reading")
+HORIZONS = ("30-days", "6-months", "1-2-years")
+LEVELS = (1, 2, 3, 4, 5)
+MIN_COMPETENCIES = 3
+# The ladder rule of the contract: a more senior role on a track never asks
+# for less of these than the role below it.
+LADDER_COMPETENCIES = ("strategic-thinking", "executive-communication", "business-acumen")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    author: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Competency:
+    id: str
+    name: str
+    group: str
+    description: str
+    levels: dict[int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    competency: str
+    level: int
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    title: str
+    track: str
+    seniority: int
+    summary: str
+    years: tuple[int, int]
+    requirements: tuple[Requirement, ...]
+    next: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def required(self, competency: str) -> int:
+        for requirement in self.requirements:
+            if requirement.competency == competency:
+                return requirement.level
+        return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """A next step, and when it applies: every stated condition must hold (contract section 3)."""
+
+    id: str
+    title: str
+    action: str
+    why: str
+    builds: tuple[str, ...]
+    kind: str
+    horizon: str
+    levels: tuple[int, ...]  # the current levels, in what it builds, at which it is the right next step
+    sources: tuple[str, ...]
+    in_now: tuple[str, ...] = ()  # role or track ids the person is in now; () for anyone
+    heading_to: tuple[str, ...] = ()  # role or track ids of the target; () for any move
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    ready: float
+    ready_max_core_gap: int
+    close: float
+    developing: float
+    close_max_core_gap: int = 2
+
+
+@dataclass(frozen=True)
+class Framework:
+    thresholds: Thresholds
+    scale: dict[int, str]
+    groups: dict[str, str]
+    tracks: dict[str, str]
+    sources: dict[str, Source]
+    competencies: dict[str, Competency]
+    roles: dict[str, Role]
+    recommendations: dict[str, Recommendation]
+    files: tuple[str, ...]
+
+    def role(self, role_id: str, field: str = "role") -> Role:
+        """The role, or UnknownId naming `field` (the interface's word for where the id came from)."""
+        try:
+            return self.roles[role_id]
+        except KeyError:
+            raise UnknownId("role", role_id, field, tuple(self.roles)) from None
+
+    def roles_by_track(self) -> dict[str, list[Role]]:
+        grouped: dict[str, list[Role]] = {track: [] for track in self.tracks}
+        for role in self.roles.values():
+            grouped.setdefault(role.track, []).append(role)
+        for roles in grouped.values():
+            roles.sort(key=lambda role: role.seniority)
+        return grouped
+
+
+
+
+class Verdict(StrEnum):
+    """How ready a person is for a role (contract section 3), best first."""
+
+    READY = "ready"
+    CLOSE = "close"
+    DEVELOPING = "developing"
+    STRETCH = "stretch"
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    level: int
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    ratings: dict[str, Rating] = field(default_factory=dict)
+    name: str | None = None
+    current_role: str | None = None
+    target_role: str | None = None
+    years_experience: float | None = None
+    assessed_on: date | None = None
+    file: str = ""
+
+    def level(self, competency: str) -> int:
+        """The rating, 0 when unrated (the contract scores unrated as 0)."""
+        rating = self.ratings.get(competency)
+        return rating.level if rating else 0
+
+    def levels(self) -> dict[str, int]:
+        return {competency: rating.level for competency, rating in self.ratings.items()}
+
+    def with_ratings(self, ratings: dict[str, Rating], **changes: object) -> Profile:
+        return replace(self, ratings=ratings, **changes)
+
+

@@ -1,0 +1,200 @@
+"""The typer app, its shared options, and the one place domain errors become a line and an exit code.
+
+Commands live in `interface.commands`, one module a subject; each parses its
+options, calls one use case of the domain and hands the result to `show`.
+Heavy modules (yaml, rich, the framework) are imported inside commands, so
+`pmo-path --version` costs little more than importing typer.
+
+No `from __future__ import annotations` here or in the commands: typer reads
+every command's signature at each start, and string annotations cost it an
+eval apiece.
+"""
+
+import functools
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from .. import __version__
+from ..errors import Interrupted, NoRouteError, NoSharedTarget, NoTarget, PmoPathError, UnknownId, UsageProblem
+from ..render import Format
+from .terminal import error, note
+
+EPILOG = (
+    "Examples:\n\n"
+    "  pmo-path assess                                   # guided questionnaire\n\n"
+    "  pmo-path assess -p me.yaml -t pmo-director\n\n"
+    "  pmo-path assess -p me.yaml -f json | jq .readiness\n\n"
+    "  pmo-path roles\n\n"
+    "  pmo-path role pmo-manager\n\n"
+    "  pmo-path path senior-project-manager pmo-director -p me.yaml\n\n"
+    "  pmo-path match -p me.yaml\n\n"
+    "  pmo-path plan -p me.yaml -o plan.md --chart radar.svg\n\n"
+    "  pmo-path init me.yaml && pmo-path validate me.yaml\n\n"
+    "  pmo-path team team/ -t pmo-manager\n\n"
+    "  pmo-path progress old.yaml new.yaml\n\n"
+    "  pmo-path schema profile > profile.schema.json\n\n"
+    "Docs: the README of pmo-path. Exit codes: 0 ok, 1 invalid input, 2 usage, 130 interrupted."
+)
+
+app = typer.Typer(
+    name="pmo-path",
+    help="Career gap analyzer for project professionals heading into PMO and portfolio roles.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# The contract's exit codes, by kind of domain error (the first match wins).
+EXIT_CODES: tuple[tuple[type[PmoPathError], int], ...] = ((Interrupted, 130), (UsageProblem, 2), (NoSharedTarget, 2),
+                                                           (PmoPathError, 1))
+
+
+def exit_code(err: PmoPathError) -> int:
+    return next(code for kind, code in EXIT_CODES if isinstance(err, kind))
+
+
+def explained(err: PmoPathError) -> str:
+    """The error's line, with the command-line hint the domain cannot know."""
+    if isinstance(err, UnknownId) and err.kind == "role":
+        return f"{err}; `pmo-path roles` lists them"
+    if isinstance(err, NoTarget):
+        return f"{err}, or pass --target ROLE"
+    if isinstance(err, NoSharedTarget):
+        return "--target: the profiles do not share one target_role; pass --target ROLE"
+    if isinstance(err, NoRouteError):
+        return f"{err} (`pmo-path role {err.start}` shows where it leads)"
+    return str(err)
+
+
+def command(*names: str, **options):
+    """app.command, plus domain errors turned into one line and an exit code."""
+
+    def decorate(function):
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except Interrupted as err:  # not an error: the answers were kept
+                note(str(err))
+                raise typer.Exit(exit_code(err)) from None
+            except PmoPathError as err:
+                error(explained(err))
+                raise typer.Exit(exit_code(err)) from None
+            except KeyboardInterrupt:
+                error("interrupted")
+                raise typer.Exit(130) from None
+
+        return app.command(*names, **options)(run)
+
+    return decorate
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"pmo-path {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Rate yourself on 15 competencies, pick a target role, and see how ready you are,
+    which gaps matter most, what to do next and the route through the role ladders."""
+
+
+# --- shared steps of the commands ---------------------------------------------------------------------------------
+
+
+def load_framework(data_dir: str | None):
+    from ..reading.framework import load_framework as load
+
+    return load(data_dir)
+
+
+def complete_role(incomplete: str) -> list[str]:
+    """Shell completion for role ids, from the framework in use (PMO_PATH_DATA or the bundled one)."""
+    import os
+
+    try:
+        return [role for role in load_framework(os.environ.get("PMO_PATH_DATA")).roles if role.startswith(incomplete)]
+    except PmoPathError:
+        return []
+
+
+def check_outputs(framework, data_dir: str | None, outputs: dict, *inputs: str | None, force: bool = False) -> None:
+    """Refuse, before any work, outputs that would replace an input (framework files included) or cannot be written."""
+    from ..reading.framework import RECOMMENDATIONS_FILE, ROLES_FILE
+    from .outputs import Read, reads
+    from .outputs import check_outputs as check
+
+    framework_files = [Read(file) for file in framework.files]
+    if data_dir:
+        framework_files.append(Read(data_dir, names=(ROLES_FILE, RECOMMENDATIONS_FILE)))
+    check(outputs, [*reads(*inputs), *framework_files], force)
+
+
+def show(format: Format, output: str | None, draw) -> None:
+    """Render with the renderer registered for `format` (`draw(renderer)` picks the method) and write it out."""
+    from ..render import UnknownFormat, renderer_for
+    from .terminal import emit_text, emit_view
+
+    try:
+        renderer = renderer_for(format)
+    except UnknownFormat as err:
+        raise UsageProblem(f"--format: {err}") from None
+    if renderer.text:
+        emit_text(draw(renderer), output)
+    else:
+        emit_view(lambda: draw(renderer), output)
+
+
+def need_profile(profile: str | None, command_name: str) -> str:
+    if profile is None:
+        raise UsageProblem(f"--profile: `pmo-path {command_name}` needs a profile; pass -p FILE (or - for stdin)")
+    return profile
+
+
+def target_role(framework, target: str | None):
+    """The --target role, or None to use the profile's."""
+    return framework.role(target, "--target") if target else None
+
+
+# --- the options several commands share ---------------------------------------------------------------------------
+
+ProfileOption = Annotated[
+    Optional[str],
+    typer.Option("--profile", "-p", metavar="FILE", help="Your profile YAML (see `pmo-path init`), or - for stdin."),
+]
+TargetOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--target", "-t", metavar="ROLE", help="Target role id; overrides target_role in the profile.",
+        autocompletion=complete_role,
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="table for people; json and markdown for scripts and notes.")
+]
+OutputOption = Annotated[
+    Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+]
+TopOption = Annotated[int, typer.Option("--top", min=1, max=50, help="How many recommendations to show.")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace an output file even if it is read-only (never an input).")
+]
+DataDirOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--data-dir",
+        envvar="PMO_PATH_DATA",
+        metavar="DIR",
+        help="Your organisation's roles.yaml and/or recommendations.yaml (a missing one falls back to the bundled).",
+    ),
+]

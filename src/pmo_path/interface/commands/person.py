@@ -1,0 +1,125 @@
+"""`assess` and `plan`: one person against one target role."""
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from ...render import Format
+from ..app import (
+    DataDirOption,
+    ForceOption,
+    FormatOption,
+    OutputOption,
+    ProfileOption,
+    TargetOption,
+    TopOption,
+    check_outputs,
+    command,
+    load_framework,
+    need_profile,
+    show,
+    target_role,
+)
+
+
+@command(epilog="Examples:\n\n  pmo-path assess                                   # questionnaire\n\n"
+         "  pmo-path assess --current project-manager -t pmo-manager --save me.yaml\n\n"
+         "  pmo-path assess -p me.yaml -i                     # re-assess it\n\n"
+         "  pmo-path assess -p me.yaml -t pmo-director --top 8\n\n"
+         "  pmo-path assess -p me.yaml -f json -o result.json\n\n"
+         "Ctrl-C or end of input (Ctrl-D) stops the questionnaire with exit 130 and keeps the answers so far "
+         "in the --save file or in a pmo-path-draft-YYYYMMDD-HHMMSS.yaml here; resume with -p DRAFT -i.")
+def assess(
+    profile: ProfileOption = None,
+    target: TargetOption = None,
+    current: Annotated[
+        Optional[str], typer.Option("--current", metavar="ROLE", help="Questionnaire: your current role id.")
+    ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Questionnaire: rate every competency, not only those the target needs.")
+    ] = False,
+    save: Annotated[
+        Optional[str],
+        typer.Option("--save", metavar="FILE", help="Questionnaire: save the profile to FILE (replacing it)."),
+    ] = None,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", "-i", help="Re-assess --profile FILE question by question.")
+    ] = False,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    top: TopOption = 5,
+    force: ForceOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """How ready you are for a target role: gaps, strengths, next steps and the route.
+
+    Without --profile it asks you, one competency at a time (needs a terminal)."""
+    from ...domain.assessment import assess as run_assessment
+    from ...errors import UsageProblem
+    from ...reading.profile import load_profile
+    from ..clock import today
+
+    asking = profile is None or interactive
+    if asking and profile == "-":
+        raise UsageProblem("--interactive reads your answers from the terminal; it cannot re-assess stdin (-p -)")
+    if asking and (sys.stdin is None or not sys.stdin.isatty()):
+        raise UsageProblem("the questionnaire needs a terminal and stdin is not one; pass --profile FILE (or - to read stdin)")
+    if not asking and (current or everything or save):
+        raise UsageProblem("--current, --all and --save belong to the questionnaire: "
+                           "drop --profile, or add -i to re-assess the profile")
+    framework = load_framework(data_dir)
+    chosen = target_role(framework, target)
+    check_outputs(framework, data_dir, {"--output": output, "--save": save}, profile, force=force)
+    if asking:
+        from ..questionnaire import ask
+
+        person = ask(framework, profile, current and framework.role(current, "--current").id, chosen,
+                     everything, save, force, today())
+    else:
+        person = load_profile(profile, framework)
+    result = run_assessment(framework, person, chosen, top, today())
+    show(format, output, lambda renderer: renderer.assessment(framework, result))
+
+
+@command(epilog="Examples:\n\n  pmo-path plan -p me.yaml -o plan.md\n\n"
+         "  pmo-path plan -p me.yaml -t pmo-director -o plan.md --chart radar.svg\n\n"
+         "  PMO_PATH_TODAY=2026-11-20 pmo-path plan -p me.yaml     # fixed date\n\n"
+         "The plan's date is today unless the environment variable PMO_PATH_TODAY (YYYY-MM-DD) sets it; "
+         "the review date is 90 days later.")
+def plan(
+    profile: ProfileOption = None,
+    target: TargetOption = None,
+    output: OutputOption = None,
+    chart: Annotated[
+        Optional[str],
+        typer.Option("--chart", metavar="FILE.svg", help="Also write a radar chart (SVG) that the plan links to."),
+    ] = None,
+    top: TopOption = 5,
+    force: ForceOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """A Markdown development plan to keep: gaps, route, dated actions with sources, review date."""
+    from ...domain.assessment import assess as run_assessment
+    from ...errors import UsageProblem
+    from ...reading.profile import load_profile
+    from ...render.markdown import plan as plan_markdown
+    from ..clock import today
+    from ..terminal import emit_text
+
+    profile = need_profile(profile, "plan")
+    if chart is not None and not chart.lower().endswith(".svg"):
+        raise UsageProblem(f"--chart: the chart is an SVG image; give a file name ending in .svg, not '{chart}'")
+    written_on = today()
+    framework = load_framework(data_dir)
+    chosen = target_role(framework, target)
+    check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, profile, force=force)
+    result = run_assessment(framework, load_profile(profile, framework), chosen, top, written_on)
+    link = None
+    if chart is not None:
+        from ...render.radar import role_radar
+        from ..outputs import relative_link
+
+        emit_text(role_radar(framework, result.target, result.profile.levels(), result.profile.name), chart)
+        link = relative_link(chart, output)
+    emit_text(plan_markdown(framework, result, link), output)

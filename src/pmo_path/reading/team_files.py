@@ -1,0 +1,99 @@
+"""A team's files: every profile under the paths given, each bad file named, the rest still read.
+
+Folders are read one level deep (a team keeps older assessments in a
+subfolder), hidden files are skipped as a shell glob would skip them, and a
+dangling link, a link loop or an unreadable file becomes a failure naming
+that entry, never the end of the run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from ..domain.model import Framework, Profile
+from ..errors import InputError, Problem
+from .profile import load_profile
+
+PROFILE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedTeam:
+    profiles: list[tuple[str, Profile]]  # (file, profile), in the order the paths gave them
+    failures: list[InputError]  # one per file that could not be used
+    files: int  # profile files found, good or bad
+
+
+def _folder_entries(path: str) -> tuple[list[str], list[InputError]]:
+    """The profile files directly inside a folder, sorted; bad entries as failures."""
+    found: list[str] = []
+    failures: list[InputError] = []
+    try:
+        with os.scandir(path) as entries:
+            listed = sorted(entries, key=lambda entry: entry.name)
+    except OSError as err:  # permission denied, most often
+        return [], [InputError(Problem(path, f"cannot read: {err.strerror or err}"))]
+    for entry in listed:
+        if entry.name.startswith(".") or not entry.name.lower().endswith(PROFILE_SUFFIXES):
+            continue
+        full = os.path.join(path, entry.name)
+        try:
+            if entry.is_dir():
+                continue
+            if entry.is_file():
+                found.append(full)
+                continue
+        except OSError as err:  # a link loop: ELOOP
+            failures.append(InputError(Problem(full, f"skipped: {err.strerror or err} (a link that points to itself?)")))
+            continue
+        if entry.is_symlink():
+            what = "link loop" if _loops(full) else f"broken link to '{os.readlink(full)}'"
+            failures.append(InputError(Problem(full, f"skipped: {what}")))
+        else:
+            failures.append(InputError(Problem(full, "skipped: not a regular file")))
+    return found, failures
+
+
+def _loops(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as err:
+        import errno
+
+        return err.errno == errno.ELOOP
+    return False
+
+
+def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
+    """Files named, plus the profile files directly inside folders named. A file named twice is read once."""
+    found: list[str] = []
+    failures: list[InputError] = []
+    seen: set[str] = set()
+    for path in paths:
+        if os.path.isdir(path):
+            candidates, bad = _folder_entries(path)
+            failures += bad
+        elif os.path.lexists(path):
+            candidates = [path]
+        else:
+            failures.append(InputError(Problem(path, "no such file or folder")))
+            continue
+        for candidate in candidates:
+            key = os.path.normpath(candidate)
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found, failures
+
+
+def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
+    """Every profile under `paths`; a file that fails becomes a failure, not the end."""
+    files, failures = profile_files(paths)
+    profiles = []
+    for file in files:
+        try:
+            profiles.append((file, load_profile(file, framework)))
+        except InputError as err:
+            failures.append(err)
+    return LoadedTeam(profiles, failures, len(files))

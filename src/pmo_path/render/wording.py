@@ -1,0 +1,19 @@
+"""The words every output format shares, so a label reads the same in the terminal, Markdown and HTML."""
+
+from __future__ import annotations
+
+WEIGHT_NAME = {3: "core", 2: "key", 1: "useful"}
+HORIZON_NAME = {"30-days": "next 30 days", "6-months": "next 6 months", "1-2-years": "next 1-2 years"}
+CHANGE_NAME = {"rises": "↑ rises", "falls": "↓ falls", "stays": "= stays", "new": "+ new", "dropped": "− dropped"}
+RELATION_NAME = {"current": "you are here", "ladder": "your ladder", "cross-track": "cross-track move"}
+RELATION_SYMBOL = {"current": "●", "ladder": "·", "cross-track": "⇄"}
+NOT_RATED = "not rated"
+
+
+def weight_name(weight: int) -> str:
+    return WEIGHT_NAME.get(weight, str(weight))
+
+
+def gap_levels(current: int, required: int, rated: bool = True) -> str:
+    """`2→4`, or `not rated` when the person gave no rating (an unknown, not a 0)."""
+    return f"{current}→{required}" if rated else NOT_RATED
