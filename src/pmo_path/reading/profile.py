@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from ..domain.model import Framework, Profile, Rating
 from ..errors import did_you_mean
 from .checks import Checker, describe, join
+from .spec import Custom, Day, Field, Integer, Number, Ref, Spec, Text
 from .yamldoc import Document, load_file, parse, printable
 
-PROFILE_KEYS = ("name", "current_role", "target_role", "years_experience", "assessed_on", "ratings")
-RATING_KEYS = ("level", "evidence")
-MAX_YEARS = 80
+
+def context_of(framework: Framework) -> dict:
+    """What a profile's ids may name."""
+    return {"role": framework.roles, "competency": framework.competencies}
 
 
 def load_profile(path: str, framework: Framework) -> Profile:
@@ -29,62 +30,64 @@ def profile_from_document(doc: Document, framework: Framework) -> Profile:
     root = check.root()
     if root is None:
         check.raise_if_any()
-    check.keys(root, "", PROFILE_KEYS)
-    given = {key for key, value in root.items() if value is not None}  # a blank optional field is absent
-    name = check.text(root, "name", "") if "name" in given else None
-    roles = {}
-    for key in ("current_role", "target_role"):
-        if key in given and check.reference(root[key], key, framework.roles, "role", root, key):
-            roles[key] = root[key]
-    years = check.typed(root, "years_experience", "", (int, float), "a number of years") if "years_experience" in given else None
-    if years is not None and not 0 <= years <= MAX_YEARS:  # also refuses .nan and .inf
-        check.add(f"must be from 0 to {MAX_YEARS}, found {years}", "years_experience", root, "years_experience")
-        years = None
-    assessed_on = _date(check, root)
-    ratings = _ratings(check, root, framework)
+    values = PROFILE.read(check, root, "", context_of(framework))
     check.raise_if_any()
-    return Profile(ratings=ratings, name=name, years_experience=years, assessed_on=assessed_on, file=doc.name, **roles)
+    return Profile(file=doc.name, **values)
 
 
-def _date(check: Checker, root: dict) -> date | None:
-    value = root.get("assessed_on")
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    check.add(f"must be a date like 2026-11-20, found {describe(value)}", "assessed_on", root, "assessed_on")
-    return None
-
-
-def _ratings(check: Checker, root: dict, framework: Framework) -> dict[str, Rating]:
-    data = root.get("ratings")
-    if data is None:
-        return {}
+def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dict) -> dict[str, Rating]:
+    data = root[key]
     if not isinstance(data, dict):
-        check.add(f"must be a mapping of competency id to level 0-5, found {describe(data)}", "ratings", root, "ratings")
+        check.add(f"must be a mapping of competency id to level 0-5, found {describe(data)}", join(where, key), root, key)
         return {}
+    competencies = context["competency"]
     ratings = {}
     for competency, value in data.items():
-        where = join("ratings", competency)
-        if competency not in framework.competencies:
-            hint = did_you_mean(competency, framework.competencies)
-            check.add(f"unknown competency '{printable(competency)}'{hint}", where, data, competency)
+        field = join(join(where, key), competency)
+        if competency not in competencies:
+            hint = did_you_mean(competency, competencies)
+            check.add(f"unknown competency '{printable(competency)}'{hint}", field, data, competency)
             continue
-        evidence = None
         if value is None:  # left blank: unrated, as the init template invites
             continue
         if isinstance(value, dict):
-            check.keys(value, where, RATING_KEYS, ("level",))
-            evidence = check.text(value, "evidence", where) if value.get("evidence") is not None else None
-            level = check.integer(value, "level", where, 0, 5)
+            rated = RATING.read(check, value, field, context)
+            level, evidence = rated.get("level"), rated.get("evidence")
         else:
-            level = check.integer(data, competency, "ratings", 0, 5)
+            level, evidence = check.integer(data, competency, join(where, key), 0, 5), None
         if level is not None:
             ratings[competency] = Rating(level, evidence)
     return ratings
+
+
+def _ratings_schema(context: dict) -> dict:
+    level = {"type": "integer", "minimum": 0, "maximum": 5}
+    rating = {"oneOf": [level, {"type": "null"}, RATING.json_schema(context)]}
+    ids = sorted(context.get("competency", ()))
+    return {"type": "object", "propertyNames": {"enum": ids}, "additionalProperties": rating} if ids else {
+        "type": "object", "additionalProperties": rating}
+
+
+def ratings_field(what: str) -> Field:
+    """The `ratings` field, shared by profiles and reviews."""
+    return Field("ratings", Custom("competency id: level 0-5, or {level, evidence}", _read_ratings, _ratings_schema),
+                 what)
+
+
+# The one declaration of a profile file: its checks, its JSON Schema and its docs all come from here.
+PROFILE = Spec("profile", "A person's self-assessment for pmo-path (contract section 2).", (
+    Field("name", Text(), "Your name, as your plan shows it."),
+    Field("current_role", Ref("role"), "The role you hold now (`pmo-path roles` lists them)."),
+    Field("target_role", Ref("role"), "The role you aim for; `--target` overrides it."),
+    Field("years_experience", Number(0, 80, "a number of years"), "Years of project experience."),
+    Field("assessed_on", Day(), "When you rated yourself; `progress` orders assessments by it."),
+    ratings_field("Your level in each competency, 0 (none) to 5 (shapes the organisation); leave one out or blank "
+                  "when unsure: it is then unrated."),
+))
+RATING = Spec("rating", "A rating with its evidence, the habit SFIA asks for.", (
+    Field("level", Integer(0, 5), "The level, 0-5.", required=True),
+    Field("evidence", Text(), "What you did that shows it; the plan lists it beside your strengths."),
+))
 
 
 def _quote(text: str) -> str:
