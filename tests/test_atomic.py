@@ -13,7 +13,7 @@ from pmo_path.errors import InputError
 from pmo_path.interface import atomic
 from pmo_path.interface.atomic import atomic_write
 
-SOURCE = Path(atomic.__file__).resolve().parent
+SOURCE = Path(atomic.__file__).resolve().parent.parent  # the whole package
 OLD = "name: the old profile, which must survive\n"
 
 

@@ -205,7 +205,7 @@ class Spec:
     def json_schema(self, context: Mapping[str, Any], title: str | None = None) -> dict:
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {f.key: {**f.value.schema(context), "description": f.doc} for f in self.fields},
+            "properties": {f.key: self._property(f, context) for f in self.fields},
             "additionalProperties": False,
         }
         if title:
@@ -214,6 +214,13 @@ class Spec:
         if self.required():
             schema["required"] = list(self.required())
         return schema
+
+    @staticmethod
+    def _property(spec_field: Field, context: Mapping[str, Any]) -> dict:
+        value = spec_field.value.schema(context)
+        if not spec_field.required:  # a blank optional field (`name:`) reads as left out
+            value = {"anyOf": [value, {"type": "null"}]}
+        return {**value, "description": spec_field.doc}
 
     def doc_rows(self) -> list[str]:
         """The spec as a Markdown table: field, type, required, what it means."""

@@ -68,10 +68,14 @@ def _competency_lines(competency: Competency, framework: Framework) -> list[str]
     return lines
 
 
-def profile_template(framework: Framework, today: date | None = None) -> str:
-    """YAML text of an empty profile for this framework; `today` fills in assessed_on."""
+def profile_template(framework: Framework, today: date | None = None, schema: str | None = None) -> str:
+    """YAML text of an empty profile for this framework; `today` fills in assessed_on.
+
+    `schema` (a path or URL) becomes the first line editors read to complete and check the file.
+    """
     lines = [
         "# pmo-path profile: fill this in, then run  pmo-path assess -p THIS-FILE",
+        *([f"# yaml-language-server: $schema={schema}"] if schema else []),
         "#",
         f"# Ratings are 0-5: {_scale_text(framework)}.",
         "# Under each competency, find the highest level whose descriptor matches something you",

@@ -1,12 +1,16 @@
 """`validate`, `init` and `schema`: the files people write, and help writing them."""
 
 import sys
+from enum import StrEnum
 from typing import Annotated, Optional
 
 import typer
 
-from ..app import DataDirOption, check_outputs, command, load_framework
+from ...reading.schemas import SCHEMA_KINDS
+from ..app import DataDirOption, ForceOption, OutputOption, check_outputs, command, load_framework
 from ..terminal import error, note
+
+SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in SCHEMA_KINDS})
 
 
 @command(epilog="Examples:\n\n  pmo-path validate\n\n  pmo-path validate me.yaml team/\n\n"
@@ -48,15 +52,44 @@ def init(
     import os
 
     from ...errors import InputError, Problem
+    from ...reading.schemas import PROFILE_SCHEMA_FILE, is_ours, json_schema
+    from ...render.as_json import dumps
     from ...render.template import profile_template
+    from ..atomic import atomic_write
     from ..clock import today
     from ..terminal import emit_text
 
     to_file = file not in (None, "-")
     framework = load_framework(data_dir)
-    check_outputs(framework, data_dir, {"FILE": file}, force=force)
+    schema_file = os.path.join(os.path.dirname(file), PROFILE_SCHEMA_FILE) if to_file else None
+    check_outputs(framework, data_dir, {"FILE": file, "schema": schema_file}, force=force)
     if to_file and not force and os.path.lexists(file) and os.path.isfile(file):
         raise InputError(Problem(file, "already exists; pass --force to overwrite it"))
-    emit_text(profile_template(framework, today()), file)
-    if to_file:
-        note(f"Next: fill in the ratings, then run  pmo-path assess -p {file}")
+    emit_text(profile_template(framework, today(), PROFILE_SCHEMA_FILE), file)
+    if not to_file:  # `pmo-path schema -o pmo-path-profile.schema.json` puts the schema beside it
+        return
+    if not os.path.exists(schema_file) or is_ours(schema_file):
+        atomic_write(schema_file, dumps(json_schema("profile", framework)))  # ours to refresh, never someone else's
+    note(f"Next: fill in the ratings, then run  pmo-path assess -p {file}")
+
+
+@command(epilog="Examples:\n\n  pmo-path schema > profile.schema.json\n\n"
+         "  pmo-path schema roles --data-dir our-framework/\n\n"
+         "Point your editor at the profile schema (pmo-path init writes the line for you):\n\n"
+         "  # yaml-language-server: $schema=pmo-path-profile.schema.json")
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="Which file: a profile (default), roles.yaml or recommendations.yaml.")
+    ] = SchemaKind.profile,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """The JSON Schema of a file kind, for editors and other tools; a profile's lists your framework's ids."""
+    from ...reading.schemas import json_schema
+    from ...render.as_json import dumps
+    from ..terminal import emit_text
+
+    framework = load_framework(data_dir)
+    check_outputs(framework, data_dir, {"--output": output}, force=force)
+    emit_text(dumps(json_schema(kind.value, framework)), output)
