@@ -129,6 +129,24 @@ class Verdict(StrEnum):
     STRETCH = "stretch"
 
 
+class Relation(StrEnum):
+    """Where a role stands from the person's current one."""
+
+    CURRENT = "current"
+    LADDER = "ladder"  # the same track
+    CROSS_TRACK = "cross-track"
+
+
+class Change(StrEnum):
+    """How a competency's requirement differs from one role to the next."""
+
+    RISES = "rises"
+    FALLS = "falls"
+    STAYS = "stays"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
 @dataclass(frozen=True, slots=True)
 class Rating:
     level: int

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .assessment import growth_along
-from .model import Framework, Role
+from .model import Change, Framework, Relation, Role
 from .routes import fewest_steps, personal_route, step_cost
 from .scoring import Gap, Score, match
 
-CHANGES = ("rises", "falls", "stays", "new", "dropped")
+CHANGES = tuple(Change)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +28,15 @@ class CompetencyChange:
     to_weight: int
 
     @property
-    def change(self) -> str:
+    def change(self) -> Change:
         """rises, falls or stays by required level; new or dropped when only one role requires it."""
         if not self.from_level:
-            return "new"
+            return Change.NEW
         if not self.to_level:
-            return "dropped"
+            return Change.DROPPED
         if self.to_level > self.from_level:
-            return "rises"
-        return "falls" if self.to_level < self.from_level else "stays"
+            return Change.RISES
+        return Change.FALLS if self.to_level < self.from_level else Change.STAYS
 
     @property
     def delta(self) -> int:
@@ -105,7 +105,7 @@ def _rises_along(framework: Framework, steps: list[str]) -> tuple[tuple[str, tup
     result = []
     for here, there in pairwise(steps):
         comparison = compare_roles(framework, framework.roles[here], framework.roles[there])
-        result.append((there, tuple(row for row in comparison.competencies if row.change in ("rises", "new"))))
+        result.append((there, tuple(row for row in comparison.competencies if row.change in (Change.RISES, Change.NEW))))
     return tuple(result)
 
 
@@ -114,7 +114,7 @@ class Match:
     """One role ranked for a person, placed against where they are now."""
 
     score: Score
-    relation: str | None  # "current", "ladder" (their track), "cross-track", or None without a current role
+    relation: Relation | None  # None without a current role
     target: bool  # the profile's target role
 
     @property
@@ -122,12 +122,12 @@ class Match:
         return self.score.role
 
 
-def relation(current: Role | None, role: Role) -> str | None:
+def relation(current: Role | None, role: Role) -> Relation | None:
     if current is None:
         return None
     if role.id == current.id:
-        return "current"
-    return "ladder" if role.track == current.track else "cross-track"
+        return Relation.CURRENT
+    return Relation.LADDER if role.track == current.track else Relation.CROSS_TRACK
 
 
 def ranked_roles(framework: Framework, levels: Mapping[str, int], current: Role | None = None,

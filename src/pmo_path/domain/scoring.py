@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import Framework, Role, Thresholds
+from .model import Framework, Role, Thresholds, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class Gap:
 class Score:
     role: Role
     readiness: float
-    verdict: str
+    verdict: Verdict
     gaps: tuple[Gap, ...]  # only requirements with gap > 0, most pressing first
     strengths: tuple[Gap, ...]  # requirements met, core first
     unrated: tuple[str, ...]  # competencies the person did not rate (framework order)
@@ -56,6 +56,15 @@ class Score:
         return self.gaps[0] if self.gaps else None
 
 
+def urgency(gap: Gap) -> tuple[bool, int, int]:
+    """How pressing a gap is, larger first: known before unrated, then priority, then size.
+
+    Equal urgency goes to framework order. `score` sorts by it and `team`
+    picks each member's biggest gap by it.
+    """
+    return gap.rated, gap.priority, gap.gap
+
+
 def half_up(numerator: int, denominator: int, places: int) -> float:
     """numerator / denominator rounded half up, in integers so ties never drift (round() is banker's, on floats)."""
     scale = 10**places
@@ -74,15 +83,15 @@ def readiness(requirements: list[Gap] | tuple[Gap, ...]) -> float:
     return half_up(100 * met, total, 1)
 
 
-def verdict(value: float, requirements: list[Gap] | tuple[Gap, ...], thresholds: Thresholds) -> str:
+def verdict(value: float, requirements: list[Gap] | tuple[Gap, ...], thresholds: Thresholds) -> Verdict:
     core_gap = max((g.gap for g in requirements if g.weight == 3), default=0)
     if value >= thresholds.ready and core_gap <= thresholds.ready_max_core_gap:
-        return "ready"
+        return Verdict.READY
     if value >= thresholds.close and core_gap <= thresholds.close_max_core_gap:
-        return "close"
+        return Verdict.CLOSE
     if value >= thresholds.developing:
-        return "developing"
-    return "stretch"
+        return Verdict.DEVELOPING
+    return Verdict.STRETCH
 
 
 def score(framework: Framework, levels: Mapping[str, int], role: Role) -> Score:
@@ -95,7 +104,7 @@ def score(framework: Framework, levels: Mapping[str, int], role: Role) -> Score:
     value = readiness(requirements)
     gaps = sorted(
         (g for g in requirements if g.gap > 0),
-        key=lambda g: (not g.rated, -g.priority, -g.gap, order.get(g.competency, len(order))),
+        key=lambda g: (*(-part for part in urgency(g)), order.get(g.competency, len(order))),
     )
     strengths = sorted(
         (g for g in requirements if g.gap == 0),

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from ..errors import InputError, NoSharedTarget
 from .advice import HORIZON_ORDER, Move, conditions_hold
-from .model import Framework, Profile, Recommendation, Role
-from .scoring import Gap, half_up, readiness, verdict
+from .model import Framework, Profile, Recommendation, Role, Verdict
+from .scoring import Gap, half_up, readiness, urgency, verdict
 
-VERDICTS = ("ready", "close", "developing", "stretch")
+VERDICTS = tuple(Verdict)
 RECOMMENDATIONS_PER_PRIORITY = 2
 TOP_LEVEL = 5
 
@@ -33,7 +33,7 @@ class Member:
     name: str
     file: str
     readiness: float
-    verdict: str
+    verdict: Verdict
     biggest_gap: str | None  # competency id of the most pressing gap
 
 
@@ -104,6 +104,7 @@ def build_report(
     requirements = sorted(target.requirements, key=lambda r: order.get(r.competency, len(order)))
     # A requirement's Gap depends only on the person's level: build each of them once, not once per person.
     gap_at = [[Gap(r.competency, level, r.level, r.weight) for level in range(TOP_LEVEL + 1)] for r in requirements]
+    unrated_at = [Gap(r.competency, 0, r.level, r.weight, rated=False) for r in requirements]
     totals, with_gap, weighted = [0] * len(requirements), [0] * len(requirements), [0] * len(requirements)
     labels = _labels(profiles, anonymous)
 
@@ -111,16 +112,17 @@ def build_report(
     for file, profile in profiles:
         gaps = []
         biggest, pressing = None, (False, 0, 0)
+        ratings = profile.ratings
         for index, requirement in enumerate(requirements):
-            level = profile.level(requirement.competency)
-            gap = gap_at[index][level]
+            rating = ratings.get(requirement.competency)
+            level = rating.level if rating else 0
+            gap = gap_at[index][level] if rating else unrated_at[index]
             gaps.append(gap)
             totals[index] += level
             if level < requirement.level:
                 with_gap[index] += 1
                 weighted[index] += gap.priority
-                # The most pressing gap, as scoring orders them: rated first, priority, gap, framework order.
-                key = (requirement.competency in profile.ratings, gap.priority, gap.gap)
+                key = urgency(gap)  # the biggest gap as `score` orders them (ties: framework order)
                 if key > pressing:
                     biggest, pressing = gap.competency, key
         value = readiness(gaps)
