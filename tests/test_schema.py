@@ -123,3 +123,10 @@ def test_the_docs_list_every_field(spec):
     docs = (REPO / "docs" / "own-framework.md").read_text(encoding="utf-8") + (REPO / "README.md").read_text(
         encoding="utf-8")
     assert "\n".join(spec.doc_rows()) in docs, f"run: python scripts/field_docs.py (the {spec.name} table is stale)"
+
+
+def test_the_command_offers_every_kind_the_reader_knows():
+    from pmo_path.interface.commands.framework import SchemaKind
+    from pmo_path.reading.schemas import SCHEMA_KINDS
+
+    assert tuple(kind.value for kind in SchemaKind) == SCHEMA_KINDS

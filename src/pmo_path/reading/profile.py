@@ -41,20 +41,23 @@ def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dic
         check.add(f"must be a mapping of competency id to level 0-5, found {describe(data)}", join(where, key), root, key)
         return {}
     competencies = context["competency"]
+    here = join(where, key)
     ratings = {}
     for competency, value in data.items():
-        field = join(join(where, key), competency)
         if competency not in competencies:
             hint = did_you_mean(competency, competencies)
-            check.add(f"unknown competency '{printable(competency)}'{hint}", field, data, competency)
+            check.add(f"unknown competency '{printable(competency)}'{hint}", join(here, competency), data, competency)
             continue
         if value is None:  # left blank: unrated, as the init template invites
             continue
+        if type(value) is int and 0 <= value <= 5:  # the common case, checked without building a field path
+            ratings[competency] = Rating(value)
+            continue
         if isinstance(value, dict):
-            rated = RATING.read(check, value, field, context)
+            rated = RATING.read(check, value, join(here, competency), context)
             level, evidence = rated.get("level"), rated.get("evidence")
         else:
-            level, evidence = check.integer(data, competency, join(where, key), 0, 5), None
+            level, evidence = check.integer(data, competency, here, 0, 5), None
         if level is not None:
             ratings[competency] = Rating(level, evidence)
     return ratings

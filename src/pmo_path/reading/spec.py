@@ -181,18 +181,22 @@ class Spec:
     fields: tuple[Field, ...]
     defaults: dict[str, Any] = field(default_factory=dict)  # values of optional fields left out
 
+    def __post_init__(self) -> None:  # worked out once: a team run reads each spec tens of thousands of times
+        object.__setattr__(self, "_keys", tuple(f.key for f in self.fields))
+        object.__setattr__(self, "_required", tuple(f.key for f in self.fields if f.required))
+
     def keys(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields)
+        return self._keys  # type: ignore[attr-defined]
 
     def required(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields if f.required)
+        return self._required  # type: ignore[attr-defined]
 
     def read(self, check: Checker, mapping: dict, where: str, context: Mapping[str, Any]) -> dict[str, Any]:
         """Check `mapping` against the spec; return attribute -> value for the fields given and sound.
 
         A key given as blank (`name:`) counts as absent. Problems go to `check`.
         """
-        check.keys(mapping, where, self.keys(), self.required())
+        check.keys(mapping, where, self._keys, self._required)  # type: ignore[attr-defined]
         values: dict[str, Any] = dict(self.defaults)
         for spec_field in self.fields:
             if mapping.get(spec_field.key) is None:

@@ -151,18 +151,18 @@ def parse(text: str, name: str = "<string>") -> Document:
         loader.dispose()
 
 
-def _scalar(event: Any, name: str, field: str) -> Any:
+def _scalar(event: Any, name: str, stack: list[list[Any]]) -> Any:
     value = event.value
     tag = event.tag
     if tag is not None and tag not in _PLAIN_TAGS:
-        raise InputError(Problem(name, f"tag {printable(tag)} is not allowed (plain YAML only)", field,
+        raise InputError(Problem(name, f"tag {printable(tag)} is not allowed (plain YAML only)", _field(stack),
                                  event.start_mark.line + 1))
     if not event.implicit[0]:  # quoted, or explicitly tagged
         wanted = _PLAIN_TAGS.get(tag, str) if tag else str
         if wanted is str:
             return value
-        return _resolve_plain(value, event, name, wanted, field)
-    return _resolve_plain(value, event, name, None, field)
+        return _resolve_plain(value, event, name, wanted, stack)
+    return _resolve_plain(value, event, name, None, stack)
 
 
 def _field(stack: list[list[Any]]) -> str:
@@ -176,7 +176,7 @@ def _field(stack: list[list[Any]]) -> str:
     return parts or "(top level)"
 
 
-def _resolve_plain(value: str, event: Any, name: str, wanted: type | None, field: str = "") -> Any:
+def _resolve_plain(value: str, event: Any, name: str, wanted: type | None, stack: list[list[Any]]) -> Any:
     if value in _NULLS:
         result: Any = None
     elif value in _TRUE:
@@ -185,14 +185,15 @@ def _resolve_plain(value: str, event: Any, name: str, wanted: type | None, field
         result = False
     elif _INT.match(value):
         if len(value) > _MAX_DIGITS:  # int() refuses (and would be slow on) thousands of digits
-            raise InputError(Problem(name, f"number with {len(value)} digits is too long", field, event.start_mark.line + 1))
+            raise InputError(Problem(name, f"number with {len(value)} digits is too long", _field(stack),
+                                     event.start_mark.line + 1))
         result = int(value)
     elif _FLOAT.match(value):
         result = float(value.replace(".", "", 1) if value[-1].isalpha() else value)  # YAML .inf / .nan
     else:
         result = value
     if wanted is not None and type(result) is not wanted:
-        raise InputError(Problem(name, f"'{printable(value)}' is not a valid {wanted.__name__}", field,
+        raise InputError(Problem(name, f"'{printable(value)}' is not a valid {wanted.__name__}", _field(stack),
                                  event.start_mark.line + 1))
     return result
 
@@ -227,7 +228,7 @@ def _build(loader: Any, name: str) -> Document:
             break
         kind = type(event)
         if kind is ScalarEvent:
-            value = _scalar(event, name, _field(stack))
+            value = _scalar(event, name, stack)  # the field path is worked out only for an error
             size = 1
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:

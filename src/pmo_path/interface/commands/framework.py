@@ -6,11 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from ...reading.schemas import SCHEMA_KINDS
 from ..app import DataDirOption, ForceOption, OutputOption, check_outputs, command, load_framework
 from ..terminal import error, note
 
-SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in SCHEMA_KINDS})
+# The kinds `reading.schemas.json_schema` knows (a test keeps the two lists equal; importing that module
+# here would load the whole framework reader at every start).
+SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in ("profile", "roles", "recommendations")})
 
 
 @command(epilog="Examples:\n\n  pmo-path validate\n\n  pmo-path validate me.yaml team/\n\n"
