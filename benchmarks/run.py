@@ -52,7 +52,7 @@ CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDO
 
 # The same options, with the same annotation types, as the real `assess`.
 TYPER_FLOOR = textwrap.dedent(
-    '''
+    """
     from enum import Enum
     from typing import Annotated, Optional
 
@@ -80,11 +80,11 @@ TYPER_FLOOR = textwrap.dedent(
 
 
     app()
-    '''
+    """
 )
 
 YAML_FLOOR = textwrap.dedent(
-    '''
+    """
     import sys
     from pathlib import Path
 
@@ -92,18 +92,33 @@ YAML_FLOOR = textwrap.dedent(
 
     for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
         yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    '''
+    """
 )
 
 COMPETENCIES = (
-    "project-delivery", "program-management", "portfolio-management", "pmo-governance", "metrics-reporting",
-    "stakeholder-management", "collaborative-leadership", "executive-communication", "people-development",
-    "change-leadership", "strategic-thinking", "business-acumen", "value-delivery", "financial-management",
+    "project-delivery",
+    "program-management",
+    "portfolio-management",
+    "pmo-governance",
+    "metrics-reporting",
+    "stakeholder-management",
+    "collaborative-leadership",
+    "executive-communication",
+    "people-development",
+    "change-leadership",
+    "strategic-thinking",
+    "business-acumen",
+    "value-delivery",
+    "financial-management",
     "cross-functional-experience",
 )
 ROLES = ("project-manager", "senior-project-manager", "pmo-analyst", "pmo-manager", "program-manager")
-EVIDENCE = ("Ran the steering committee for three business units", "Wrote the FY27 portfolio case",
-            "Coached two new project managers", "Rebuilt the monthly portfolio report")
+EVIDENCE = (
+    "Ran the steering committee for three business units",
+    "Wrote the FY27 portfolio case",
+    "Coached two new project managers",
+    "Rebuilt the monthly portfolio report",
+)
 
 
 @dataclass
@@ -187,8 +202,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="5 runs each and 1,000 profiles: a smoke run")
     parser.add_argument("--runs", type=int, help="runs of each program (default 21, team 11; --quick 5)")
     parser.add_argument("--people", type=int, help="profiles for the team check (default 10,000; --quick 1,000)")
-    parser.add_argument("--only", choices=("assess", "version", "team"), action="append",
-                        help="run only this check (repeatable)")
+    parser.add_argument("--only", choices=("assess", "version", "team"), action="append", help="run only this check (repeatable)")
     options = parser.parse_args()
     runs = options.runs or (5 if options.quick else 21)
     team_runs = options.runs or (5 if options.quick else 11)
@@ -205,18 +219,32 @@ def main() -> int:
         write_team(team, people)
 
         all_checks = [
-            (Check("assess -f json", [python, str(folder / "typer_floor.py"), "-p", str(EXAMPLE), "-f", "json"],
-                   [*subject, "assess", "-p", str(EXAMPLE), "-f", "json"], 1.3), runs),
-            (Check("--version", [python, "-c", "import typer, rich.console, rich.table, yaml"],
-                   [*subject, "--version"], 0.85), runs),
-            (Check(f"team ({people:,} profiles)", [python, str(folder / "yaml_floor.py"), str(team)],
-                   [*subject, "team", str(team), "-t", "pmo-director", "-f", "json"],
-                   TEAM_BUDGET if people >= FULL_TEAM else SMALL_TEAM_BUDGET), team_runs),
+            (
+                Check(
+                    "assess -f json",
+                    [python, str(folder / "typer_floor.py"), "-p", str(EXAMPLE), "-f", "json"],
+                    [*subject, "assess", "-p", str(EXAMPLE), "-f", "json"],
+                    1.3,
+                ),
+                runs,
+            ),
+            (
+                Check("--version", [python, "-c", "import typer, rich.console, rich.table, yaml"], [*subject, "--version"], 0.85),
+                runs,
+            ),
+            (
+                Check(
+                    f"team ({people:,} profiles)",
+                    [python, str(folder / "yaml_floor.py"), str(team)],
+                    [*subject, "team", str(team), "-t", "pmo-director", "-f", "json"],
+                    TEAM_BUDGET if people >= FULL_TEAM else SMALL_TEAM_BUDGET,
+                ),
+                team_runs,
+            ),
         ]
         wanted = options.only or ["assess", "version", "team"]
         checks = [pair for key, pair in zip(("assess", "version", "team"), all_checks, strict=True) if key in wanted]
-        print(f"python {sys.version.split()[0]} at {python}; subject: {' '.join(Path(p).name for p in subject)}",
-              flush=True)
+        print(f"python {sys.version.split()[0]} at {python}; subject: {' '.join(Path(p).name for p in subject)}", flush=True)
         for check, count in checks:
             print(f"measuring {check.name}: {count} runs each, alternating ...", file=sys.stderr, flush=True)
             measure(check, count)
@@ -227,14 +255,18 @@ def main() -> int:
     for check, _count in checks:
         verdict = "OK" if check.ok else "OVER"
         failed |= not check.ok
-        print(f"{check.name:<24} {check.floor_ms:>9.1f} {check.subject_ms:>11.1f} {check.ratio:>6.2f} "
-              f"{check.budget:>6.2f}x  {verdict}")
+        print(
+            f"{check.name:<24} {check.floor_ms:>9.1f} {check.subject_ms:>11.1f} {check.ratio:>6.2f} "
+            f"{check.budget:>6.2f}x  {verdict}"
+        )
     if "team" in wanted:
         team_check = checks[-1][0]
         memory_ok = team_check.peak_mib < MEMORY_BUDGET_MIB
         failed |= not memory_ok
-        print(f"{'team peak memory':<24} {'':>9} {team_check.peak_mib:>7.1f} MiB {'':>6} {MEMORY_BUDGET_MIB:>3} MiB  "
-              f"{'OK' if memory_ok else 'OVER'}")
+        print(
+            f"{'team peak memory':<24} {'':>9} {team_check.peak_mib:>7.1f} MiB {'':>6} {MEMORY_BUDGET_MIB:>3} MiB  "
+            f"{'OK' if memory_ok else 'OVER'}"
+        )
     return 1 if failed else 0
 
 

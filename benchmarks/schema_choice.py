@@ -45,8 +45,16 @@ def profiles(framework) -> list[dict]:
         for competency in rng.sample(competencies, rng.randint(8, 15)):
             level = rng.randint(0, 5)
             ratings[competency] = {"level": level, "evidence": "Led the FY27 review"} if rng.random() < 0.2 else level
-        people.append({"name": f"Person {number}", "current_role": rng.choice(roles), "target_role": rng.choice(roles),
-                       "years_experience": rng.randint(0, 30), "assessed_on": "2026-11-20", "ratings": ratings})
+        people.append(
+            {
+                "name": f"Person {number}",
+                "current_role": rng.choice(roles),
+                "target_role": rng.choice(roles),
+                "years_experience": rng.randint(0, 30),
+                "assessed_on": "2026-11-20",
+                "ratings": ratings,
+            }
+        )
     return people
 
 
@@ -99,8 +107,11 @@ def main() -> None:
 
     lax = [{**p, "assessed_on": date(2026, 11, 20)} for p in people]  # pydantic strict wants a date object
     rows = [
-        ("pmo-path spec (Checker)", import_cost("pmo_path.profile"),
-         timed(lambda p: profile_from_document(Document("p.yaml", p), framework), people)),
+        (
+            "pmo-path spec (Checker)",
+            import_cost("pmo_path.profile"),
+            timed(lambda p: profile_from_document(Document("p.yaml", p), framework), people),
+        ),
         ("pydantic 2 (strict model)", import_cost("pydantic"), timed(ProfileModel.model_validate, lax)),
         ("msgspec (Struct, convert)", import_cost("msgspec"), timed(lambda p: msgspec.convert(p, ProfileStruct), people)),
     ]

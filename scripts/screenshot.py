@@ -1,6 +1,6 @@
 """Regenerate docs/assess.svg, the picture of `pmo-path assess` in the README.
 
-    python scripts/screenshot.py
+python scripts/screenshot.py
 """
 
 from __future__ import annotations

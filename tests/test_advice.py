@@ -17,11 +17,27 @@ PM_TO_DIRECTOR = Move(frozenset({"project-manager", "delivery"}), frozenset({"pm
 ALL_LEVELS = (0, 1, 2, 3, 4)
 
 
-def rec(rec_id: str, builds: tuple[str, ...], levels: tuple[int, ...] = ALL_LEVELS, horizon: str = "6-months",
-        in_now: tuple[str, ...] = (), heading_to: tuple[str, ...] = ()):
-    return Recommendation(id=rec_id, title=rec_id.title(), action="Do it.", why="Because.", builds=builds,
-                          kind="experience", horizon=horizon, levels=levels, sources=("fagg-pm-to-pmo-director",),
-                          in_now=in_now, heading_to=heading_to)
+def rec(
+    rec_id: str,
+    builds: tuple[str, ...],
+    levels: tuple[int, ...] = ALL_LEVELS,
+    horizon: str = "6-months",
+    in_now: tuple[str, ...] = (),
+    heading_to: tuple[str, ...] = (),
+):
+    return Recommendation(
+        id=rec_id,
+        title=rec_id.title(),
+        action="Do it.",
+        why="Because.",
+        builds=builds,
+        kind="experience",
+        horizon=horizon,
+        levels=levels,
+        sources=("fagg-pm-to-pmo-director",),
+        in_now=in_now,
+        heading_to=heading_to,
+    )
 
 
 def with_recs(framework, *recs):
@@ -33,8 +49,9 @@ def ids(chosen) -> list[str]:
 
 
 def test_aimed_advice_beats_generic_for_the_same_gap(framework):
-    custom = with_recs(framework, rec("generic", ("strategic-thinking",)),
-                       rec("aimed", ("strategic-thinking",), heading_to=("pmo-director",)))
+    custom = with_recs(
+        framework, rec("generic", ("strategic-thinking",)), rec("aimed", ("strategic-thinking",), heading_to=("pmo-director",))
+    )
     chosen = rank(custom, [Gap("strategic-thinking", 1, 4, 3)], {"strategic-thinking": 1}, PM_TO_DIRECTOR, top=2)
     assert ids(chosen) == ["aimed", "generic"]
     assert [a.aimed for a in chosen] == [True, False]
@@ -56,8 +73,7 @@ def test_in_now_and_heading_to_are_two_conditions(framework):
     both = rec("both", ("strategic-thinking",), in_now=("delivery",), heading_to=("pmo",))
     assert conditions_hold(both, PM_TO_DIRECTOR)
     assert not conditions_hold(both, Move(frozenset({"pmo-analyst", "pmo"}), frozenset({"pmo-director", "pmo"})))
-    assert not conditions_hold(both, Move(frozenset({"project-manager", "delivery"}),
-                                          frozenset({"program-manager", "delivery"})))
+    assert not conditions_hold(both, Move(frozenset({"project-manager", "delivery"}), frozenset({"program-manager", "delivery"})))
     # someone heading to a PMO role is not "in" one; without a current role, in_now never holds
     assert not conditions_hold(rec("x", ("strategic-thinking",), in_now=("pmo",)), PM_TO_DIRECTOR)
     assert not conditions_hold(both, Move(frozenset(), frozenset({"pmo-director", "pmo"})))
@@ -79,24 +95,29 @@ def test_unrated_gaps_get_no_advice(framework):
 
 
 def test_the_most_pressing_gap_is_covered_first(framework):
-    custom = with_recs(framework, rec("small", ("value-delivery",), heading_to=("pmo-director",)),
-                       rec("big", ("strategic-thinking",)))
+    custom = with_recs(
+        framework, rec("small", ("value-delivery",), heading_to=("pmo-director",)), rec("big", ("strategic-thinking",))
+    )
     gaps = [Gap("strategic-thinking", 1, 4, 3), Gap("value-delivery", 3, 4, 1)]
     chosen = rank(custom, gaps, {"strategic-thinking": 1, "value-delivery": 3}, PM_TO_DIRECTOR, top=1)
     assert ids(chosen) == ["big"]
 
 
 def test_no_piling_onto_one_gap_while_another_is_open(framework):
-    custom = with_recs(framework, *(rec(f"top-{n}", ("strategic-thinking",)) for n in range(4)),
-                       rec("other", ("value-delivery",)))
+    custom = with_recs(
+        framework, *(rec(f"top-{n}", ("strategic-thinking",)) for n in range(4)), rec("other", ("value-delivery",))
+    )
     gaps = [Gap("strategic-thinking", 0, 5, 3), Gap("value-delivery", 3, 4, 1)]  # priorities 15 and 1
     chosen = ids(rank(custom, gaps, {"strategic-thinking": 0, "value-delivery": 3}, PM_TO_DIRECTOR, top=4))
     assert chosen == ["top-0", "top-1", "other", "top-2"]  # a third for the big gap only once the other has one
 
 
 def test_nearer_horizon_first_between_equal_steps(framework):
-    custom = with_recs(framework, rec("later", ("strategic-thinking",), horizon="1-2-years"),
-                       rec("soon", ("strategic-thinking",), horizon="30-days"))
+    custom = with_recs(
+        framework,
+        rec("later", ("strategic-thinking",), horizon="1-2-years"),
+        rec("soon", ("strategic-thinking",), horizon="30-days"),
+    )
     chosen = rank(custom, [Gap("strategic-thinking", 1, 4, 3)], {"strategic-thinking": 1}, PM_TO_DIRECTOR, top=1)
     assert ids(chosen) == ["soon"]
 
@@ -104,9 +125,9 @@ def test_nearer_horizon_first_between_equal_steps(framework):
 # --- properties over the bundled data ---------------------------------------------------------------------------
 
 MOVES = [Move(frozenset(), frozenset({"pmo-manager", "pmo"}))] + [
-    Move(frozenset({now, bundled_framework().roles[now].track}),
-         frozenset({target, bundled_framework().roles[target].track}))
-    for now in bundled_framework().roles for target in bundled_framework().roles
+    Move(frozenset({now, bundled_framework().roles[now].track}), frozenset({target, bundled_framework().roles[target].track}))
+    for now in bundled_framework().roles
+    for target in bundled_framework().roles
 ]
 
 

@@ -37,33 +37,47 @@ BAD_PROFILES = [
     pytest.param("# only a comment\n", ["file is empty"], id="only-comments"),
     pytest.param("- project-delivery\n- 3\n", ["top level must be a mapping", "a list"], id="top-level-list"),
     pytest.param("just some text\n", ["top level must be a mapping", "text"], id="top-level-text"),
-    pytest.param("ratngs:\n  project-delivery: 3\n", [":1: ratngs: unknown key 'ratngs'", "did you mean 'ratings'"],
-                 id="unknown-key"),
-    pytest.param("ratings:\n  project-delivery: {levl: 3}\n",
-                 [":2: ratings.project-delivery.levl: unknown key", "did you mean 'level'"], id="unknown-nested-key"),
-    pytest.param("ratings:\n  project-delivery: three\n", [":2: ratings.project-delivery: must be a whole number"],
-                 id="rating-text"),
-    pytest.param("ratings:\n  project-delivery: 3.5\n", ["ratings.project-delivery: must be a whole number"],
-                 id="rating-float"),
+    pytest.param(
+        "ratngs:\n  project-delivery: 3\n", [":1: ratngs: unknown key 'ratngs'", "did you mean 'ratings'"], id="unknown-key"
+    ),
+    pytest.param(
+        "ratings:\n  project-delivery: {levl: 3}\n",
+        [":2: ratings.project-delivery.levl: unknown key", "did you mean 'level'"],
+        id="unknown-nested-key",
+    ),
+    pytest.param(
+        "ratings:\n  project-delivery: three\n", [":2: ratings.project-delivery: must be a whole number"], id="rating-text"
+    ),
+    pytest.param("ratings:\n  project-delivery: 3.5\n", ["ratings.project-delivery: must be a whole number"], id="rating-float"),
     pytest.param("ratings:\n  project-delivery: true\n", ["ratings.project-delivery:", "a boolean"], id="rating-bool"),
     pytest.param("ratings:\n  project-delivery: yes\n", ["ratings.project-delivery:", "'yes'"], id="rating-yes"),
     pytest.param("ratings:\n  project-delivery: [3]\n", ["ratings.project-delivery:", "a list"], id="rating-list"),
-    pytest.param("ratings:\n  project-delivery: .nan\n", ["ratings.project-delivery: must be a whole number"],
-                 id="rating-nan"),
-    pytest.param("ratings:\n  project-delivery: {level: high}\n", ["ratings.project-delivery.level:", "whole number"],
-                 id="rating-level-text"),
-    pytest.param("ratings:\n  project-delivery: 6\n", ["ratings.project-delivery: must be from 0 to 5, found 6"],
-                 id="rating-too-high"),
-    pytest.param("ratings:\n  project-delivery: -1\n", ["ratings.project-delivery: must be from 0 to 5, found -1"],
-                 id="rating-negative"),
-    pytest.param("ratings:\n  project-delivery: " + "9" * 5000 + "\n", [":2:", "digits is too long"],
-                 id="rating-5000-digits"),
-    pytest.param("ratings:\n  project-delivery: 3.0\n", ["ratings.project-delivery:", "a decimal number (3.0)"],
-                 id="rating-decimal"),
-    pytest.param("ratings:\n  project-delivery: {evidence: Ran it}\n",
-                 [":2: ratings.project-delivery.level: missing required key 'level'"], id="rating-without-level"),
-    pytest.param("ratings:\n  project-delivery: {level: 3, evidence: 42}\n",
-                 [":2: ratings.project-delivery.evidence: must be text"], id="evidence-number"),
+    pytest.param("ratings:\n  project-delivery: .nan\n", ["ratings.project-delivery: must be a whole number"], id="rating-nan"),
+    pytest.param(
+        "ratings:\n  project-delivery: {level: high}\n",
+        ["ratings.project-delivery.level:", "whole number"],
+        id="rating-level-text",
+    ),
+    pytest.param(
+        "ratings:\n  project-delivery: 6\n", ["ratings.project-delivery: must be from 0 to 5, found 6"], id="rating-too-high"
+    ),
+    pytest.param(
+        "ratings:\n  project-delivery: -1\n", ["ratings.project-delivery: must be from 0 to 5, found -1"], id="rating-negative"
+    ),
+    pytest.param("ratings:\n  project-delivery: " + "9" * 5000 + "\n", [":2:", "digits is too long"], id="rating-5000-digits"),
+    pytest.param(
+        "ratings:\n  project-delivery: 3.0\n", ["ratings.project-delivery:", "a decimal number (3.0)"], id="rating-decimal"
+    ),
+    pytest.param(
+        "ratings:\n  project-delivery: {evidence: Ran it}\n",
+        [":2: ratings.project-delivery.level: missing required key 'level'"],
+        id="rating-without-level",
+    ),
+    pytest.param(
+        "ratings:\n  project-delivery: {level: 3, evidence: 42}\n",
+        [":2: ratings.project-delivery.evidence: must be text"],
+        id="evidence-number",
+    ),
     pytest.param("ratings:\n  5: 3\n", [":2: ratings.5: unknown competency '5'"], id="competency-number"),
     pytest.param("~: 3\n", [":1: null: unknown key 'null'"], id="null-key"),
     pytest.param("ratings: [project-delivery]\n", [":1: ratings: must be a mapping"], id="ratings-list"),
@@ -72,41 +86,54 @@ BAD_PROFILES = [
     pytest.param("years_experience: .inf\n", [":1: years_experience:", "inf"], id="years-infinite"),
     pytest.param("assessed_on: 2026-13-40\n", [":1: assessed_on: must be a date"], id="date-impossible"),
     pytest.param("name: [Jordan]\n", [":1: name: must be text"], id="name-list"),
-    pytest.param("current_role: pmo-manger\n", [":1: current_role: unknown role", "did you mean 'pmo-manager'"],
-                 id="unknown-role"),
+    pytest.param(
+        "current_role: pmo-manger\n", [":1: current_role: unknown role", "did you mean 'pmo-manager'"], id="unknown-role"
+    ),
     pytest.param("target_role: 7\n", [":1: target_role: must be a role id"], id="role-number"),
-    pytest.param("ratings:\n  strategic-thinkin: 2\n",
-                 [":2: ratings.strategic-thinkin: unknown competency", "did you mean 'strategic-thinking'"],
-                 id="unknown-competency"),
-    pytest.param("ratings:\n  project-delivery: 2\n  project-delivery: 3\n",
-                 [":3: duplicate key 'project-delivery' (first on line 2)"], id="duplicate-key"),
-    pytest.param("name: !!python/object/apply:os.system ['touch pwned']\n", [":1: name: tag", "is not allowed"],
-                 id="python-apply-tag"),
-    pytest.param("!!python/object:collections.OrderedDict {}\n", [":1: (top level): tag", "is not allowed"],
-                 id="python-object-tag"),
+    pytest.param(
+        "ratings:\n  strategic-thinkin: 2\n",
+        [":2: ratings.strategic-thinkin: unknown competency", "did you mean 'strategic-thinking'"],
+        id="unknown-competency",
+    ),
+    pytest.param(
+        "ratings:\n  project-delivery: 2\n  project-delivery: 3\n",
+        [":3: duplicate key 'project-delivery' (first on line 2)"],
+        id="duplicate-key",
+    ),
+    pytest.param(
+        "name: !!python/object/apply:os.system ['touch pwned']\n", [":1: name: tag", "is not allowed"], id="python-apply-tag"
+    ),
+    pytest.param(
+        "!!python/object:collections.OrderedDict {}\n", [":1: (top level): tag", "is not allowed"], id="python-object-tag"
+    ),
     pytest.param("name: !!python/name:os.system\n", [":1: name: tag", "is not allowed"], id="python-name-tag"),
     pytest.param("name: !custom value\n", [":1: name: tag !custom is not allowed"], id="custom-tag"),
-    pytest.param("ratings:\n  project-delivery: !!int x\n", [":2: ratings.project-delivery: 'x' is not a valid int"],
-                 id="explicit-tag-error"),
+    pytest.param(
+        "ratings:\n  project-delivery: !!int x\n",
+        [":2: ratings.project-delivery: 'x' is not a valid int"],
+        id="explicit-tag-error",
+    ),
     pytest.param(alias_bomb(), [": l", ": more than", "too many aliases"], id="alias-bomb"),
     pytest.param("name: *nowhere\n", [":1: name: unknown alias *nowhere"], id="unknown-alias"),
     # PyYAML may stop this itself, in its own words: what is ours is one line naming file and line.
     pytest.param("ratings: " + "[" * 100_000 + "]" * 100_000 + "\n", [":1: "], id="deep-flow"),
-    pytest.param("".join("  " * depth + f"k{depth}:\n" for depth in range(300)),
-                 [": k0.k1.k2…: nesting deeper than"], id="deep-block"),
+    pytest.param(
+        "".join("  " * depth + f"k{depth}:\n" for depth in range(300)), [": k0.k1.k2…: nesting deeper than"], id="deep-block"
+    ),
     pytest.param("name: a\n---\nname: b\n", [":2: more than one YAML document"], id="two-documents"),
     pytest.param("? [a, b]\n: 1\n", [":1: a key must be a plain value"], id="list-as-key"),
     pytest.param('"bad\\nkey": 1\n', ["unknown key 'bad\\nkey'"], id="newline-in-key"),
     pytest.param("? " + "k" * 5000 + "\n: 1\n", ["unknown key 'kkk", "…'"], id="very-long-key"),
-    pytest.param("name: bell\x07\n", [":1: YAML syntax error at column 11: character #x0007 is not allowed"],
-                 id="control-character"),
+    pytest.param(
+        "name: bell\x07\n", [":1: YAML syntax error at column 11: character #x0007 is not allowed"], id="control-character"
+    ),
     pytest.param(b"name: x\n\x00\x01\x02\xff", ["binary file"], id="binary"),
     pytest.param("name: Jérôme\n".encode("latin-1"), ["not UTF-8 text (byte 0xe9 at offset 7)"], id="latin-1"),
     pytest.param("name: x\n".encode("utf-16"), ["binary file"], id="utf-16"),
-    pytest.param(b"name: x\n#" + b"x" * (1024 * 1024) + b"\n", ["file is 1,048,586 bytes; the limit is 1 MiB"],
-                 id="over-1-MiB"),
-    pytest.param(b"#" * (1024 * 1024) + b"\n", ["file is 1,048,577 bytes; the limit is 1 MiB (1,048,576 bytes)"],
-                 id="one-byte-over-1-MiB"),
+    pytest.param(b"name: x\n#" + b"x" * (1024 * 1024) + b"\n", ["file is 1,048,586 bytes; the limit is 1 MiB"], id="over-1-MiB"),
+    pytest.param(
+        b"#" * (1024 * 1024) + b"\n", ["file is 1,048,577 bytes; the limit is 1 MiB (1,048,576 bytes)"], id="one-byte-over-1-MiB"
+    ),
     pytest.param(FOLDER, ["is a folder, not a file"], id="folder"),
     pytest.param(MISSING, ["no such file"], id="missing"),
 ]
@@ -187,8 +214,9 @@ BAD_FRAMEWORK_FILES = [
     pytest.param("roles: [unclosed\ntracks: {}\n", [":2: YAML syntax error at column"], id="syntax-error"),
     pytest.param("", ["file is empty"], id="empty"),
     pytest.param("- a\n", ["top level must be a mapping"], id="top-level-list"),
-    pytest.param("roles: !!python/object/apply:os.system ['touch pwned']\n", [":1: roles: tag", "is not allowed"],
-                 id="python-tag"),
+    pytest.param(
+        "roles: !!python/object/apply:os.system ['touch pwned']\n", [":1: roles: tag", "is not allowed"], id="python-tag"
+    ),
     pytest.param(alias_bomb(), ["too many aliases"], id="alias-bomb"),
     pytest.param(b"\x00\x01binary", ["binary file"], id="binary"),
     pytest.param(b"# " + b"x" * (1024 * 1024 + 10), ["the limit is 1 MiB"], id="over-1-MiB"),
@@ -240,11 +268,22 @@ def test_bad_team_file_is_named_and_the_rest_analysed(invoke, tmp_path):
 # ---- fuzzing: the loaders return a result or raise InputError, nothing else ----------------------
 
 YAML_CHARACTERS = list("ab-_:,[]{}&*!|>'\"#%@`?~\n \t019.<=\\é\x07") + ["---", "...", "!!", "&a", "*a", "{}", "[]"]
-IDS = ["name", "ratings", "level", "evidence", "current_role", "target_role", "years_experience", "assessed_on",
-       "project-delivery", "strategic-thinking", "pmo-manager", "ratngs"]
+IDS = [
+    "name",
+    "ratings",
+    "level",
+    "evidence",
+    "current_role",
+    "target_role",
+    "years_experience",
+    "assessed_on",
+    "project-delivery",
+    "strategic-thinking",
+    "pmo-manager",
+    "ratngs",
+]
 scalars = (
-    st.none() | st.booleans() | st.integers(-10, 10) | st.floats() | st.text(max_size=10)
-    | st.sampled_from(IDS) | st.dates()
+    st.none() | st.booleans() | st.integers(-10, 10) | st.floats() | st.text(max_size=10) | st.sampled_from(IDS) | st.dates()
 )
 keys = st.sampled_from(IDS) | st.none() | st.booleans() | st.integers(-3, 7) | st.text(max_size=6)
 structures = st.recursive(

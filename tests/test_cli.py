@@ -30,12 +30,22 @@ def test_assess_json_matches_the_contract_key_for_key(invoke):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
-    assert list(data) == ["schema_version", "profile", "target", "readiness", "verdict", "provisional", "gaps",
-                          "strengths", "unrated", "recommendations", "path"]
+    assert list(data) == [
+        "schema_version",
+        "profile",
+        "target",
+        "readiness",
+        "verdict",
+        "provisional",
+        "gaps",
+        "strengths",
+        "unrated",
+        "recommendations",
+        "path",
+    ]
     assert data["provisional"] is True  # Jordan left financial management, which the target needs, unrated
     assert data["schema_version"] == 1
-    assert data["profile"] == {"name": "Jordan Lee", "current_role": "senior-project-manager",
-                               "target_role": "pmo-director"}
+    assert data["profile"] == {"name": "Jordan Lee", "current_role": "senior-project-manager", "target_role": "pmo-director"}
     assert data["target"] == {"id": "pmo-director", "title": "PMO Director"}
     assert isinstance(data["readiness"], float) and 0 <= data["readiness"] <= 100
     assert data["verdict"] in ("ready", "close", "developing", "stretch")
@@ -61,8 +71,18 @@ def test_assess_table_reads_at_80_columns_without_colour_when_piped(invoke):
     assert result.exit_code == 0, result.stderr
     assert "\x1b[" not in result.stdout
     assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 80
-    for expected in ("Jordan Lee", "PMO Director", "Readiness", "developing", "Gaps", "Strengths", "Next steps",
-                     "Source:", "Route", "Senior Project Manager →"):
+    for expected in (
+        "Jordan Lee",
+        "PMO Director",
+        "Readiness",
+        "developing",
+        "Gaps",
+        "Strengths",
+        "Next steps",
+        "Source:",
+        "Route",
+        "Senior Project Manager →",
+    ):
         assert expected in result.stdout
     assert result.stderr == ""
 
@@ -171,10 +191,12 @@ def test_output_never_overwrites_an_input_profile(invoke, tmp_path):
     profile = tmp_path / "me.yaml"
     text = (EXAMPLES / "jordan-lee.yaml").read_text(encoding="utf-8")
     profile.write_text(text, encoding="utf-8")
-    for args in (("assess", "-p", str(profile), "-o", str(profile)),
-                 ("plan", "-p", str(profile), "-o", str(profile)),
-                 ("plan", "-p", str(profile), "--chart", str(profile) + ".svg", "-o", str(tmp_path / "plan.md")),
-                 ("progress", str(profile), str(EXAMPLES / "jordan-lee.yaml"), "-o", str(profile))):
+    for args in (
+        ("assess", "-p", str(profile), "-o", str(profile)),
+        ("plan", "-p", str(profile), "-o", str(profile)),
+        ("plan", "-p", str(profile), "--chart", str(profile) + ".svg", "-o", str(tmp_path / "plan.md")),
+        ("progress", str(profile), str(EXAMPLES / "jordan-lee.yaml"), "-o", str(profile)),
+    ):
         result = invoke(*args)
         assert result.exit_code == (2 if "--chart" not in args else 0), (args, result.stderr)
         assert profile.read_text(encoding="utf-8") == text

@@ -11,9 +11,17 @@ def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
     """What bash completion offers for the last word of `words`, as the installed script asks for it."""
     parts = words.split(" ")
     done = subprocess.run(
-        [sys.executable, "-m", "pmo_path"], capture_output=True, text=True, timeout=20,
-        env={**os.environ, **(env or {}), "COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1),
-             "_PMO_PATH_COMPLETE": "complete_bash"},
+        [sys.executable, "-m", "pmo_path"],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={
+            **os.environ,
+            **(env or {}),
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(parts) - 1),
+            "_PMO_PATH_COMPLETE": "complete_bash",
+        },
     )
     return done.stdout.split()
 
@@ -35,6 +43,11 @@ def test_completion_follows_an_own_framework(tmp_path):
 
 def test_completion_scripts_for_bash_zsh_and_fish():
     for shell, marker in (("bash", "complete -o default"), ("zsh", "compdef"), ("fish", "complete --command pmo-path")):
-        done = subprocess.run([sys.executable, "-m", "pmo_path", "--show-completion", shell], capture_output=True,
-                              text=True, timeout=20, env={**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
+        done = subprocess.run(
+            [sys.executable, "-m", "pmo_path", "--show-completion", shell],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            env={**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+        )
         assert done.returncode == 0 and marker in done.stdout, (shell, done.stdout[:200], done.stderr)

@@ -12,16 +12,24 @@ from pmo_path.domain.model import HORIZONS, KINDS, LADDER_COMPETENCIES
 from pmo_path.reading.framework import bundled_data_dir
 
 CONTRACT_COMPETENCIES = {
-    "ways-of-working": ["project-delivery", "program-management", "portfolio-management", "pmo-governance",
-                        "metrics-reporting"],
-    "power-skills": ["stakeholder-management", "collaborative-leadership", "executive-communication",
-                     "people-development", "change-leadership"],
-    "business-acumen": ["strategic-thinking", "business-acumen", "value-delivery", "financial-management",
-                        "cross-functional-experience"],
+    "ways-of-working": ["project-delivery", "program-management", "portfolio-management", "pmo-governance", "metrics-reporting"],
+    "power-skills": [
+        "stakeholder-management",
+        "collaborative-leadership",
+        "executive-communication",
+        "people-development",
+        "change-leadership",
+    ],
+    "business-acumen": [
+        "strategic-thinking",
+        "business-acumen",
+        "value-delivery",
+        "financial-management",
+        "cross-functional-experience",
+    ],
 }
 CONTRACT_ROLES = {
-    "delivery": ["project-coordinator", "project-manager", "senior-project-manager", "program-manager",
-                 "portfolio-manager"],
+    "delivery": ["project-coordinator", "project-manager", "senior-project-manager", "program-manager", "portfolio-manager"],
     "pmo": ["pmo-analyst", "pmo-manager", "portfolio-office-manager", "pmo-director", "enterprise-pmo-director"],
 }
 SEED_RUNS = Path(__file__).resolve().parent / "fixtures" / "seed-runs.txt"
@@ -68,8 +76,10 @@ def test_cross_track_moves_exist_and_every_role_is_reachable(framework):
     roles = framework.roles
     crossing = [(r.id, n) for r in roles.values() for n in r.next if roles[n].track != r.track]
     assert ("project-manager", "pmo-analyst") in crossing or ("senior-project-manager", "pmo-manager") in crossing
-    assert any(a == "pmo-manager" and roles[b].id == "portfolio-office-manager" for a, b in
-               [(r.id, n) for r in roles.values() for n in r.next])
+    assert any(
+        a == "pmo-manager" and roles[b].id == "portfolio-office-manager"
+        for a, b in [(r.id, n) for r in roles.values() for n in r.next]
+    )
     reached = {"project-coordinator", "pmo-analyst"}
     frontier = list(reached)
     while frontier:
@@ -120,8 +130,11 @@ def test_no_sentence_is_copied_from_the_articles(framework):
         if text.lower() in titles:
             continue
         words = seed_fingerprints.words(text)
-        copied += [" ".join(words[i:i + RUN]) for i in range(len(words) - RUN + 1)
-                   if seed_fingerprints.fingerprint(words[i:i + RUN]) in article_runs]
+        copied += [
+            " ".join(words[i : i + RUN])
+            for i in range(len(words) - RUN + 1)
+            if seed_fingerprints.fingerprint(words[i : i + RUN]) in article_runs
+        ]
     assert copied == []
 
 

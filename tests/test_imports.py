@@ -54,8 +54,10 @@ def test_version_loads_neither_yaml_nor_rich():
 
 
 def test_json_output_never_loads_rich():
-    for args in (["assess", "-p", str(EXAMPLES / "jordan-lee.yaml"), "-f", "json"],
-                 ["team", str(EXAMPLES), "-t", "pmo-director", "-f", "json"]):
+    for args in (
+        ["assess", "-p", str(EXAMPLES / "jordan-lee.yaml"), "-f", "json"],
+        ["team", str(EXAMPLES), "-t", "pmo-director", "-f", "json"],
+    ):
         loaded = loaded_after(run_cli(*args))
         assert loaded["yaml"], "the probe really ran the command"
         assert not loaded["rich"], args

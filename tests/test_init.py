@@ -48,7 +48,7 @@ def test_descriptors_come_just_above_their_rating_line(framework):
     lines = profile_template(framework).splitlines()
     for competency in framework.competencies.values():
         at = lines.index(f"  {competency.id}:    # 0-5")
-        above = " ".join(line.split("#", 1)[1].strip() for line in lines[at - 12:at] if line.strip().startswith("#"))
+        above = " ".join(line.split("#", 1)[1].strip() for line in lines[at - 12 : at] if line.strip().startswith("#"))
         assert words(competency.levels[5]) in words(above)
         assert lines[at - 1].lstrip().startswith("#")
 
@@ -68,9 +68,7 @@ def test_template_without_a_date_leaves_assessed_on_blank(framework):
 def test_filled_in_template_loads_the_ratings(framework):
     text = profile_template(framework, date(2026, 11, 20))
     text = text.replace("  strategic-thinking:    # 0-5", "  strategic-thinking: 3    # 0-5")
-    text = text.replace(
-        "  business-acumen:    # 0-5", '  business-acumen: {level: 2, evidence: "Built the FY27 case"}    # 0-5'
-    )
+    text = text.replace("  business-acumen:    # 0-5", '  business-acumen: {level: 2, evidence: "Built the FY27 case"}    # 0-5')
     text = text.replace("current_role:        #", "current_role: pmo-analyst   #")
     profile = parse_profile(text, framework)
     assert profile.level("strategic-thinking") == 3

@@ -136,7 +136,9 @@ def test_personal_route_is_never_costlier_than_fewest_steps_on_the_bundled_ladde
 def test_compare_roles_labels_every_competency_either_role_requires(tiny):
     up = compare_roles(tiny, tiny.roles["start"], tiny.roles["goal"])
     assert [(r.competency, r.from_level, r.from_weight, r.to_level, r.to_weight, r.change) for r in up.competencies] == [
-        ("x", 1, 1, 2, 2, "rises"), ("y", 0, 0, 2, 2, "new")]
+        ("x", 1, 1, 2, 2, "rises"),
+        ("y", 0, 0, 2, 2, "new"),
+    ]
     down = compare_roles(tiny, tiny.roles["goal"], tiny.roles["start"])
     assert [(r.change, r.delta) for r in down.competencies] == [("falls", -1), ("dropped", -2)]
     same = compare_roles(tiny, tiny.roles["heavy"], tiny.roles["heavy"])
@@ -220,7 +222,8 @@ def test_match_json_is_the_contract_best_first(invoke, framework):
     assert json.loads(top.stdout) == data[:3]
     everything = json.loads(invoke("match", "-p", "examples/jordan-lee.yaml", "--all", "-f", "json").stdout)
     assert len(everything) == len(framework.roles) and {"pmo-analyst", "project-coordinator"} <= {
-        row["role"] for row in everything}
+        row["role"] for row in everything
+    }
 
 
 def test_match_table_and_markdown_mark_the_ladder(invoke, tiny_dir, write_profile):
@@ -255,8 +258,17 @@ def test_role_vs_json(invoke, framework):
     assert {row["competency"] for row in data["competencies"]} == required
     for row in data["competencies"]:
         before, after = row["from"]["level"], row["to"]["level"]
-        expected = ("new" if not before else "dropped" if not after else
-                    "rises" if after > before else "falls" if after < before else "stays")
+        expected = (
+            "new"
+            if not before
+            else "dropped"
+            if not after
+            else "rises"
+            if after > before
+            else "falls"
+            if after < before
+            else "stays"
+        )
         assert row["change"] == expected
 
 
@@ -274,5 +286,6 @@ def test_role_vs_table_markdown_and_plain_role_unchanged(invoke, tiny_dir):
 def test_role_vs_unknown_role(invoke):
     result = invoke("role", "pmo-manager", "--vs", "pmo-directer")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == ("Error: --vs: unknown role 'pmo-directer' (did you mean 'pmo-director'?); "
-                             "`pmo-path roles` lists them\n")
+    assert result.stderr == (
+        "Error: --vs: unknown role 'pmo-directer' (did you mean 'pmo-director'?); `pmo-path roles` lists them\n"
+    )

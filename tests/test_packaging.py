@@ -12,7 +12,9 @@ from conftest import REPO
 def test_wheel_contains_the_framework_data(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(REPO)],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     (wheel,) = tmp_path.glob("pmo_path-*.whl")
     names = zipfile.ZipFile(wheel).namelist()

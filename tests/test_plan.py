@@ -50,13 +50,14 @@ def test_plan_matches_the_snapshot(jordan_plan):
         SNAPSHOT.write_text(jordan_plan, encoding="utf-8")
     assert SNAPSHOT.exists(), "no snapshot yet: run UPDATE_SNAPSHOTS=1 pytest tests/test_plan.py"
     assert jordan_plan == SNAPSHOT.read_text(encoding="utf-8"), (
-        "the plan changed; if intended, run UPDATE_SNAPSHOTS=1 pytest tests/test_plan.py and review the diff")
+        "the plan changed; if intended, run UPDATE_SNAPSHOTS=1 pytest tests/test_plan.py and review the diff"
+    )
 
 
 def test_plan_parses_as_gfm_with_tables_tasks_and_a_mermaid_fence(jordan_plan, jordan):
     markdown = MarkdownIt("gfm-like", {"linkify": False})
     html = markdown.render(jordan_plan)
-    assert html.count("<table>") == 1 and "<th style=\"text-align:left\">Competency</th>" in html
+    assert html.count("<table>") == 1 and '<th style="text-align:left">Competency</th>' in html
     tokens = markdown.parse(jordan_plan)
     tasks = [t.content for t in tokens if t.type == "inline" and t.content.startswith("[ ] ")]
     assert len(tasks) == len(jordan.advice) > 0
@@ -122,8 +123,11 @@ def test_radar_svg_parses_with_one_spoke_per_required_competency(framework, jord
     assert svg.find(f"{SVG}title").text == "Jordan <Lee> & co: now against PMO Director"
     card = svg.find(f"{SVG}rect")
     assert card.get("fill") == "#ffffff" and card.get("rx")  # its own light card: legible on dark pages too
-    labels = {" ".join(span.text for span in text if span.get("class") != "levels"): text[-1].text
-              for text in svg.iter(f"{SVG}text") if text.get("class") == "label" and len(text)}
+    labels = {
+        " ".join(span.text for span in text if span.get("class") != "levels"): text[-1].text
+        for text in svg.iter(f"{SVG}text")
+        if text.get("class") == "label" and len(text)
+    }
     assert labels["Strategic thinking"] == "2 / 4" and labels["Financial management"] == "0 / 3"
     assert len(labels) == 13
 
@@ -145,8 +149,9 @@ def test_plan_command_writes_plan_and_chart_with_a_relative_link(invoke, tmp_pat
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plans").mkdir()
     (tmp_path / "charts").mkdir()
-    result = invoke("plan", "-p", str(EXAMPLE), "-o", "plans/plan.md", "--chart", "charts/my radar.svg",
-                    env={"PMO_PATH_TODAY": "2026-11-20"})
+    result = invoke(
+        "plan", "-p", str(EXAMPLE), "-o", "plans/plan.md", "--chart", "charts/my radar.svg", env={"PMO_PATH_TODAY": "2026-11-20"}
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert result.stderr == "Wrote charts/my radar.svg\nWrote plans/plan.md\n"
@@ -165,15 +170,26 @@ def test_plan_command_to_stdout_with_a_target(invoke, tmp_path, monkeypatch):
     assert "**Review on:** **2026-05-01**" in result.stdout and "![" not in result.stdout
 
 
-@pytest.mark.parametrize(("args", "env", "code", "message"), [
-    ((), {}, 2, "Error: --profile: `pmo-path plan` needs a profile"),
-    (("-p", str(EXAMPLE)), {"PMO_PATH_TODAY": "20/11/2026"}, 2, "Error: PMO_PATH_TODAY: expected a date"),
-    (("-p", str(EXAMPLE), "-o", "same.svg", "--chart", "same.svg"), {}, 2,
-     "Error: --chart: 'same.svg' is also the --output file"),
-    (("-p", str(EXAMPLE), "-t", "pmo-directr"), {}, 1,
-     "Error: --target: unknown role 'pmo-directr' (did you mean 'pmo-director'?)"),
-    (("-p", "missing.yaml"), {}, 1, "Error: missing.yaml: no such file"),
-])
+@pytest.mark.parametrize(
+    ("args", "env", "code", "message"),
+    [
+        ((), {}, 2, "Error: --profile: `pmo-path plan` needs a profile"),
+        (("-p", str(EXAMPLE)), {"PMO_PATH_TODAY": "20/11/2026"}, 2, "Error: PMO_PATH_TODAY: expected a date"),
+        (
+            ("-p", str(EXAMPLE), "-o", "same.svg", "--chart", "same.svg"),
+            {},
+            2,
+            "Error: --chart: 'same.svg' is also the --output file",
+        ),
+        (
+            ("-p", str(EXAMPLE), "-t", "pmo-directr"),
+            {},
+            1,
+            "Error: --target: unknown role 'pmo-directr' (did you mean 'pmo-director'?)",
+        ),
+        (("-p", "missing.yaml"), {}, 1, "Error: missing.yaml: no such file"),
+    ],
+)
 def test_plan_command_errors(invoke, tmp_path, monkeypatch, args, env, code, message):
     monkeypatch.chdir(tmp_path)
     result = invoke("plan", *args, env=env)

@@ -73,8 +73,7 @@ def test_delta_is_exact_to_one_decimal(framework):
 
     from pmo_path.domain.model import Requirement, Role
 
-    role = Role("one-skill", "One skill", "pmo", 1, "Test role.", (0, 0),
-                (Requirement("strategic-thinking", 3, 1),), (), ("x",))
+    role = Role("one-skill", "One skill", "pmo", 1, "Test role.", (0, 0), (Requirement("strategic-thinking", 3, 1),), (), ("x",))
     tiny = dataclasses.replace(framework, roles={**framework.roles, role.id: role})
     old = parse_profile("ratings: {strategic-thinking: 1}", tiny)
     new = parse_profile("ratings: {strategic-thinking: 2}", tiny)

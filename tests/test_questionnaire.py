@@ -127,9 +127,16 @@ def test_question_shows_progress_and_descriptors_but_not_the_required_level(fram
 
 def test_answered_profile_merges_answers_keeps_evidence_only_with_its_level(framework):
     base = Profile(
-        ratings={"project-delivery": Rating(4, "Ran the migration"), "strategic-thinking": Rating(2, "Wrote a case"),
-                 "business-acumen": Rating(3), "value-delivery": Rating(1)},
-        name="Jordan", current_role="project-manager", target_role="pmo-manager", assessed_on=date(2026, 1, 1),
+        ratings={
+            "project-delivery": Rating(4, "Ran the migration"),
+            "strategic-thinking": Rating(2, "Wrote a case"),
+            "business-acumen": Rating(3),
+            "value-delivery": Rating(1),
+        },
+        name="Jordan",
+        current_role="project-manager",
+        target_role="pmo-manager",
+        assessed_on=date(2026, 1, 1),
     )
     answers = {"project-delivery": 4, "strategic-thinking": 3, "business-acumen": None, "financial-management": 2}
     result = answered_profile(base, answers, "pmo-analyst", "pmo-director", TODAY)
@@ -139,7 +146,11 @@ def test_answered_profile_merges_answers_keeps_evidence_only_with_its_level(fram
     assert result.ratings["value-delivery"] == Rating(1)  # not asked: kept
     assert result.ratings["financial-management"] == Rating(2)
     assert (result.current_role, result.target_role, result.assessed_on, result.name) == (
-        "pmo-analyst", "pmo-director", TODAY, "Jordan")
+        "pmo-analyst",
+        "pmo-director",
+        TODAY,
+        "Jordan",
+    )
 
 
 def test_all_same():
@@ -205,8 +216,7 @@ def test_scripted_run_picks_roles_rates_and_saves(framework, tmp_path):
     menu = role_menu(framework)
     questions = needed(framework, "pmo-manager")
     levels = [n % 6 for n in range(len(questions))]
-    script = Script("zz", str(menu.index("project-manager") + 1), str(menu.index("pmo-manager") + 1),
-                    *map(str, levels))
+    script = Script("zz", str(menu.index("project-manager") + 1), str(menu.index("pmo-manager") + 1), *map(str, levels))
     save = tmp_path / "me.yaml"
     finished, results = run(framework, script, save=str(save))
     assert results == [finished]
@@ -316,8 +326,15 @@ def spawn(cwd: Path, *args: str, name: str | None = "") -> pexpect.spawn:
     """The questionnaire in a pseudo-terminal; `name` answers the name question (None: not asked)."""
     env = {k: v for k, v in os.environ.items() if k != "PMO_PATH_DATA"}
     env.update(NO_COLOR="1", COLUMNS="100", LINES="40", TERM="xterm")
-    child = pexpect.spawn(sys.executable, ["-m", "pmo_path", "assess", *args], cwd=str(cwd), env=env,
-                          encoding="utf-8", timeout=10, dimensions=(40, 100))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "pmo_path", "assess", *args],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=10,
+        dimensions=(40, 100),
+    )
     child.delaybeforesend = None  # pexpect's default 50 ms pause per reply would dominate the run time
     if name is not None:
         child.expect("Your name")
@@ -396,8 +413,7 @@ def test_pty_reassess_enter_keeps_each_value(framework, tmp_path):
     assert after.assessed_on == date.today()
     for competency, rating in original.ratings.items():
         assert after.ratings[competency] == rating  # evidence too
-    assert (after.name, after.current_role, after.target_role) == (
-        original.name, original.current_role, original.target_role)
+    assert (after.name, after.current_role, after.target_role) == (original.name, original.current_role, original.target_role)
 
 
 def test_pty_ctrl_c_after_three_answers_keeps_them_and_resumes(framework, tmp_path):
@@ -433,12 +449,19 @@ def test_pty_end_of_input_keeps_the_answers(framework, tmp_path):
     assert status == 130 and "Traceback" not in rest
     assert "Stopped (end of input): 1 answer saved. Resume: pmo-path assess -i -p partial.yaml" in rest
     assert parse_profile((tmp_path / "partial.yaml").read_text(encoding="utf-8"), framework).levels() == {
-        needed(framework, "pmo-manager")[0]: 5}
+        needed(framework, "pmo-manager")[0]: 5
+    }
 
 
 def test_installed_command_without_a_terminal_exits_2_at_once(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "pmo_path", "assess"], stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=10, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "pmo_path", "assess"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        cwd=tmp_path,
+    )
     assert done.returncode == 2
     assert done.stderr.startswith("Error:") and "--profile" in done.stderr and done.stderr.count("\n") == 1
     assert done.stdout == "" and list(tmp_path.iterdir()) == []

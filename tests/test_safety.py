@@ -62,8 +62,7 @@ OVER_INPUTS = [
     pytest.param(["path", "senior-project-manager", "pmo-director", "-p", "me.yaml", "-o", "me.yaml"], id="path"),
     pytest.param(["team", "me.yaml", "-t", "pmo-director", "-o", "me.yaml"], id="team-over-member"),
     pytest.param(["team", "team/", "-t", "pmo-director", "-f", "json", "-o", "team/sam.yaml"], id="team-folder-member"),
-    pytest.param(["team", "team", "-t", "pmo-director", "-f", "json", "-o", "team/new.yaml"],
-                 id="team-folder-next-member"),
+    pytest.param(["team", "team", "-t", "pmo-director", "-f", "json", "-o", "team/new.yaml"], id="team-folder-next-member"),
     pytest.param(["roles", "--data-dir", "fw", "-o", "fw/roles.yaml"], id="roles-over-framework"),
     pytest.param(["roles", "--data-dir", "fw", "-o", "fw/recommendations.yaml"], id="roles-over-next-framework-file"),
     pytest.param(["plan", "-p", "link.yaml", "-o", "me.yaml"], id="plan-symlinked-input"),
@@ -245,8 +244,9 @@ def test_an_unwritable_folder_sends_the_draft_home(framework, home, monkeypatch)
 
     monkeypatch.setattr(questionnaire, "atomic_write", only_home)
     with pytest.raises(Interrupted) as stopped:
-        run_questionnaire(framework, Settings(current="project-manager", target="pmo-manager"),
-                          Script("", "4", "2"), date(2027, 3, 1))
+        run_questionnaire(
+            framework, Settings(current="project-manager", target="pmo-manager"), Script("", "4", "2"), date(2027, 3, 1)
+        )
     [draft] = (home / "team").glob("pmo-path-draft-*.yaml")
     assert str(draft) in str(stopped.value) and "2 answers saved" in str(stopped.value)
     assert len(str(stopped.value).split("Resume:")[0]) < 80
@@ -262,8 +262,9 @@ def test_a_resumed_draft_starts_at_the_first_question_not_asked_and_keeps_all_an
     state = draft_state_of(str(draft))
     assert state.everything and len(state.asked) == 3 and len(state.skipped) == 1
     resumed = Script(*["1"] * 12, "n")
-    finished = run_questionnaire(framework, Settings(base=load_profile(str(draft), framework), source=str(draft),
-                                                     draft=state), resumed, date(2027, 3, 1))
+    finished = run_questionnaire(
+        framework, Settings(base=load_profile(str(draft), framework), source=str(draft), draft=state), resumed, date(2027, 3, 1)
+    )
     asked = [line for line in resumed.shown if line.startswith("question ")]
     assert asked[0].startswith("question 4 of 15") and len(asked) == 12
     assert len(finished.ratings) == 14 and finished.name == "Sam"  # 15 questions, the skipped one stays unrated
@@ -272,8 +273,9 @@ def test_a_resumed_draft_starts_at_the_first_question_not_asked_and_keeps_all_an
 def test_skipped_question_keeps_skip_as_its_default(framework):
     competency = next(iter(framework.competencies))
     script = Script("")
-    interview = Interview(framework, Settings(current="project-manager", target="pmo-manager", everything=True),
-                          script, date(2027, 3, 1))
+    interview = Interview(
+        framework, Settings(current="project-manager", target="pmo-manager", everything=True), script, date(2027, 3, 1)
+    )
     interview.skipped.add(competency)
     with pytest.raises(KeyboardInterrupt):
         interview.rate()
@@ -283,8 +285,7 @@ def test_skipped_question_keeps_skip_as_its_default(framework):
 
 def test_same_current_and_target_role_is_warned_and_the_name_titles_the_plan(framework, home):
     script = Script("Alex Kim", *["3"] * 15, "alex.yaml")
-    finished = run_questionnaire(framework, Settings(current="pmo-manager", target="pmo-manager"), script,
-                                 date(2027, 3, 1))
+    finished = run_questionnaire(framework, Settings(current="pmo-manager", target="pmo-manager"), script, date(2027, 3, 1))
     assert any("current and target role are both PMO Manager" in line for line in script.shown)
     plan = markdown.plan(framework, assess(framework, finished, today=date(2027, 3, 1)))
     assert plan.startswith("# Development plan: Alex Kim → PMO Manager")
@@ -293,8 +294,14 @@ def test_same_current_and_target_role_is_warned_and_the_name_titles_the_plan(fra
 def test_pty_output_folder_is_checked_before_the_first_question(tmp_path):
     import pexpect
 
-    child = pexpect.spawn(sys.executable, ["-m", "pmo_path", "assess", "-o", "missing-dir/out.md"], cwd=str(tmp_path),
-                          env={**os.environ, "NO_COLOR": "1"}, encoding="utf-8", timeout=10)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "pmo_path", "assess", "-o", "missing-dir/out.md"],
+        cwd=str(tmp_path),
+        env={**os.environ, "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=10,
+    )
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1 and "does not exist" in child.before and "question" not in child.before
@@ -315,8 +322,14 @@ def test_hostile_framework_text_is_inert_in_every_command(invoke, tmp_path):
     folder = hostile_framework(tmp_path)
     profile = tmp_path / "me.yaml"
     profile.write_text(JORDAN.read_text(encoding="utf-8").replace("name: Jordan Lee", 'name: "![x](https://evil.example/t.png)"'))
-    for args in (["assess", "-p", str(profile)], ["roles"], ["match", "-p", str(profile)], ["role", "pmo-director"],
-                 ["path", "senior-project-manager", "pmo-director"], ["team", str(profile)]):
+    for args in (
+        ["assess", "-p", str(profile)],
+        ["roles"],
+        ["match", "-p", str(profile)],
+        ["role", "pmo-director"],
+        ["path", "senior-project-manager", "pmo-director"],
+        ["team", str(profile)],
+    ):
         result = invoke(*args, "--data-dir", str(folder))
         assert result.exit_code == 0, (args, result.stderr)
         assert not CONTROL.intersection(result.stdout), args
@@ -333,13 +346,22 @@ def test_hostile_framework_text_is_inert_in_every_command(invoke, tmp_path):
 
 def test_a_profile_name_cannot_drive_the_terminal(tmp_path):
     profile = tmp_path / "me.yaml"
-    profile.write_text('name: "\\e[2J\\e]0;pwned\\a"\ntarget_role: pmo-manager\nratings:\n'
-                       '  project-delivery: {level: 3, evidence: "led \\e[31mred\\e[0m X"}\n', encoding="utf-8")
+    profile.write_text(
+        'name: "\\e[2J\\e]0;pwned\\a"\ntarget_role: pmo-manager\nratings:\n'
+        '  project-delivery: {level: 3, evidence: "led \\e[31mred\\e[0m X"}\n',
+        encoding="utf-8",
+    )
     import pexpect
 
     for args in (["assess", "-p", str(profile)], ["team", str(profile)]):
-        child = pexpect.spawn(sys.executable, ["-m", "pmo_path", *args], env={**os.environ, "TERM": "xterm"},
-                              encoding="utf-8", timeout=10, dimensions=(40, 100))
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "pmo_path", *args],
+            env={**os.environ, "TERM": "xterm"},
+            encoding="utf-8",
+            timeout=10,
+            dimensions=(40, 100),
+        )
         child.expect(pexpect.EOF)
         child.close()
         assert child.exitstatus == 0
@@ -350,8 +372,10 @@ def test_a_profile_name_cannot_drive_the_terminal(tmp_path):
 # hypothesis: hostile names and notes through every output format
 
 HOSTILE = st.lists(
-    st.sampled_from(list("\x00\x07\x08\x0b\x0c\x1b\x7f\x9b\u202e\ufffe\ufeff\u2028<>&\"'`*_[]()!#|\\/:=@\n\t")
-                    + ["[/]", "[link=https://e.x]", "</script>", "```", "![a](b)", "\x1b[2J", "a", "é", " "]),
+    st.sampled_from(
+        list("\x00\x07\x08\x0b\x0c\x1b\x7f\x9b\u202e\ufffe\ufeff\u2028<>&\"'`*_[]()!#|\\/:=@\n\t")
+        + ["[/]", "[link=https://e.x]", "</script>", "```", "![a](b)", "\x1b[2J", "a", "é", " "]
+    ),
     max_size=12,
 ).map("".join)
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -361,8 +385,10 @@ def hostile_assessment(framework, name: str, note: str):
     base = load_profile(str(JORDAN), framework)
     ratings = dict(base.ratings)
     ratings["project-delivery"] = Rating(5, note or None)
-    return assess(framework, Profile(name=name or None, current_role=base.current_role, target_role=base.target_role,
-                                     ratings=ratings, file="me.yaml"))
+    return assess(
+        framework,
+        Profile(name=name or None, current_role=base.current_role, target_role=base.target_role, ratings=ratings, file="me.yaml"),
+    )
 
 
 @PROPERTY
@@ -412,19 +438,20 @@ def test_a_framework_with_two_competencies_fails_validate_not_the_chart(tmp_path
     data["competencies"] = {k: v for k, v in data["competencies"].items() if k in keep}
     for role in data["roles"].values():
         role["requirements"] = {k: v for k, v in role["requirements"].items() if k in keep} or {
-            "project-delivery": {"level": 1, "weight": 3}}
+            "project-delivery": {"level": 1, "weight": 3}
+        }
     (tmp_path / "roles.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     (tmp_path / "recommendations.yaml").write_text(
         "recommendations:\n  a: {title: A, action: Do a., why: Because., builds: [project-delivery, strategic-thinking],"
         " kind: learning, horizon: 30-days, levels: [0, 1, 2, 3, 4], sources: [fagg-pmo-director-path]}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match="at least 3"):
         load_framework(tmp_path)
 
 
 def run_cli(*args: str, **options) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pmo_path", *args], capture_output=True, text=True, timeout=20,
-                          **options)
+    return subprocess.run([sys.executable, "-m", "pmo_path", *args], capture_output=True, text=True, timeout=20, **options)
 
 
 def test_a_far_future_today_is_a_usage_error():

@@ -63,10 +63,10 @@ def test_the_schema_lists_the_same_keys_the_reader_accepts(framework):
     schema = json_schema("profile", framework)
     assert list(schema["properties"]) == list(PROFILE.keys())
     assert schema["properties"]["current_role"]["anyOf"][0]["enum"] == sorted(framework.roles)
-    assert json_schema("recommendations", framework)["properties"]["recommendations"]["additionalProperties"][
-        "required"] == list(RECOMMENDATION.required())
-    assert json_schema("roles", framework)["properties"]["roles"]["additionalProperties"]["required"] == list(
-        ROLE.required())
+    assert json_schema("recommendations", framework)["properties"]["recommendations"]["additionalProperties"]["required"] == list(
+        RECOMMENDATION.required()
+    )
+    assert json_schema("roles", framework)["properties"]["roles"]["additionalProperties"]["required"] == list(ROLE.required())
 
 
 def test_example_profiles_and_the_template_meet_the_schema(framework, invoke):
@@ -87,9 +87,10 @@ LEVEL = st.one_of(st.integers(-2, 7), st.booleans(), st.text(max_size=3), st.non
 
 
 @settings(max_examples=150, deadline=None)
-@given(ratings=st.dictionaries(st.sampled_from(["project-delivery", "strategic-thinking", "strategic-thinkin"]), LEVEL,
-                               max_size=3),
-       extra=st.sampled_from([{}, {"ratngs": {}}, {"name": 5}, {"current_role": "pmo-manger"}, {"years_experience": 90}]))
+@given(
+    ratings=st.dictionaries(st.sampled_from(["project-delivery", "strategic-thinking", "strategic-thinkin"]), LEVEL, max_size=3),
+    extra=st.sampled_from([{}, {"ratngs": {}}, {"name": 5}, {"current_role": "pmo-manger"}, {"years_experience": 90}]),
+)
 def test_schema_and_reader_agree_on_what_a_profile_may_hold(framework, ratings, extra):
     """Whatever the reader accepts, the schema accepts, and the other way round."""
     data = {"name": "Sam", "ratings": ratings, **extra}
@@ -120,8 +121,7 @@ def test_init_never_replaces_a_schema_file_it_did_not_write(invoke, tmp_path):
 
 @pytest.mark.parametrize("spec", [PROFILE, ROLE, RECOMMENDATION])
 def test_the_docs_list_every_field(spec):
-    docs = (REPO / "docs" / "own-framework.md").read_text(encoding="utf-8") + (REPO / "README.md").read_text(
-        encoding="utf-8")
+    docs = (REPO / "docs" / "own-framework.md").read_text(encoding="utf-8") + (REPO / "README.md").read_text(encoding="utf-8")
     assert "\n".join(spec.doc_rows()) in docs, f"run: python scripts/field_docs.py (the {spec.name} table is stale)"
 
 

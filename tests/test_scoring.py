@@ -17,9 +17,15 @@ from pmo_path.errors import InputError
 
 def make_role(requirements: dict[str, tuple[int, int]], role_id: str = "test-role") -> Role:
     return Role(
-        id=role_id, title="Test Role", track="pmo", seniority=3, summary="For tests.", years=(0, 1),
+        id=role_id,
+        title="Test Role",
+        track="pmo",
+        seniority=3,
+        summary="For tests.",
+        years=(0, 1),
         requirements=tuple(Requirement(c, level, weight) for c, (level, weight) in requirements.items()),
-        next=(), sources=("fagg-pm-to-pmo-director",),
+        next=(),
+        sources=("fagg-pm-to-pmo-director",),
     )
 
 
@@ -58,13 +64,20 @@ def test_readiness_rounds_half_up_to_one_decimal(met, total, expected):
 def test_ties_in_gaps_go_to_bigger_gap_then_framework_order(framework):
     # priority 4 twice: weight 2 x gap 2 and weight 1 x gap 4 -> bigger gap first;
     # priority 2 twice with equal gaps -> framework order (project-delivery before strategic-thinking)
-    role = make_role({
-        "strategic-thinking": (2, 1), "project-delivery": (2, 1),
-        "business-acumen": (2, 2), "value-delivery": (4, 1),
-    })
+    role = make_role(
+        {
+            "strategic-thinking": (2, 1),
+            "project-delivery": (2, 1),
+            "business-acumen": (2, 2),
+            "value-delivery": (4, 1),
+        }
+    )
     result = score(framework, {}, role)
     assert [g.competency for g in result.gaps] == [
-        "value-delivery", "business-acumen", "project-delivery", "strategic-thinking",
+        "value-delivery",
+        "business-acumen",
+        "project-delivery",
+        "strategic-thinking",
     ]
 
 
@@ -73,8 +86,17 @@ THRESHOLDS = Thresholds(ready=90, ready_max_core_gap=1, close=75, developing=50)
 
 @pytest.mark.parametrize(
     ("value", "core_gap", "expected"),
-    [(100.0, 0, "ready"), (90.0, 1, "ready"), (95.0, 2, "close"), (89.9, 0, "close"), (75.0, 0, "close"),
-     (74.9, 0, "developing"), (50.0, 3, "developing"), (49.9, 0, "stretch"), (0.0, 5, "stretch")],
+    [
+        (100.0, 0, "ready"),
+        (90.0, 1, "ready"),
+        (95.0, 2, "close"),
+        (89.9, 0, "close"),
+        (75.0, 0, "close"),
+        (74.9, 0, "developing"),
+        (50.0, 3, "developing"),
+        (49.9, 0, "stretch"),
+        (0.0, 5, "stretch"),
+    ],
 )
 def test_verdict_thresholds(value, core_gap, expected):
     requirements = [Gap("core", 5 - core_gap, 5, 3), Gap("other", 0, 2, 1)]
@@ -100,7 +122,8 @@ def test_assess_uses_target_option_over_profile(framework):
 
 def test_assessment_of_example_profile_is_consistent(framework):
     profile = Profile(
-        ratings={c: Rating(2) for c in framework.competencies}, current_role="senior-project-manager",
+        ratings={c: Rating(2) for c in framework.competencies},
+        current_role="senior-project-manager",
         target_role="pmo-director",
     )
     result = assess(framework, profile, top=5)

@@ -67,24 +67,29 @@ def expected_team(framework, folder: Path) -> dict:
     for requirement in sorted(role.requirements, key=lambda r: order.index(r.competency)):
         currents = [levels.get(requirement.competency, 0) for *_rest, levels in people]
         gaps = [requirement.level - current for current in currents if current < requirement.level]
-        competencies.append({
-            "competency": requirement.competency,
-            "required": requirement.level,
-            "mean_current": half_up(statistics.mean(Decimal(c) for c in currents), "0.01"),
-            "with_gap": len(gaps),
-        })
+        competencies.append(
+            {
+                "competency": requirement.competency,
+                "required": requirement.level,
+                "mean_current": half_up(statistics.mean(Decimal(c) for c in currents), "0.01"),
+                "with_gap": len(gaps),
+            }
+        )
         weighted[requirement.competency] = (requirement.weight * sum(gaps), len(gaps))
-    priorities = sorted((c for c in weighted if weighted[c][1]),
-                        key=lambda c: (-weighted[c][0], -weighted[c][1], order.index(c)))
+    priorities = sorted((c for c in weighted if weighted[c][1]), key=lambda c: (-weighted[c][0], -weighted[c][1], order.index(c)))
     return {
         "people": len(people),
-        "readiness": {"mean": half_up(statistics.mean(values), "0.1"),
-                      "median": half_up(statistics.median(values), "0.1"),
-                      "min": float(min(values)), "max": float(max(values))},
+        "readiness": {
+            "mean": half_up(statistics.mean(values), "0.1"),
+            "median": half_up(statistics.median(values), "0.1"),
+            "min": float(min(values)),
+            "max": float(max(values)),
+        },
         "competencies": competencies,
         "priorities": priorities,
-        "members": sorted(((name, file, readiness) for name, file, readiness, _ in people),
-                          key=lambda member: (-member[2], member[1])),
+        "members": sorted(
+            ((name, file, readiness) for name, file, readiness, _ in people), key=lambda member: (-member[2], member[1])
+        ),
     }
 
 
@@ -128,10 +133,8 @@ def test_member_verdicts_and_readiness_agree_with_assess(framework, team_folder,
 
 def test_means_and_medians_round_half_up(framework):
     """33.3 and 0.0: mean and median are both 16.65, which rounds up to 16.7."""
-    role = Role("one-skill", "One skill", "pmo", 1, "Test role.", (0, 0),
-                (Requirement("strategic-thinking", 3, 1),), (), ("x",))
-    profiles = [(f"p{level}.yaml", parse_profile(f"ratings: {{strategic-thinking: {level}}}\n", framework))
-                for level in (1, 0)]
+    role = Role("one-skill", "One skill", "pmo", 1, "Test role.", (0, 0), (Requirement("strategic-thinking", 3, 1),), (), ("x",))
+    profiles = [(f"p{level}.yaml", parse_profile(f"ratings: {{strategic-thinking: {level}}}\n", framework)) for level in (1, 0)]
     report = build_report(framework, profiles, role)
     assert [m.readiness for m in report.members] == [33.3, 0.0]
     assert (report.mean, report.median, report.low, report.high) == (16.7, 16.7, 0.0, 33.3)
@@ -141,13 +144,28 @@ def test_means_and_medians_round_half_up(framework):
 
 
 def test_priorities_rank_weighted_gap_then_count_then_framework_order(framework):
-    role = Role("three", "Three", "pmo", 1, "Test role.", (0, 0),
-                (Requirement("project-delivery", 3, 1), Requirement("strategic-thinking", 2, 3),
-                 Requirement("business-acumen", 4, 1), Requirement("value-delivery", 1, 1)), (), ("x",))
+    role = Role(
+        "three",
+        "Three",
+        "pmo",
+        1,
+        "Test role.",
+        (0, 0),
+        (
+            Requirement("project-delivery", 3, 1),
+            Requirement("strategic-thinking", 2, 3),
+            Requirement("business-acumen", 4, 1),
+            Requirement("value-delivery", 1, 1),
+        ),
+        (),
+        ("x",),
+    )
     # project-delivery: gaps 3 and 3 (weighted 6, two people); strategic-thinking: one gap of 2 (weighted 6, one
     # person); business-acumen: gaps 2 and 1 (weighted 3); value-delivery: met by both.
-    texts = ["ratings: {business-acumen: 2, value-delivery: 1}", "ratings: {strategic-thinking: 2, business-acumen: 3, "
-             "value-delivery: 4}"]
+    texts = [
+        "ratings: {business-acumen: 2, value-delivery: 1}",
+        "ratings: {strategic-thinking: 2, business-acumen: 3, value-delivery: 4}",
+    ]
     profiles = [(f"p{n}.yaml", parse_profile(text, framework)) for n, text in enumerate(texts)]
     report = build_report(framework, profiles, role)
     assert [p.competency for p in report.priorities] == ["project-delivery", "strategic-thinking", "business-acumen"]
@@ -190,8 +208,9 @@ def test_anonymous_numbers_people_by_file_path(team_folder, invoke):
 def test_name_falls_back_to_the_file_stem(write_profile, invoke):
     path = write_profile("ratings: {strategic-thinking: 2}\n", name="alex-kim.yaml")
     data = json.loads(invoke("team", path, "-t", TARGET, "-f", "json").stdout)
-    assert data["members"] == [{"name": "alex-kim", "file": path, "readiness": data["readiness"]["mean"],
-                                "verdict": data["members"][0]["verdict"]}]
+    assert data["members"] == [
+        {"name": "alex-kim", "file": path, "readiness": data["readiness"]["mean"], "verdict": data["members"][0]["verdict"]}
+    ]
 
 
 def test_folders_are_read_flat_sorted_and_files_only_once(tmp_path, framework):

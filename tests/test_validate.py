@@ -29,7 +29,7 @@ def ok_line(framework, profiles: int = 0) -> str:
 def edit(text: str, anchor: str, old: str, new: str) -> tuple[str, int]:
     """Replace the first `old` after `anchor`; return the text and the 1-based line of the change."""
     at = text.index(old, text.index(anchor))
-    return text[:at] + new + text[at + len(old):], text.count("\n", 0, at) + 1
+    return text[:at] + new + text[at + len(old) :], text.count("\n", 0, at) + 1
 
 
 def line_of(text: str, anchor: str, wanted: str) -> int:
@@ -72,8 +72,7 @@ def test_every_problem_of_every_profile_is_listed_with_its_line(invoke, write_pr
     assert result.stdout.splitlines() == [
         f"{first}:2: ratngs: unknown key 'ratngs' (did you mean 'ratings'?)",
         f"{first}:4: years_experience: must be from 0 to 80, found -1",
-        f"{second}:2: ratings.strategic-thinkin: unknown competency 'strategic-thinkin' "
-        "(did you mean 'strategic-thinking'?)",
+        f"{second}:2: ratings.strategic-thinkin: unknown competency 'strategic-thinkin' (did you mean 'strategic-thinking'?)",
         f"{second}:3: ratings.project-delivery: must be from 0 to 5, found 7",
     ]
     assert result.stderr.splitlines()[-1] == "Error: 4 problems in 2 files"
@@ -100,12 +99,17 @@ def test_broken_framework_copy_reports_all_its_problems_with_lines(invoke, own_d
     roles, unknown_line = edit(roles, "\n  project-coordinator:\n", "      metrics-reporting: {", "      metrics-reportin: {")
     roles, typo_line = edit(roles, "\n  project-manager:\n", "    summary:", "    sumary:")
     manager_line = line_of(roles, "\n  project-manager:\n", "    title:")
-    roles, weight_line = edit(roles, "\n  senior-project-manager:\n", "strategic-thinking: {level: 2, weight: 2}",
-                              "strategic-thinking: {level: 2, weight: 4}")
+    roles, weight_line = edit(
+        roles,
+        "\n  senior-project-manager:\n",
+        "strategic-thinking: {level: 2, weight: 2}",
+        "strategic-thinking: {level: 2, weight: 4}",
+    )
     roles, _ = edit(roles, "\n  pmo-director:\n", "strategic-thinking: {level: 4,", "strategic-thinking: {level: 2,")
     ladder_line = line_of(roles, "\n  pmo-director:\n", "    requirements:")
-    recs, source_line = edit(recs, "\n  vary-project-exposure:\n", "sources: [husser-seven-recommendations]",
-                             "sources: [husser-seven-recomendations]")
+    recs, source_line = edit(
+        recs, "\n  vary-project-exposure:\n", "sources: [husser-seven-recommendations]", "sources: [husser-seven-recomendations]"
+    )
     roles_file.write_text(roles)
     recs_file.write_text(recs)
 
@@ -159,9 +163,7 @@ def test_own_roles_file_is_used_and_recommendations_fall_back_to_bundled(invoke,
 
     checked = invoke("validate", "--data-dir", str(own_data))
     assert checked.exit_code == 0
-    assert checked.stderr == (
-        f"Framework files: {roles_file}, {bundled_data_dir() / 'recommendations.yaml'} (bundled)\n"
-    )
+    assert checked.stderr == (f"Framework files: {roles_file}, {bundled_data_dir() / 'recommendations.yaml'} (bundled)\n")
 
 
 def test_environment_variable_selects_the_framework_and_the_option_wins(invoke, own_data, tmp_path):
@@ -169,8 +171,9 @@ def test_environment_variable_selects_the_framework_and_the_option_wins(invoke, 
     roles_file.write_text(roles_file.read_text().replace("title: PMO Director\n", "title: Director of Delivery\n"))
     via_env = invoke("role", "pmo-director", "-f", "json", env={"PMO_PATH_DATA": str(own_data)})
     assert json.loads(via_env.stdout)["title"] == "Director of Delivery"
-    bundled = invoke("role", "pmo-director", "-f", "json", "--data-dir", str(bundled_data_dir()),
-                     env={"PMO_PATH_DATA": str(own_data)})
+    bundled = invoke(
+        "role", "pmo-director", "-f", "json", "--data-dir", str(bundled_data_dir()), env={"PMO_PATH_DATA": str(own_data)}
+    )
     assert json.loads(bundled.stdout)["title"] == "PMO Director"
 
 
@@ -196,8 +199,9 @@ def test_own_recommendations_are_checked_against_the_bundled_roles(invoke, tmp_p
     assert f"{len(framework.recommendations) + 1} recommendations" in result.stdout
 
     (tmp_path / "recommendations.yaml").write_text(
-        (tmp_path / "recommendations.yaml").read_text().replace("[financial-management, business-acumen]",
-                                                                "[financial-managment, pmo-director]")
+        (tmp_path / "recommendations.yaml")
+        .read_text()
+        .replace("[financial-management, business-acumen]", "[financial-managment, pmo-director]")
     )
     broken = invoke("validate", "--data-dir", str(tmp_path))
     assert broken.exit_code == 1

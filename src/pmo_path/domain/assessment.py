@@ -41,8 +41,9 @@ def resolve_target(framework: Framework, profile: Profile, target: Role | None =
     raise NoTarget(profile.file)
 
 
-def assess(framework: Framework, profile: Profile, target: Role | None = None, top: int = 5,
-           today: date | None = None) -> Assessment:
+def assess(
+    framework: Framework, profile: Profile, target: Role | None = None, top: int = 5, today: date | None = None
+) -> Assessment:
     """Score, advice and route; `today` (the caller's clock) dates the result and sets the review date."""
     role = resolve_target(framework, profile, target)
     today = today or date.today()
@@ -57,8 +58,17 @@ def assess(framework: Framework, profile: Profile, target: Role | None = None, t
             path = personal_route(framework, current.id, role.id, levels)
         except NoRouteError as err:
             no_route = str(err)
-    return Assessment(profile, current, result, advice, path, no_route, growth_along(framework, path, levels),
-                      today, today + timedelta(days=REVIEW_AFTER_DAYS))
+    return Assessment(
+        profile,
+        current,
+        result,
+        advice,
+        path,
+        no_route,
+        growth_along(framework, path, levels),
+        today,
+        today + timedelta(days=REVIEW_AFTER_DAYS),
+    )
 
 
 def growth_along(framework: Framework, steps: list[str], levels: dict[str, int]) -> tuple[tuple[str, tuple[Gap, ...]], ...]:

@@ -81,8 +81,9 @@ def questions_for(framework: Framework, target_role: str | None, everything: boo
     return [competency for competency in framework.competencies.values() if competency.id in needed]
 
 
-def question_lines(framework: Framework, competency: Competency, number: int, total: int, width: int,
-                   existing: Rating | None = None) -> list[str]:
+def question_lines(
+    framework: Framework, competency: Competency, number: int, total: int, width: int, existing: Rating | None = None
+) -> list[str]:
     """The question as plain lines wrapped to `width`: name, description, the levels. No required level."""
     width = max(40, min(width, MAX_WIDTH))
     group = framework.groups.get(competency.group, competency.group)
@@ -92,11 +93,9 @@ def question_lines(framework: Framework, competency: Competency, number: int, to
     lines.append(f"  0  {framework.scale.get(0, 'none')}")
     for level in sorted(competency.levels):
         head = f"  {level}  {framework.scale.get(level, '').ljust(label_width)}  "
-        lines += textwrap.wrap(competency.levels[level], width, initial_indent=head,
-                               subsequent_indent=" " * len(head))
+        lines += textwrap.wrap(competency.levels[level], width, initial_indent=head, subsequent_indent=" " * len(head))
     if existing is not None:
-        lines.append(f"  Last time: {existing.level}" + (f"  ·  evidence: {existing.evidence}" if existing.evidence
-                                                           else ""))
+        lines.append(f"  Last time: {existing.level}" + (f"  ·  evidence: {existing.evidence}" if existing.evidence else ""))
         if existing.evidence:
             lines.append("  (the evidence note is kept if you keep the level)")
     return lines
@@ -106,8 +105,9 @@ def level_prompt(default: int | None) -> str:
     return f"{LEVEL_PROMPT} [{default}]: " if default is not None else f"{LEVEL_PROMPT}: "
 
 
-def answered_profile(base: Profile, answers: dict[str, int | None], current_role: str | None,
-                     target_role: str | None, today: date) -> Profile:
+def answered_profile(
+    base: Profile, answers: dict[str, int | None], current_role: str | None, target_role: str | None, today: date
+) -> Profile:
     """The base profile with this run's answers: None means skipped (unrated).
 
     An evidence note stays only while its level stays: a changed level needs new evidence.
@@ -161,17 +161,17 @@ class DraftState:
     everything: bool = False  # started with --all
 
     def line(self) -> str:
-        return (f"{DRAFT_MARK} asked={','.join(self.asked)}; skipped={','.join(self.skipped)}; "
-                f"all={'yes' if self.everything else 'no'}")
+        return (
+            f"{DRAFT_MARK} asked={','.join(self.asked)}; skipped={','.join(self.skipped)}; "
+            f"all={'yes' if self.everything else 'no'}"
+        )
 
 
 def read_draft_state(text: str) -> DraftState | None:
     """The DraftState of a draft's text, or None for a profile that is no draft."""
     for line in text.splitlines():
         if line.startswith(DRAFT_MARK):
-            fields = dict(part.strip().partition("=")[::2] for part in line[len(DRAFT_MARK):].split(";"))
+            fields = dict(part.strip().partition("=")[::2] for part in line[len(DRAFT_MARK) :].split(";"))
             ids = {key: tuple(i for i in fields.get(key, "").split(",") if i) for key in ("asked", "skipped")}
             return DraftState(ids["asked"], ids["skipped"], fields.get("all") == "yes")
     return None
-
-

@@ -118,8 +118,6 @@ class Framework:
         return grouped
 
 
-
-
 class Verdict(StrEnum):
     """How ready a person is for a role (contract section 3), best first."""
 
@@ -173,5 +171,3 @@ class Profile:
 
     def with_ratings(self, ratings: dict[str, Rating], **changes: object) -> Profile:
         return replace(self, ratings=ratings, **changes)
-
-

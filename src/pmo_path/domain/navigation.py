@@ -62,8 +62,11 @@ def compare_roles(framework: Framework, source: Role, target: Role) -> RoleCompa
         old, new = before.get(competency), after.get(competency)
         if old is None and new is None:
             continue
-        rows.append(CompetencyChange(competency, old.level if old else 0, old.weight if old else 0,
-                                     new.level if new else 0, new.weight if new else 0))
+        rows.append(
+            CompetencyChange(
+                competency, old.level if old else 0, old.weight if old else 0, new.level if new else 0, new.weight if new else 0
+            )
+        )
     return RoleComparison(source, target, tuple(rows))
 
 
@@ -92,8 +95,15 @@ def route(framework: Framework, start: str, goal: str, levels: Mapping[str, int]
     chosen = personal_route(framework, start, goal, levels)
     cost = _route_cost(framework, chosen, levels)
     differs = shortest != chosen
-    return Route(chosen, True, growth_along(framework, chosen, dict(levels)), _rises_along(framework, chosen), cost,
-                 shortest if differs else None, _route_cost(framework, shortest, levels) if differs else None)
+    return Route(
+        chosen,
+        True,
+        growth_along(framework, chosen, dict(levels)),
+        _rises_along(framework, chosen),
+        cost,
+        shortest if differs else None,
+        _route_cost(framework, shortest, levels) if differs else None,
+    )
 
 
 def _route_cost(framework: Framework, steps: list[str], levels: Mapping[str, int]) -> int:
@@ -130,14 +140,18 @@ def relation(current: Role | None, role: Role) -> Relation | None:
     return Relation.LADDER if role.track == current.track else Relation.CROSS_TRACK
 
 
-def ranked_roles(framework: Framework, levels: Mapping[str, int], current: Role | None = None,
-                 target: Role | None = None, top: int | None = None, everything: bool = False) -> list[Match]:
+def ranked_roles(
+    framework: Framework,
+    levels: Mapping[str, int],
+    current: Role | None = None,
+    target: Role | None = None,
+    top: int | None = None,
+    everything: bool = False,
+) -> list[Match]:
     """Roles by readiness, best first (scoring.match), with where each sits relative to the person.
 
     With a current role, only moves: that role and every role at least as
     senior, on either track; `everything` adds the roles below it.
     """
-    scores = [s for s in match(framework, levels)
-              if everything or current is None or s.role.seniority >= current.seniority]
-    return [Match(s, relation(current, s.role), target is not None and s.role.id == target.id)
-            for s in scores[: top or None]]
+    scores = [s for s in match(framework, levels) if everything or current is None or s.role.seniority >= current.seniority]
+    return [Match(s, relation(current, s.role), target is not None and s.role.id == target.id) for s in scores[: top or None]]

@@ -98,8 +98,7 @@ def score(framework: Framework, levels: Mapping[str, int], role: Role) -> Score:
     """Score ratings (competency id -> 0..5; missing means unrated, 0) against a role."""
     order = {competency: index for index, competency in enumerate(framework.competencies)}
     requirements = [
-        Gap(r.competency, levels.get(r.competency, 0), r.level, r.weight, r.competency in levels)
-        for r in role.requirements
+        Gap(r.competency, levels.get(r.competency, 0), r.level, r.weight, r.competency in levels) for r in role.requirements
     ]
     value = readiness(requirements)
     gaps = sorted(

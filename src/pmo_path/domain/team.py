@@ -137,15 +137,13 @@ def build_report(
     middle = people // 2
     median_twentieths = 2 * tenths[middle] if people % 2 else tenths[middle - 1] + tenths[middle]
     stats = tuple(
-        CompetencyStat(r.competency, r.level, r.weight, half_up(totals[index], people, 2), with_gap[index],
-                       weighted[index])
+        CompetencyStat(r.competency, r.level, r.weight, half_up(totals[index], people, 2), with_gap[index], weighted[index])
         for index, r in enumerate(requirements)
     )
-    ranked = sorted((s for s in stats if s.with_gap), key=lambda s: (-s.weighted_gap, -s.with_gap,
-                                                                    order.get(s.competency, len(order))))
-    priorities = tuple(
-        Priority(s.competency, s.with_gap, s.weighted_gap, training_for(framework, s, target)) for s in ranked
+    ranked = sorted(
+        (s for s in stats if s.with_gap), key=lambda s: (-s.weighted_gap, -s.with_gap, order.get(s.competency, len(order)))
     )
+    priorities = tuple(Priority(s.competency, s.with_gap, s.weighted_gap, training_for(framework, s, target)) for s in ranked)
     verdicts = dict.fromkeys(VERDICTS, 0)
     for member in members:
         verdicts[member.verdict] = verdicts.get(member.verdict, 0) + 1
@@ -181,8 +179,10 @@ def training_for(framework: Framework, stat: CompetencyStat, target: Role) -> tu
 
     typical = int(stat.mean_current + 0.5)
     move = Move(frozenset(), frozenset((target.id, target.track)))
-    fitting = [rec for rec in framework.recommendations.values()
-               if stat.competency in rec.builds and typical in rec.levels and not rec.in_now
-               and conditions_hold(rec, move)]
+    fitting = [
+        rec
+        for rec in framework.recommendations.values()
+        if stat.competency in rec.builds and typical in rec.levels and not rec.in_now and conditions_hold(rec, move)
+    ]
     fitting.sort(key=lambda rec: (not rec.heading_to, HORIZON_ORDER.get(rec.horizon, 3)))
     return tuple(fitting[:RECOMMENDATIONS_PER_PRIORITY])

@@ -49,8 +49,12 @@ app = typer.Typer(
 )
 
 # The contract's exit codes, by kind of domain error (the first match wins).
-EXIT_CODES: tuple[tuple[type[PmoPathError], int], ...] = ((Interrupted, 130), (UsageProblem, 2), (NoSharedTarget, 2),
-                                                           (PmoPathError, 1))
+EXIT_CODES: tuple[tuple[type[PmoPathError], int], ...] = (
+    (Interrupted, 130),
+    (UsageProblem, 2),
+    (NoSharedTarget, 2),
+    (PmoPathError, 1),
+)
 
 
 def exit_code(err: PmoPathError) -> int:
@@ -175,7 +179,10 @@ ProfileOption = Annotated[
 TargetOption = Annotated[
     Optional[str],
     typer.Option(
-        "--target", "-t", metavar="ROLE", help="Target role id; overrides target_role in the profile.",
+        "--target",
+        "-t",
+        metavar="ROLE",
+        help="Target role id; overrides target_role in the profile.",
         autocompletion=complete_role,
     ),
 ]
@@ -186,9 +193,7 @@ OutputOption = Annotated[
     Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 ]
 TopOption = Annotated[int, typer.Option("--top", min=1, max=50, help="How many recommendations to show.")]
-ForceOption = Annotated[
-    bool, typer.Option("--force", help="Replace an output file even if it is read-only (never an input).")
-]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an output file even if it is read-only (never an input).")]
 DataDirOption = Annotated[
     Optional[str],
     typer.Option(

@@ -173,9 +173,11 @@ class Interview:
     def warn_if_same_role(self) -> None:
         if self.current is not None and self.current == self.target:
             title = self.framework.roles[self.current].title
-            self.say(f"Your current and target role are both {title}: the result shows how fully you fill "
-                     "the role you have, not a next step. Pick another target with --target to plan a move.",
-                     "yellow")
+            self.say(
+                f"Your current and target role are both {title}: the result shows how fully you fill "
+                "the role you have, not a next step. Pick another target with --target to plan a move.",
+                "yellow",
+            )
 
     def _pick_role(self, prompt: str, menu: list[str], allow_none: bool) -> str | None:
         while True:
@@ -223,8 +225,11 @@ class Interview:
         levels = [finished.ratings[c].level for c in asked if c in finished.ratings]
         if all_same(levels):
             self.say("")
-            self.say(f"Every answer was {levels[0]}: the result says less than it could. Checking each level "
-                     "against your own record gives a sharper picture.", "yellow")
+            self.say(
+                f"Every answer was {levels[0]}: the result says less than it could. Checking each level "
+                "against your own record gives a sharper picture.",
+                "yellow",
+            )
 
     def save_at_end(self, finished: Profile) -> str | None:
         """Write to --save, or offer to; an existing file is replaced only on an explicit yes."""
@@ -237,6 +242,7 @@ class Interview:
             self.say(f"Saved your profile to {self.settings.save}", "green")
             return self.settings.save
         from .outputs import check_writable
+
         suggestion = default_save_name(finished, self.settings.source, self.today)
         self.say("")
         while True:
@@ -298,8 +304,9 @@ class Interview:
             return Interrupted(f"Stopped ({how}); nothing answered yet, nothing saved.")
         path = self.keep_draft()
         count = sum(level is not None for level in self.answers.values())
-        return Interrupted(f"Stopped ({how}): {count} answer{'' if count == 1 else 's'} saved. "
-                           f"Resume: pmo-path assess -i -p {path}")
+        return Interrupted(
+            f"Stopped ({how}): {count} answer{'' if count == 1 else 's'} saved. Resume: pmo-path assess -i -p {path}"
+        )
 
 
 def _fresh_draft(folder: str, stamp: datetime) -> str:
@@ -312,8 +319,9 @@ def _fresh_draft(folder: str, stamp: datetime) -> str:
     return path
 
 
-def run_questionnaire(framework: Framework, settings: Settings, terminal: Terminal | None = None,
-                      today: date | None = None) -> Profile:
+def run_questionnaire(
+    framework: Framework, settings: Settings, terminal: Terminal | None = None, today: date | None = None
+) -> Profile:
     """The whole conversation: name, roles, ratings, saving. Returns the finished profile.
 
     Outputs are checked by the caller before this starts. Ctrl-C and end of
@@ -321,8 +329,7 @@ def run_questionnaire(framework: Framework, settings: Settings, terminal: Termin
     """
     interview = Interview(framework, settings, terminal or ConsoleTerminal(), today or date.today())
     try:
-        interview.say("Rate yourself against what you have actually done. Ctrl-C stops and keeps your answers.",
-                      "dim")
+        interview.say("Rate yourself against what you have actually done. Ctrl-C stops and keeps your answers.", "dim")
         interview.ask_name()
         interview.choose_roles()
         interview.warn_if_same_role()
@@ -339,12 +346,28 @@ def run_questionnaire(framework: Framework, settings: Settings, terminal: Termin
         raise interview.stopped("end of input") from None
 
 
-def ask(framework: Framework, source: str | None, current: str | None, target: Role | None, everything: bool,
-        save: str | None, force: bool, today: date) -> Profile:
+def ask(
+    framework: Framework,
+    source: str | None,
+    current: str | None,
+    target: Role | None,
+    everything: bool,
+    save: str | None,
+    force: bool,
+    today: date,
+) -> Profile:
     """`assess` without a profile, or `-p FILE -i`: the questionnaire from the command's options."""
     from ..reading.profile import load_profile
 
     base = load_profile(source, framework) if source else Profile(file="questionnaire")
-    settings = Settings(base=base, source=source, current=current, target=target.id if target else None,
-                        everything=everything, save=save, force=force, draft=draft_state_of(source))
+    settings = Settings(
+        base=base,
+        source=source,
+        current=current,
+        target=target.id if target else None,
+        everything=everything,
+        save=save,
+        force=force,
+        draft=draft_state_of(source),
+    )
     return run_questionnaire(framework, settings, today=today)

@@ -11,8 +11,15 @@ from typing import Any
 from ..errors import InputError, Problem, did_you_mean
 from .yamldoc import Document, printable
 
-_TYPE_NAMES = {bool: "a boolean", int: "an integer", float: "a decimal number", str: "text",
-               list: "a list", dict: "a mapping", type(None): "empty"}
+_TYPE_NAMES = {
+    bool: "a boolean",
+    int: "an integer",
+    float: "a decimal number",
+    str: "text",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "empty",
+}
 
 
 def describe(value: Any) -> str:

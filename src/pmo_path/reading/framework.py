@@ -41,6 +41,7 @@ ROLES_FILE = "roles.yaml"
 RECOMMENDATIONS_FILE = "recommendations.yaml"
 DATA_ENV = "PMO_PATH_DATA"
 
+
 def bundled_data_dir() -> Path:
     """The data shipped with the package (wheel) or beside it (source tree)."""
     package = Path(__file__).resolve().parent.parent
@@ -115,8 +116,14 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
     # reported once rather than again at every place that names it.
     declared = {key: _declared(roles_root, key) for key in ("groups", "tracks", "competencies", "roles")}
     declared["sources"] = {**_declared(roles_root, "sources"), **_declared(recs_root, "sources")}
-    context = {"group": declared["groups"], "track": declared["tracks"], "competency": declared["competencies"],
-               "role": declared["roles"], "source": declared["sources"], **CONTEXT_KINDS}
+    context = {
+        "group": declared["groups"],
+        "track": declared["tracks"],
+        "competency": declared["competencies"],
+        "role": declared["roles"],
+        "source": declared["sources"],
+        **CONTEXT_KINDS,
+    }
     competencies = _competencies(roles_check, roles_root, context)
     roles = _roles(roles_check, roles_root, context)
     recommendations = _recommendations(recs_check, recs_root, context)
@@ -204,11 +211,16 @@ def _read_entries(check: Checker, root: dict, section: str, spec: Spec, context:
 
 
 def _competencies(check: Checker, root: dict, context: dict) -> dict[str, Competency]:
-    result = _read_entries(check, root, "competencies", COMPETENCY, context,
-                           lambda ident, values, entry, field: Competency(id=ident, **values))
+    result = _read_entries(
+        check, root, "competencies", COMPETENCY, context, lambda ident, values, entry, field: Competency(id=ident, **values)
+    )
     if _declared(root, "competencies") and len(result) < MIN_COMPETENCIES and not check.problems:
-        check.add(f"{len(result)} competencies defined; a framework needs at least {MIN_COMPETENCIES} "
-                  "(the radar chart draws one spoke each)", "competencies", root["competencies"])
+        check.add(
+            f"{len(result)} competencies defined; a framework needs at least {MIN_COMPETENCIES} "
+            "(the radar chart draws one spoke each)",
+            "competencies",
+            root["competencies"],
+        )
     return result
 
 
@@ -222,8 +234,14 @@ def _roles(check: Checker, root: dict, context: dict) -> dict[str, Role]:
 
 
 def _recommendations(check: Checker, root: dict, context: dict) -> dict[str, Recommendation]:
-    return _read_entries(check, root, "recommendations", RECOMMENDATION, context,
-                         lambda ident, values, entry, field: Recommendation(id=ident, **values))
+    return _read_entries(
+        check,
+        root,
+        "recommendations",
+        RECOMMENDATION,
+        context,
+        lambda ident, values, entry, field: Recommendation(id=ident, **values),
+    )
 
 
 def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
@@ -242,5 +260,7 @@ def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
                     check.add(
                         f"asks level {above} of {competency}, less than the more junior "
                         f"'{junior.id}' ({below}); a ladder never asks less of it going up",
-                        join(join("roles", senior.id), "requirements"), data.get(senior.id), "requirements",
+                        join(join("roles", senior.id), "requirements"),
+                        data.get(senior.id),
+                        "requirements",
                     )

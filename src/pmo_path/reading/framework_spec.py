@@ -31,8 +31,12 @@ def _read_descriptors(check: Checker, entry: dict, key: str, where: str, context
 
 
 def _descriptors_schema(context: dict) -> dict:
-    return {"type": "object", "properties": {str(level): {"type": "string", "minLength": 1} for level in LEVELS},
-            "required": [str(level) for level in LEVELS], "additionalProperties": False}
+    return {
+        "type": "object",
+        "properties": {str(level): {"type": "string", "minLength": 1} for level in LEVELS},
+        "required": [str(level) for level in LEVELS],
+        "additionalProperties": False,
+    }
 
 
 def _read_years(check: Checker, entry: dict, key: str, where: str, context: dict) -> tuple[int, int] | None:
@@ -72,113 +76,191 @@ def _read_requirements(check: Checker, entry: dict, key: str, where: str, contex
 def _requirements_schema(context: dict) -> dict:
     ids = sorted(context.get("competency", ()))
     need = REQUIREMENT.json_schema(context)
-    return {"type": "object", "minProperties": 1, "additionalProperties": need,
-            **({"propertyNames": {"enum": ids}} if ids else {})}
+    return {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": need,
+        **({"propertyNames": {"enum": ids}} if ids else {}),
+    }
 
 
 def _read_levels(check: Checker, entry: dict, key: str, where: str, context: dict) -> tuple[int, ...] | None:
     levels = entry[key]
-    if not isinstance(levels, list) or not levels or any(
-        isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 5 for level in levels
+    if (
+        not isinstance(levels, list)
+        or not levels
+        or any(isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 5 for level in levels)
     ):
-        check.add(f"must be a list of current levels from 0 to 5, like [0, 1, 2], found {describe(levels)}",
-                  join(where, key), entry, key)
+        check.add(
+            f"must be a list of current levels from 0 to 5, like [0, 1, 2], found {describe(levels)}",
+            join(where, key),
+            entry,
+            key,
+        )
         return None
     return tuple(sorted(set(levels)))
 
 
 def _levels_schema(context: dict) -> dict:
-    return {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 5}, "minItems": 1,
-            "uniqueItems": True}
+    return {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 5}, "minItems": 1, "uniqueItems": True}
 
 
-SOURCE = Spec("source", "An article or document that roles and advice cite.", (
-    Field("title", Text(), "Its title.", required=True),
-    Field("author", Text(), "Its author or publisher.", required=True),
-    Field("url", Text(), "Where to read it."),
-))
-COMPETENCY = Spec("competency", "One competency and what each level looks like in practice.", (
-    Field("name", Text(), "Its name as people read it.", required=True),
-    Field("group", Ref("group"), "Its group in the PMI Talent Triangle (an id under `groups`).", required=True),
-    Field("description", Text(), "One line on what it covers.", required=True),
-    Field("levels", Custom("level 1-5: descriptor", _read_descriptors, _descriptors_schema),
-          "For each level 1 to 5, what someone at that level has actually done (\"has presented a portfolio "
-          "trade-off to the executive team\"), so a person can check it against their record.", required=True),
-))
-YEARS = Spec("years", "Typical years of experience.", (
-    Field("min", Integer(0, 60), "Fewest years.", required=True),
-    Field("max", Integer(0, 60), "Most years.", required=True),
-))
-REQUIREMENT = Spec("requirement", "What a role asks of one competency.", (
-    Field("level", Integer(1, 5), "The level the role needs, 1-5.", required=True),
-    Field("weight", Integer(1, 3), "How much it counts: 3 core, 2 key, 1 useful.", required=True),
-))
-ROLE = Spec("role", "One role on a ladder.", (
-    Field("title", Text(), "Its title.", required=True),
-    Field("track", Ref("track"), "Its ladder (an id under `tracks`).", required=True),
-    Field("seniority", Integer(1, 20), "Higher is more senior; comparable across tracks.", required=True),
-    Field("summary", Text(), "What the role does, in a sentence or two.", required=True),
-    Field("years", Custom("{min, max}", _read_years, lambda context: YEARS.json_schema(context)),
-          "Typical years of experience."),
-    Field("requirements", Custom("competency id: {level, weight}", _read_requirements, _requirements_schema),
-          "What it asks: competency id to {level: 1-5, weight: 1-3}; a competency not listed counts as 0.",
-          required=True),
-    Field("next", RefList(("role",)), "The roles it commonly leads to (used by `pmo-path path`); never a less "
-          "senior role.", attribute="next"),
-    Field("sources", RefList(("source",), minimum=1), "The sources behind it.", required=True),
-))
-RECOMMENDATION = Spec("recommendation", "One next step, and whom it is for.", (
-    Field("title", Text(), "A short title, at most 60 characters.", required=True),
-    Field("action", Text(), "One imperative sentence a person could put in their diary.", required=True),
-    Field("why", Text(), "Why it matters, the source's reasoning in your own words.", required=True),
-    Field("builds", RefList(("competency",), minimum=1), "The competencies it builds.", required=True),
-    Field("kind", Ref("kind"), "experience, assignment, learning, mentoring, network, visibility, certification or "
-          "reading.", required=True),
-    Field("horizon", Ref("horizon"), "30-days, 6-months or 1-2-years.", required=True),
-    Field("levels", Custom("list of levels 0-5", _read_levels, _levels_schema),
-          "The person's current levels, in what it builds, at which it is the right next step: a PMO-helper "
-          "assignment [0, 1, 2], a one-slide executive pitch [2, 3, 4].", required=True),
-    Field("in_now", RefList(("role", "track")), "Only for people in these roles or tracks now (leave out: anyone)."),
-    Field("heading_to", RefList(("role", "track")), "Only for people aiming at these roles or tracks (leave out: any "
-          "move)."),
-    Field("sources", RefList(("source",), minimum=1), "The sources behind it.", required=True),
-))
-THRESHOLDS = Spec("thresholds", "The verdicts' cut-offs.", (
-    Field("ready", Integer(0, 100), "Readiness for `ready`.", required=True),
-    Field("ready_max_core_gap", Integer(0, 5), "The largest core (weight 3) gap `ready` allows.", required=True),
-    Field("close", Integer(0, 100), "Readiness for `close`.", required=True),
-    Field("close_max_core_gap", Integer(0, 5), "The largest core gap `close` allows (2 when left out)."),
-    Field("developing", Integer(0, 100), "Readiness for `developing`; below it, `stretch`.", required=True),
-), defaults={"close_max_core_gap": 2})
+SOURCE = Spec(
+    "source",
+    "An article or document that roles and advice cite.",
+    (
+        Field("title", Text(), "Its title.", required=True),
+        Field("author", Text(), "Its author or publisher.", required=True),
+        Field("url", Text(), "Where to read it."),
+    ),
+)
+COMPETENCY = Spec(
+    "competency",
+    "One competency and what each level looks like in practice.",
+    (
+        Field("name", Text(), "Its name as people read it.", required=True),
+        Field("group", Ref("group"), "Its group in the PMI Talent Triangle (an id under `groups`).", required=True),
+        Field("description", Text(), "One line on what it covers.", required=True),
+        Field(
+            "levels",
+            Custom("level 1-5: descriptor", _read_descriptors, _descriptors_schema),
+            'For each level 1 to 5, what someone at that level has actually done ("has presented a portfolio '
+            'trade-off to the executive team"), so a person can check it against their record.',
+            required=True,
+        ),
+    ),
+)
+YEARS = Spec(
+    "years",
+    "Typical years of experience.",
+    (
+        Field("min", Integer(0, 60), "Fewest years.", required=True),
+        Field("max", Integer(0, 60), "Most years.", required=True),
+    ),
+)
+REQUIREMENT = Spec(
+    "requirement",
+    "What a role asks of one competency.",
+    (
+        Field("level", Integer(1, 5), "The level the role needs, 1-5.", required=True),
+        Field("weight", Integer(1, 3), "How much it counts: 3 core, 2 key, 1 useful.", required=True),
+    ),
+)
+ROLE = Spec(
+    "role",
+    "One role on a ladder.",
+    (
+        Field("title", Text(), "Its title.", required=True),
+        Field("track", Ref("track"), "Its ladder (an id under `tracks`).", required=True),
+        Field("seniority", Integer(1, 20), "Higher is more senior; comparable across tracks.", required=True),
+        Field("summary", Text(), "What the role does, in a sentence or two.", required=True),
+        Field(
+            "years", Custom("{min, max}", _read_years, lambda context: YEARS.json_schema(context)), "Typical years of experience."
+        ),
+        Field(
+            "requirements",
+            Custom("competency id: {level, weight}", _read_requirements, _requirements_schema),
+            "What it asks: competency id to {level: 1-5, weight: 1-3}; a competency not listed counts as 0.",
+            required=True,
+        ),
+        Field(
+            "next",
+            RefList(("role",)),
+            "The roles it commonly leads to (used by `pmo-path path`); never a less senior role.",
+            attribute="next",
+        ),
+        Field("sources", RefList(("source",), minimum=1), "The sources behind it.", required=True),
+    ),
+)
+RECOMMENDATION = Spec(
+    "recommendation",
+    "One next step, and whom it is for.",
+    (
+        Field("title", Text(), "A short title, at most 60 characters.", required=True),
+        Field("action", Text(), "One imperative sentence a person could put in their diary.", required=True),
+        Field("why", Text(), "Why it matters, the source's reasoning in your own words.", required=True),
+        Field("builds", RefList(("competency",), minimum=1), "The competencies it builds.", required=True),
+        Field(
+            "kind",
+            Ref("kind"),
+            "experience, assignment, learning, mentoring, network, visibility, certification or reading.",
+            required=True,
+        ),
+        Field("horizon", Ref("horizon"), "30-days, 6-months or 1-2-years.", required=True),
+        Field(
+            "levels",
+            Custom("list of levels 0-5", _read_levels, _levels_schema),
+            "The person's current levels, in what it builds, at which it is the right next step: a PMO-helper "
+            "assignment [0, 1, 2], a one-slide executive pitch [2, 3, 4].",
+            required=True,
+        ),
+        Field("in_now", RefList(("role", "track")), "Only for people in these roles or tracks now (leave out: anyone)."),
+        Field("heading_to", RefList(("role", "track")), "Only for people aiming at these roles or tracks (leave out: any move)."),
+        Field("sources", RefList(("source",), minimum=1), "The sources behind it.", required=True),
+    ),
+)
+THRESHOLDS = Spec(
+    "thresholds",
+    "The verdicts' cut-offs.",
+    (
+        Field("ready", Integer(0, 100), "Readiness for `ready`.", required=True),
+        Field("ready_max_core_gap", Integer(0, 5), "The largest core (weight 3) gap `ready` allows.", required=True),
+        Field("close", Integer(0, 100), "Readiness for `close`.", required=True),
+        Field("close_max_core_gap", Integer(0, 5), "The largest core gap `close` allows (2 when left out)."),
+        Field("developing", Integer(0, 100), "Readiness for `developing`; below it, `stretch`.", required=True),
+    ),
+    defaults={"close_max_core_gap": 2},
+)
 
 CONTEXT_KINDS = {"kind": KINDS, "horizon": HORIZONS}
 
 
 def _entries_schema(spec: Spec):
-    return Custom(f"id: {{{spec.name}}}", lambda *args: None,
-                  lambda context: {"type": "object", "additionalProperties": spec.json_schema(context)})
+    return Custom(
+        f"id: {{{spec.name}}}",
+        lambda *args: None,
+        lambda context: {"type": "object", "additionalProperties": spec.json_schema(context)},
+    )
 
 
 def _names_schema(what: str):
-    return Custom(f"id: {what}", lambda *args: None,
-                  lambda context: {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}})
+    return Custom(
+        f"id: {what}",
+        lambda *args: None,
+        lambda context: {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+    )
 
 
 # The files as wholes: their top-level keys (entries are read section by section with the specs above).
-ROLES_SPEC = Spec("roles", "A pmo-path framework: competencies, role ladders and verdict thresholds.", (
-    Field("schema_version", Integer(1, 1), "Always 1."),
-    Field("thresholds", Custom("{ready, ready_max_core_gap, close, developing}", lambda *args: None,
-                               lambda context: THRESHOLDS.json_schema(context)), "The verdicts' cut-offs.",
-          required=True),
-    Field("scale", _names_schema("name"), "The meaning of levels 0-5."),
-    Field("groups", _names_schema("name"), "Competency groups.", required=True),
-    Field("tracks", _names_schema("name"), "The ladders.", required=True),
-    Field("sources", _entries_schema(SOURCE), "Sources cited by roles and advice."),
-    Field("competencies", _entries_schema(COMPETENCY), "The competencies.", required=True),
-    Field("roles", _entries_schema(ROLE), "The roles.", required=True),
-))
-RECOMMENDATIONS_SPEC = Spec("recommendations", "A pmo-path framework's advice.", (
-    Field("schema_version", Integer(1, 1), "Always 1."),
-    Field("sources", _entries_schema(SOURCE), "More sources (ids must differ from roles.yaml's)."),
-    Field("recommendations", _entries_schema(RECOMMENDATION), "The recommendations.", required=True),
-))
+ROLES_SPEC = Spec(
+    "roles",
+    "A pmo-path framework: competencies, role ladders and verdict thresholds.",
+    (
+        Field("schema_version", Integer(1, 1), "Always 1."),
+        Field(
+            "thresholds",
+            Custom(
+                "{ready, ready_max_core_gap, close, developing}",
+                lambda *args: None,
+                lambda context: THRESHOLDS.json_schema(context),
+            ),
+            "The verdicts' cut-offs.",
+            required=True,
+        ),
+        Field("scale", _names_schema("name"), "The meaning of levels 0-5."),
+        Field("groups", _names_schema("name"), "Competency groups.", required=True),
+        Field("tracks", _names_schema("name"), "The ladders.", required=True),
+        Field("sources", _entries_schema(SOURCE), "Sources cited by roles and advice."),
+        Field("competencies", _entries_schema(COMPETENCY), "The competencies.", required=True),
+        Field("roles", _entries_schema(ROLE), "The roles.", required=True),
+    ),
+)
+RECOMMENDATIONS_SPEC = Spec(
+    "recommendations",
+    "A pmo-path framework's advice.",
+    (
+        Field("schema_version", Integer(1, 1), "Always 1."),
+        Field("sources", _entries_schema(SOURCE), "More sources (ids must differ from roles.yaml's)."),
+        Field("recommendations", _entries_schema(RECOMMENDATION), "The recommendations.", required=True),
+    ),
+)

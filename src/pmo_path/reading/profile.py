@@ -67,30 +67,42 @@ def _ratings_schema(context: dict) -> dict:
     level = {"type": "integer", "minimum": 0, "maximum": 5}
     rating = {"oneOf": [level, {"type": "null"}, RATING.json_schema(context)]}
     ids = sorted(context.get("competency", ()))
-    return {"type": "object", "propertyNames": {"enum": ids}, "additionalProperties": rating} if ids else {
-        "type": "object", "additionalProperties": rating}
+    return (
+        {"type": "object", "propertyNames": {"enum": ids}, "additionalProperties": rating}
+        if ids
+        else {"type": "object", "additionalProperties": rating}
+    )
 
 
 def ratings_field(what: str) -> Field:
     """The `ratings` field, shared by profiles and reviews."""
-    return Field("ratings", Custom("competency id: level 0-5, or {level, evidence}", _read_ratings, _ratings_schema),
-                 what)
+    return Field("ratings", Custom("competency id: level 0-5, or {level, evidence}", _read_ratings, _ratings_schema), what)
 
 
 # The one declaration of a profile file: its checks, its JSON Schema and its docs all come from here.
-PROFILE = Spec("profile", "A person's self-assessment for pmo-path (contract section 2).", (
-    Field("name", Text(), "Your name, as your plan shows it."),
-    Field("current_role", Ref("role"), "The role you hold now (`pmo-path roles` lists them)."),
-    Field("target_role", Ref("role"), "The role you aim for; `--target` overrides it."),
-    Field("years_experience", Number(0, 80, "a number of years"), "Years of project experience."),
-    Field("assessed_on", Day(), "When you rated yourself; `progress` orders assessments by it."),
-    ratings_field("Your level in each competency, 0 (none) to 5 (shapes the organisation); leave one out or blank "
-                  "when unsure: it is then unrated."),
-))
-RATING = Spec("rating", "A rating with its evidence, the habit SFIA asks for.", (
-    Field("level", Integer(0, 5), "The level, 0-5.", required=True),
-    Field("evidence", Text(), "What you did that shows it; the plan lists it beside your strengths."),
-))
+PROFILE = Spec(
+    "profile",
+    "A person's self-assessment for pmo-path (contract section 2).",
+    (
+        Field("name", Text(), "Your name, as your plan shows it."),
+        Field("current_role", Ref("role"), "The role you hold now (`pmo-path roles` lists them)."),
+        Field("target_role", Ref("role"), "The role you aim for; `--target` overrides it."),
+        Field("years_experience", Number(0, 80, "a number of years"), "Years of project experience."),
+        Field("assessed_on", Day(), "When you rated yourself; `progress` orders assessments by it."),
+        ratings_field(
+            "Your level in each competency, 0 (none) to 5 (shapes the organisation); leave one out or blank "
+            "when unsure: it is then unrated."
+        ),
+    ),
+)
+RATING = Spec(
+    "rating",
+    "A rating with its evidence, the habit SFIA asks for.",
+    (
+        Field("level", Integer(0, 5), "The level, 0-5.", required=True),
+        Field("evidence", Text(), "What you did that shows it; the plan lists it beside your strengths."),
+    ),
+)
 
 
 def _quote(text: str) -> str:
@@ -98,8 +110,9 @@ def _quote(text: str) -> str:
     quoted = json.dumps(text, ensure_ascii=False)
     if quoted.isprintable():
         return quoted
-    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" if ord(char) < 0x10000
-                   else f"\\U{ord(char):08x}" for char in quoted)
+    return "".join(
+        char if char.isprintable() else f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}" for char in quoted
+    )
 
 
 def dump_profile(profile: Profile, framework: Framework) -> str:

@@ -213,8 +213,12 @@ class Spec:
             "additionalProperties": False,
         }
         if title:
-            schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
-                      "description": self.doc, **schema}
+            schema = {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "title": title,
+                "description": self.doc,
+                **schema,
+            }
         if self.required():
             schema["required"] = list(self.required())
         return schema

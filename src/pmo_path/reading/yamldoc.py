@@ -155,8 +155,9 @@ def _scalar(event: Any, name: str, stack: list[list[Any]]) -> Any:
     value = event.value
     tag = event.tag
     if tag is not None and tag not in _PLAIN_TAGS:
-        raise InputError(Problem(name, f"tag {printable(tag)} is not allowed (plain YAML only)", _field(stack),
-                                 event.start_mark.line + 1))
+        raise InputError(
+            Problem(name, f"tag {printable(tag)} is not allowed (plain YAML only)", _field(stack), event.start_mark.line + 1)
+        )
     if not event.implicit[0]:  # quoted, or explicitly tagged
         wanted = _PLAIN_TAGS.get(tag, str) if tag else str
         if wanted is str:
@@ -185,16 +186,18 @@ def _resolve_plain(value: str, event: Any, name: str, wanted: type | None, stack
         result = False
     elif _INT.match(value):
         if len(value) > _MAX_DIGITS:  # int() refuses (and would be slow on) thousands of digits
-            raise InputError(Problem(name, f"number with {len(value)} digits is too long", _field(stack),
-                                     event.start_mark.line + 1))
+            raise InputError(
+                Problem(name, f"number with {len(value)} digits is too long", _field(stack), event.start_mark.line + 1)
+            )
         result = int(value)
     elif _FLOAT.match(value):
         result = float(value.replace(".", "", 1) if value[-1].isalpha() else value)  # YAML .inf / .nan
     else:
         result = value
     if wanted is not None and type(result) is not wanted:
-        raise InputError(Problem(name, f"'{printable(value)}' is not a valid {wanted.__name__}", _field(stack),
-                                 event.start_mark.line + 1))
+        raise InputError(
+            Problem(name, f"'{printable(value)}' is not a valid {wanted.__name__}", _field(stack), event.start_mark.line + 1)
+        )
     return result
 
 
@@ -232,12 +235,16 @@ def _build(loader: Any, name: str) -> Document:
             size = 1
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
-                raise InputError(Problem(name, f"nesting deeper than {MAX_DEPTH} levels", _field(stack[:3]) + "…",
-                                         event.start_mark.line + 1))
+                raise InputError(
+                    Problem(name, f"nesting deeper than {MAX_DEPTH} levels", _field(stack[:3]) + "…", event.start_mark.line + 1)
+                )
             tag = event.tag
             if tag is not None and tag not in _PLAIN_TAGS:
-                raise InputError(Problem(name, f"tag {printable(tag)} is not allowed (plain YAML only)", _field(stack),
-                                         event.start_mark.line + 1))
+                raise InputError(
+                    Problem(
+                        name, f"tag {printable(tag)} is not allowed (plain YAML only)", _field(stack), event.start_mark.line + 1
+                    )
+                )
             container: Any = {} if kind is MappingStartEvent else []
             lines[id(container)] = {None: event.start_mark.line + 1}
             stack.append([container, _NO_KEY, event.anchor, nodes])
@@ -249,8 +256,9 @@ def _build(loader: Any, name: str) -> Document:
                 anchors[anchor] = (value, nodes - start + 1)
         elif kind is AliasEvent:
             if event.anchor not in anchors:
-                raise InputError(Problem(name, f"unknown alias *{printable(event.anchor)}", _field(stack),
-                                         event.start_mark.line + 1))
+                raise InputError(
+                    Problem(name, f"unknown alias *{printable(event.anchor)}", _field(stack), event.start_mark.line + 1)
+                )
             value, size = anchors[event.anchor]
         elif kind is DocumentStartEvent:
             documents += 1
@@ -264,8 +272,9 @@ def _build(loader: Any, name: str) -> Document:
 
         nodes += size
         if nodes > MAX_NODES:
-            raise InputError(Problem(name, f"more than {MAX_NODES} values (too many aliases?)", _field(stack),
-                                     event.start_mark.line + 1))
+            raise InputError(
+                Problem(name, f"more than {MAX_NODES} values (too many aliases?)", _field(stack), event.start_mark.line + 1)
+            )
         if kind is ScalarEvent and event.anchor is not None:
             anchors[event.anchor] = (value, 1)
 

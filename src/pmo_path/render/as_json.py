@@ -96,8 +96,16 @@ def route(framework: Framework, found: Route) -> dict[str, Any]:
 
 
 def match(framework: Framework, matches: list[Match]) -> list[dict[str, Any]]:
-    return [{"role": m.role.id, "title": m.role.title, "readiness": m.score.readiness, "verdict": m.score.verdict,
-             "relation": m.relation} for m in matches]
+    return [
+        {
+            "role": m.role.id,
+            "title": m.role.title,
+            "readiness": m.score.readiness,
+            "verdict": m.score.verdict,
+            "relation": m.relation,
+        }
+        for m in matches
+    ]
 
 
 def comparison(framework: Framework, result: RoleComparison) -> dict[str, Any]:
@@ -106,10 +114,12 @@ def comparison(framework: Framework, result: RoleComparison) -> dict[str, Any]:
         "from": {"id": result.source.id, "title": result.source.title},
         "to": {"id": result.target.id, "title": result.target.title},
         "competencies": [
-            {"competency": row.competency,
-             "from": {"level": row.from_level, "weight": row.from_weight},
-             "to": {"level": row.to_level, "weight": row.to_weight},
-             "change": row.change}
+            {
+                "competency": row.competency,
+                "from": {"level": row.from_level, "weight": row.from_weight},
+                "to": {"level": row.to_level, "weight": row.to_weight},
+                "change": row.change,
+            }
             for row in result.competencies
         ],
     }
@@ -125,8 +135,7 @@ def team(framework: Framework, report: TeamReport) -> dict[str, Any]:
             for s in report.competencies
         ],
         "priorities": [p.competency for p in report.priorities],
-        "members": [{"name": m.name, "file": m.file, "readiness": m.readiness, "verdict": m.verdict}
-                    for m in report.members],
+        "members": [{"name": m.name, "file": m.file, "readiness": m.readiness, "verdict": m.verdict} for m in report.members],
     }
 
 

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from ..domain.team import TeamReport
 
 
-
 class Raw(str):
     """Markdown this module wrote itself: `table` puts it in a cell as it is; anything else is escaped."""
 
@@ -82,8 +81,10 @@ def growth_text(framework: Framework, gaps: tuple[Gap, ...]) -> str:
 
 def route_list(framework: Framework, steps: list[str], start_note: str, notes: list[str]) -> list[str]:
     """A numbered route: each role with what entering it asks (`notes`, one per step after the first)."""
-    return [f"{number}. **{cell(framework.roles[role_id].title)}** ({code(role_id)}): {note}"
-            for number, (role_id, note) in enumerate(zip(steps, [start_note, *notes], strict=True), 1)]
+    return [
+        f"{number}. **{cell(framework.roles[role_id].title)}** ({code(role_id)}): {note}"
+        for number, (role_id, note) in enumerate(zip(steps, [start_note, *notes], strict=True), 1)
+    ]
 
 
 def plan(framework: Framework, result: Assessment, chart: str | None = None) -> str:
@@ -94,15 +95,25 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
     lines = [f"# Development plan: {title}", ""]
 
     who = cell(profile.name) if profile.name else "(no name in the profile)"
-    facts = [("Who", who + (f", {cell(result.current.title)}" if result.current else "")
-              + (f" ({profile.years_experience:g} years)" if profile.years_experience is not None else "")),
-             ("Target", f"{cell(target.title)} ({code(target.id)})")]
+    facts = [
+        (
+            "Who",
+            who
+            + (f", {cell(result.current.title)}" if result.current else "")
+            + (f" ({profile.years_experience:g} years)" if profile.years_experience is not None else ""),
+        ),
+        ("Target", f"{cell(target.title)} ({code(target.id)})"),
+    ]
     if profile.assessed_on:
         facts.append(("Assessed on", profile.assessed_on.isoformat()))
-    facts += [("Plan written", today.isoformat()),
-              ("Readiness", f"**{score.readiness:.1f}%**, verdict **{score.verdict}**"
-                            + (" (provisional)" if score.provisional else "")),
-              ("Review on", f"**{review.isoformat()}**")]
+    facts += [
+        ("Plan written", today.isoformat()),
+        (
+            "Readiness",
+            f"**{score.readiness:.1f}%**, verdict **{score.verdict}**" + (" (provisional)" if score.provisional else ""),
+        ),
+        ("Review on", f"**{review.isoformat()}**"),
+    ]
     lines += [f"- **{label}:** {value}" for label, value in facts] + [""]
 
     lines += ["## Readiness", "", f"`{bar(score.readiness)}` **{score.readiness:.1f}%**: **{score.verdict}**", ""]
@@ -111,23 +122,36 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
 
     lines += ["## Gaps", ""]
     if score.gaps:
-        rows = [[framework.competencies[g.competency].name, framework.groups.get(framework.competencies[g.competency].group, ""),
-                 g.current if g.rated else NOT_RATED, g.required, g.gap, WEIGHT_NAME.get(g.weight, g.weight), g.priority]
-                for g in score.gaps]
+        rows = [
+            [
+                framework.competencies[g.competency].name,
+                framework.groups.get(framework.competencies[g.competency].group, ""),
+                g.current if g.rated else NOT_RATED,
+                g.required,
+                g.gap,
+                WEIGHT_NAME.get(g.weight, g.weight),
+                g.priority,
+            ]
+            for g in score.gaps
+        ]
         lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight", "Priority"], rows, "llrrrlr")
         lines += ["", "Priority is weight × gap; core competencies weigh 3."]
     else:
         lines.append("No gaps: you meet every requirement of this role.")
     if score.unrated_required:
         names = ", ".join(cell(framework.competencies[c].name) for c in score.unrated_required)
-        lines += ["", f"**Provisional:** not rated, so counted as 0: {names}. Rate them first "
-                  "(`pmo-path assess -p PROFILE -i`) for a result you can trust."]
+        lines += [
+            "",
+            f"**Provisional:** not rated, so counted as 0: {names}. Rate them first "
+            "(`pmo-path assess -p PROFILE -i`) for a result you can trust.",
+        ]
     lines.append("")
 
     lines += ["## Route", ""]
     if result.path:
-        lines += route_list(framework, result.path, "where you are now",
-                            [growth_text(framework, gaps) for _, gaps in result.growth])
+        lines += route_list(
+            framework, result.path, "where you are now", [growth_text(framework, gaps) for _, gaps in result.growth]
+        )
         lines += [""] + mermaid_route(framework, result.path)
     elif result.no_route:
         lines.append(cell(result.no_route))
@@ -163,9 +187,13 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         lines.append("None of this role's requirements is met yet: every step counts.")
     lines.append("")
 
-    lines += ["## Review", "",
-              f"Review this plan on **{review.isoformat()}**: update your ratings "
-              f"(`pmo-path assess -p PROFILE -i`) and compare (`pmo-path progress OLD NEW`).", ""]
+    lines += [
+        "## Review",
+        "",
+        f"Review this plan on **{review.isoformat()}**: update your ratings "
+        f"(`pmo-path assess -p PROFILE -i`) and compare (`pmo-path progress OLD NEW`).",
+        "",
+    ]
 
     cited: list[str] = []
     for rec in (a.recommendation for a in result.advice):
@@ -186,18 +214,26 @@ def roles_report(framework: Framework, ladders: dict[str, list[Role]]) -> str:
 
 
 def role_report(framework: Framework, role: Role) -> str:
-    lines = [f"# {cell(role.title)} ({code(role.id)})", "",
-             f"{cell(framework.tracks.get(role.track, role.track))}, level {role.seniority}, "
-             f"typically {role.years[0]}-{role.years[1]} years.", "", cell(role.summary), "", "## Requirements", ""]
-    rows = [[framework.competencies[r.competency].name, r.level, WEIGHT_NAME.get(r.weight, r.weight)]
-            for r in sorted(role.requirements, key=lambda r: (-r.weight, -r.level))]
+    lines = [
+        f"# {cell(role.title)} ({code(role.id)})",
+        "",
+        f"{cell(framework.tracks.get(role.track, role.track))}, level {role.seniority}, "
+        f"typically {role.years[0]}-{role.years[1]} years.",
+        "",
+        cell(role.summary),
+        "",
+        "## Requirements",
+        "",
+    ]
+    rows = [
+        [framework.competencies[r.competency].name, r.level, WEIGHT_NAME.get(r.weight, r.weight)]
+        for r in sorted(role.requirements, key=lambda r: (-r.weight, -r.level))
+    ]
     lines += table(["Competency", "Level", "Weight"], rows, "lrl") + [""]
     leads = ", ".join(f"{cell(framework.roles[n].title)} ({code(n)})" for n in role.next) or "the top of its ladder"
     lines += [f"Leads to: {leads}.", "", "## Sources", ""]
     lines += [f"- {source_ref(framework, (s,))}" for s in role.sources]
     return "\n".join(lines) + "\n"
-
-
 
 
 def _requirement(level: int, weight: int) -> str:
@@ -213,8 +249,14 @@ def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
         change = CHANGE_NAME[row.change] + (f" {row.delta:+d}" if row.change in ("rises", "falls") else "")
         if row.from_level and row.to_level and row.from_weight != row.to_weight:
             change += f", weight {WEIGHT_NAME.get(row.from_weight)} → {WEIGHT_NAME.get(row.to_weight)}"
-        rows.append([framework.competencies[row.competency].name, _requirement(row.from_level, row.from_weight),
-                     _requirement(row.to_level, row.to_weight), change])
+        rows.append(
+            [
+                framework.competencies[row.competency].name,
+                _requirement(row.from_level, row.from_weight),
+                _requirement(row.to_level, row.to_weight),
+                change,
+            ]
+        )
     lines += table(["Competency", source.title, target.title, "Change"], rows, "llll") + [""]
     lines.append(", ".join(f"{comparison.count(change)} {change}" for change in CHANGES) + ".")
     lines += ["", "Levels 1-5 with their weight: core (3), key (2), useful (1); - means the role does not require it."]
@@ -255,11 +297,18 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
     for number, found in enumerate(matches, 1):
         gap = found.score.biggest_gap
         where = RELATION_NAME.get(found.relation or "", "") + (", target" if found.target else "")
-        rows.append([number, Raw(f"{cell(found.role.title)} ({code(found.role.id)})"), f"{found.score.readiness:.1f}%",
-                     found.score.verdict,
-                     f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
-                     if gap else "-",
-                     where.strip(", ") or "-"])
+        rows.append(
+            [
+                number,
+                Raw(f"{cell(found.role.title)} ({code(found.role.id)})"),
+                f"{found.score.readiness:.1f}%",
+                found.score.verdict,
+                f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
+                if gap
+                else "-",
+                where.strip(", ") or "-",
+            ]
+        )
     lines = ["# Roles by readiness", ""]
     lines += table(["#", "Role", "Readiness", "Verdict", "Biggest gap", "Where"], rows, "rlrlll")
     return "\n".join(lines) + "\n"
@@ -269,28 +318,46 @@ def team_report(framework: Framework, report: TeamReport) -> str:
     """The team view: readiness spread, the gap heatmap, what to train first, the members."""
     people, names = report.people, framework.competencies
     lines = [f"# Team readiness for {cell(report.target.title)} ({code(report.target.id)})", ""]
-    lines += table(["", ""], [["People", people],
-                              ["Readiness", f"mean {report.mean:.1f}%, median {report.median:.1f}%, "
-                                            f"min {report.low:.1f}%, max {report.high:.1f}%"]]) + [""]
+    lines += table(
+        ["", ""],
+        [
+            ["People", people],
+            ["Readiness", f"mean {report.mean:.1f}%, median {report.median:.1f}%, min {report.low:.1f}%, max {report.high:.1f}%"],
+        ],
+    ) + [""]
     lines += ["## Verdicts", ""]
-    lines += table(["Verdict", "People", ""], [[verdict, count, bar(100 * count / people)]
-                                               for verdict, count in report.verdicts.items()], "lrl") + [""]
+    lines += table(
+        ["Verdict", "People", ""],
+        [[verdict, count, bar(100 * count / people)] for verdict, count in report.verdicts.items()],
+        "lrl",
+    ) + [""]
     lines += ["## Gaps across the team", ""]
-    rows = [[names[s.competency].name, s.required, f"{s.mean_current:.2f}", f"{s.with_gap} of {people}",
-             f"{bar(100 * s.share_with_gap(people), 10)} {100 * s.share_with_gap(people):.0f}%"]
-            for s in report.competencies]
+    rows = [
+        [
+            names[s.competency].name,
+            s.required,
+            f"{s.mean_current:.2f}",
+            f"{s.with_gap} of {people}",
+            f"{bar(100 * s.share_with_gap(people), 10)} {100 * s.share_with_gap(people):.0f}%",
+        ]
+        for s in report.competencies
+    ]
     lines += table(["Competency", "Need", "Mean now", "With a gap", "Share with a gap"], rows, "lrrrl") + [""]
     lines += ["## Training priorities", ""]
     if not report.priorities:
         lines.append("Nobody has a gap for this role.")
     for number, priority in enumerate(report.priorities, 1):
-        lines.append(f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
-                     f"people, weighted gap {priority.weighted_gap}")
+        lines.append(
+            f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
+            f"people, weighted gap {priority.weighted_gap}"
+        )
         for rec in priority.recommendations:
             lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
     lines += ["", "Weighted gap: the sum over people of weight × gap.", "", "## Members", ""]
-    rows = [[number, m.name, f"{m.readiness:.1f}%", m.verdict, names[m.biggest_gap].name if m.biggest_gap else "-"]
-            for number, m in enumerate(report.members, 1)]
+    rows = [
+        [number, m.name, f"{m.readiness:.1f}%", m.verdict, names[m.biggest_gap].name if m.biggest_gap else "-"]
+        for number, m in enumerate(report.members, 1)
+    ]
     lines += table(["#", "Name", "Readiness", "Verdict", "Biggest gap"], rows, "rlrll")
     return "\n".join(lines) + "\n"
 
@@ -301,14 +368,17 @@ def progress_report(framework: Framework, result: Progress) -> str:
     who = result.new.name or result.old.name or "Progress"
     lines = [f"# {cell(who)}: progress towards {cell(result.target.title)} ({code(result.target.id)})", ""]
     when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
-    rows = [["Assessments", f"{when[0]} → {when[1]}"],
-            ["Readiness",
-             Raw(f"{result.before.readiness:.1f}% → **{result.after.readiness:.1f}%** ({result.delta:+.1f})")],
-            ["Verdict", Raw(f"{result.before.verdict} → **{result.after.verdict}**")]]
+    rows = [
+        ["Assessments", f"{when[0]} → {when[1]}"],
+        ["Readiness", Raw(f"{result.before.readiness:.1f}% → **{result.after.readiness:.1f}%** ({result.delta:+.1f})")],
+        ["Verdict", Raw(f"{result.before.verdict} → **{result.after.verdict}**")],
+    ]
     lines += table(["", ""], rows) + ["", "## Ratings that moved", ""]
     if result.changes:
-        rows = [[names[c.competency].name, c.before, c.after, "↑" if c.rose else "↓",
-                 result.target.required(c.competency) or "-"] for c in result.changes]
+        rows = [
+            [names[c.competency].name, c.before, c.after, "↑" if c.rose else "↓", result.target.required(c.competency) or "-"]
+            for c in result.changes
+        ]
         lines += table(["Competency", "Before", "After", "", "Need"], rows, "lrrlr")
     else:
         lines.append("No rating changed.")

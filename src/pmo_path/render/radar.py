@@ -69,10 +69,13 @@ def _label(index: int, count: int, spoke: Spoke) -> str:
     lines = _wrap(spoke.label)
     height = LINE_HEIGHT * len(lines)  # the name lines plus the levels line, less the first baseline
     top = y - height - 4 if sine < -0.2 else y + 10 if sine > 0.2 else y - height / 2 + 4
-    spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else LINE_HEIGHT}">{escape(line)}</tspan>'
-                    for i, line in enumerate(lines))
-    return (f'<text class="label" x="{x:.1f}" y="{top:.1f}" text-anchor="{anchor}">{spans}'
-            f'<tspan class="levels" x="{x:.1f}" dy="{LINE_HEIGHT}">{spoke.current} / {spoke.required}</tspan></text>')
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else LINE_HEIGHT}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    )
+    return (
+        f'<text class="label" x="{x:.1f}" y="{top:.1f}" text-anchor="{anchor}">{spans}'
+        f'<tspan class="levels" x="{x:.1f}" dy="{LINE_HEIGHT}">{spoke.current} / {spoke.required}</tspan></text>'
+    )
 
 
 def radar_svg(title: str, spokes: list[Spoke]) -> str:
@@ -101,10 +104,14 @@ def radar_svg(title: str, spokes: list[Spoke]) -> str:
     for level in range(1, MAX_LEVEL + 1):
         x, y = _point(0, count, level)
         parts.append(f'<text class="tick" x="{x + 4:.1f}" y="{y - 3:.1f}">{level}</text>')
-    parts.append(f'<polygon class="required" points="{_points([s.required for s in spokes])}" fill="none" '
-                 f'stroke="{REQUIRED}" stroke-width="2.5" stroke-dasharray="7 4"/>')
-    parts.append(f'<polygon class="current" points="{_points([s.current for s in spokes])}" fill="{CURRENT}" '
-                 f'fill-opacity="0.25" stroke="{CURRENT}" stroke-width="2.5"/>')
+    parts.append(
+        f'<polygon class="required" points="{_points([s.required for s in spokes])}" fill="none" '
+        f'stroke="{REQUIRED}" stroke-width="2.5" stroke-dasharray="7 4"/>'
+    )
+    parts.append(
+        f'<polygon class="current" points="{_points([s.current for s in spokes])}" fill="{CURRENT}" '
+        f'fill-opacity="0.25" stroke="{CURRENT}" stroke-width="2.5"/>'
+    )
     for index, spoke in enumerate(spokes):
         x, y = _point(index, count, spoke.current)
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{CURRENT}"/>')

@@ -25,8 +25,7 @@ import re
 # Unicode bidi controls that reorder text on screen, line/paragraph
 # separators, non-characters and lone surrogates (unencodable).
 UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff"
-    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
 )
 # Inline only: data never starts a Markdown line (it follows "- ", "| " or text).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")

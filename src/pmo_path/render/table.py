@@ -110,19 +110,28 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
     move.append(score.role.title, "bold")
     parts: list[RenderableType] = [
         move,
-        Text.assemble("Readiness ", readiness_bar(score.readiness), f" {score.readiness:5.1f}%  ", verdict_text(score.verdict),
-                      ("  provisional" if score.provisional else "", "yellow")),
+        Text.assemble(
+            "Readiness ",
+            readiness_bar(score.readiness),
+            f" {score.readiness:5.1f}%  ",
+            verdict_text(score.verdict),
+            ("  provisional" if score.provisional else "", "yellow"),
+        ),
     ]
     if score.gaps:
-        parts += [_heading(f"Gaps ({len(score.gaps)}), most pressing first"), gap_table(framework, score.gaps),
-                  Text(f"{FULL} your level  {MISSING} missing to the requirement  {EMPTY} beyond it", "dim")]
+        parts += [
+            _heading(f"Gaps ({len(score.gaps)}), most pressing first"),
+            gap_table(framework, score.gaps),
+            Text(f"{FULL} your level  {MISSING} missing to the requirement  {EMPTY} beyond it", "dim"),
+        ]
     else:
         parts.append(Text("\nNo gaps: you meet every requirement of this role.", "green"))
     if score.strengths:
         parts.append(_heading("Strengths"))
         for gap in score.strengths:
-            line = Text.assemble("✓ ", (framework.competencies[gap.competency].name, "green"),
-                                 f"  {gap.current} (needs {gap.required})")
+            line = Text.assemble(
+                "✓ ", (framework.competencies[gap.competency].name, "green"), f"  {gap.current} (needs {gap.required})"
+            )
             evidence = profile.ratings.get(gap.competency)
             if evidence and evidence.evidence:
                 line.append(f" · {evidence.evidence}", "italic")
@@ -130,17 +139,35 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
     if score.unrated_required:
         names = ", ".join(framework.competencies[c].name for c in score.unrated_required)
         counts = "it counts" if len(score.unrated_required) == 1 else "they count"
-        parts.append(Indented(Text(f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate "
-                                   "first (pmo-path assess -p FILE -i) for a result you can trust.", "yellow"), 0))
+        parts.append(
+            Indented(
+                Text(
+                    f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate "
+                    "first (pmo-path assess -p FILE -i) for a result you can trust.",
+                    "yellow",
+                ),
+                0,
+            )
+        )
     if result.advice:
         parts.append(_heading("Next steps"))
         for number, advice in enumerate(result.advice, 1):
             rec = advice.recommendation
             builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
-            parts.append(Indented(Text.assemble(f"{number:>2}. ", (rec.title, "bold"),
-                                                (f"  [{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim")), 4, first=0))
-            parts += [Indented(Text(rec.action), 4), Indented(Text(f"Builds: {builds}", "cyan"), 4),
-                      Indented(Text(f"Source: {source_line(framework, rec.sources)}", "dim"), 4)]
+            parts.append(
+                Indented(
+                    Text.assemble(
+                        f"{number:>2}. ", (rec.title, "bold"), (f"  [{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim")
+                    ),
+                    4,
+                    first=0,
+                )
+            )
+            parts += [
+                Indented(Text(rec.action), 4),
+                Indented(Text(f"Builds: {builds}", "cyan"), 4),
+                Indented(Text(f"Source: {source_line(framework, rec.sources)}", "dim"), 4),
+            ]
     parts.append(_heading("Route"))
     if result.path:
         parts.append(Text.assemble("  ", route_text(framework, result.path)))
@@ -154,8 +181,13 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
 def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> RenderableType:
     parts: list[RenderableType] = []
     for track, ladder in ladders.items():
-        table = Table(title=framework.tracks.get(track, track), title_justify="left", title_style="bold",
-                      box=box.SIMPLE_HEAD, pad_edge=False)
+        table = Table(
+            title=framework.tracks.get(track, track),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
         table.add_column("Level", justify="right")
         table.add_column("Role (id)")
         table.add_column("Years", justify="right", no_wrap=True)
@@ -174,13 +206,18 @@ def role_view(framework: Framework, role: Role) -> RenderableType:
     table.add_column("Level", no_wrap=True)
     table.add_column("Weight")
     for requirement in sorted(role.requirements, key=lambda r: (-r.weight, -r.level)):
-        table.add_row(framework.competencies[requirement.competency].name,
-                      Text.assemble(level_bar(requirement.level, requirement.level), f" {requirement.level}"),
-                      WEIGHT_NAME.get(requirement.weight, str(requirement.weight)))
+        table.add_row(
+            framework.competencies[requirement.competency].name,
+            Text.assemble(level_bar(requirement.level, requirement.level), f" {requirement.level}"),
+            WEIGHT_NAME.get(requirement.weight, str(requirement.weight)),
+        )
     leads = ", ".join(f"{framework.roles[n].title} ({n})" for n in role.next) or "the top of its ladder"
     return Group(
-        Text.assemble((role.title, "bold"), f"  ({role.id}) · {framework.tracks.get(role.track, role.track)}, "
-                      f"level {role.seniority} · typically {role.years[0]}-{role.years[1]} years"),
+        Text.assemble(
+            (role.title, "bold"),
+            f"  ({role.id}) · {framework.tracks.get(role.track, role.track)}, "
+            f"level {role.seniority} · typically {role.years[0]}-{role.years[1]} years",
+        ),
         Text(role.summary),
         _heading("Requirements"),
         table,
@@ -212,13 +249,20 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
         change = Text(label + (f" {row.delta:+d}" if row.change in ("rises", "falls") else ""), style)
         if row.from_level and row.to_level and row.from_weight != row.to_weight:
             change.append(", weight " + ("↑" if row.to_weight > row.from_weight else "↓"), "dim")
-        table.add_row(framework.competencies[row.competency].name, _requirement_cell(row.from_level, row.from_weight),
-                      _requirement_cell(row.to_level, row.to_weight), change)
+        table.add_row(
+            framework.competencies[row.competency].name,
+            _requirement_cell(row.from_level, row.from_weight),
+            _requirement_cell(row.to_level, row.to_weight),
+            change,
+        )
     counts = " · ".join(f"{comparison.count(change)} {change}" for change in CHANGES)
     return Group(
         Text.assemble((source.title, "bold"), f" ({source.id}) → ", (target.title, "bold"), f" ({target.id})"),
-        Text(f"{framework.tracks.get(source.track, source.track)}, level {source.seniority} → "
-             f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}", "dim"),
+        Text(
+            f"{framework.tracks.get(source.track, source.track)}, level {source.seniority} → "
+            f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}",
+            "dim",
+        ),
         table,
         Text(counts, "dim"),
         Text("Required level 1-5 and weight: core (3), key (2), useful (1); - means not required.", "dim"),
@@ -234,8 +278,9 @@ def _growth_line(framework: Framework, gaps: tuple[Gap, ...]) -> Text:
 def _rises_line(framework: Framework, rises: tuple[CompetencyChange, ...]) -> Text:
     if not rises:
         return Text("asks no more of any competency than the role before", "dim")
-    return Text("asks more " + ", ".join(
-        f"{framework.competencies[r.competency].name} {r.from_level}→{r.to_level}" for r in rises))
+    return Text(
+        "asks more " + ", ".join(f"{framework.competencies[r.competency].name} {r.from_level}→{r.to_level}" for r in rises)
+    )
 
 
 def route_view(framework: Framework, found: Route) -> RenderableType:
@@ -251,11 +296,13 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
         line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
         parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line), 2))
     if found.personal:
-        parts.append(Text(f"\nNew growth along this route: {found.cost} (sum over the roles entered of weight × gap).",
-                          "dim"))
+        parts.append(Text(f"\nNew growth along this route: {found.cost} (sum over the roles entered of weight × gap).", "dim"))
         if found.fewest is not None:
-            parts.append(Text.assemble("Fewest steps would be ", route_text(framework, found.fewest),
-                                       f", asking {found.fewest_cost}.", style="dim"))
+            parts.append(
+                Text.assemble(
+                    "Fewest steps would be ", route_text(framework, found.fewest), f", asking {found.fewest_cost}.", style="dim"
+                )
+            )
     else:
         parts.append(Text("\nAdd -p PROFILE for the route that asks you the least new growth.", "dim"))
     return Group(*parts)
@@ -287,8 +334,16 @@ class MatchTable:
             if gap is not None:
                 shown = f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
             readiness = f"{result.readiness:.1f}" + ("?" if result.provisional else "")
-            rows.append((str(number), mark, Text(role.title, "bold" if found.target else ""), readiness,
-                         verdict_text(result.verdict), Text(shown)))
+            rows.append(
+                (
+                    str(number),
+                    mark,
+                    Text(role.title, "bold" if found.target else ""),
+                    readiness,
+                    verdict_text(result.verdict),
+                    Text(shown),
+                )
+            )
         spare = max(20, options.max_width - self.FIXED)
         longest_role = max((cell_len(row[2].plain) for row in rows), default=4)
         longest_gap = max((cell_len(row[5].plain) for row in rows), default=1)
@@ -307,8 +362,11 @@ class MatchTable:
 
 def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
     """Your moves ranked by readiness, marked against your current ladder."""
-    legend = "   ".join(RELATION_MARK.values()) if any(found.relation for found in matches) else \
-        "Add current_role to the profile to see your ladder and the cross-track moves."
+    legend = (
+        "   ".join(RELATION_MARK.values())
+        if any(found.relation for found in matches)
+        else "Add current_role to the profile to see your ladder and the cross-track moves."
+    )
     if any(found.target for found in matches):
         legend += "   ★ your target"
     notes = [Text(legend, "dim")]
@@ -327,15 +385,24 @@ def share_bar(share: float, width: int = 12) -> Text:
 def team_view(framework: Framework, report: TeamReport) -> RenderableType:
     people, names = report.people, framework.competencies
     parts: list[RenderableType] = [
-        Text.assemble(("Team", "bold"), f" · {people} {'person' if people == 1 else 'people'} → ",
-                      (report.target.title, "bold")),
-        Text.assemble("Readiness ", readiness_bar(report.mean, 16), f" mean {report.mean:.1f}%",
-                      f" · median {report.median:.1f}% · {report.low:.1f}-{report.high:.1f}%"),
+        Text.assemble(("Team", "bold"), f" · {people} {'person' if people == 1 else 'people'} → ", (report.target.title, "bold")),
+        Text.assemble(
+            "Readiness ",
+            readiness_bar(report.mean, 16),
+            f" mean {report.mean:.1f}%",
+            f" · median {report.median:.1f}% · {report.low:.1f}-{report.high:.1f}%",
+        ),
         _heading("Verdicts"),
     ]
     for verdict, count in report.verdicts.items():
-        parts.append(Text.assemble(f"  {verdict:<11}", readiness_bar(100 * count / people, 20), f" {count}",
-                                   style=VERDICT_STYLE.get(verdict, "").replace("bold ", "")))
+        parts.append(
+            Text.assemble(
+                f"  {verdict:<11}",
+                readiness_bar(100 * count / people, 20),
+                f" {count}",
+                style=VERDICT_STYLE.get(verdict, "").replace("bold ", ""),
+            )
+        )
 
     heatmap = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     heatmap.add_column("Competency", overflow="fold", ratio=1)
@@ -344,8 +411,13 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
     heatmap.add_column("With a gap", justify="right", no_wrap=True)
     heatmap.add_column("Share with a gap", no_wrap=True)
     for stat in report.competencies:
-        heatmap.add_row(names[stat.competency].name, str(stat.required), f"{stat.mean_current:.2f}",
-                        f"{stat.with_gap}/{people}", share_bar(stat.share_with_gap(people)))
+        heatmap.add_row(
+            names[stat.competency].name,
+            str(stat.required),
+            f"{stat.mean_current:.2f}",
+            f"{stat.with_gap}/{people}",
+            share_bar(stat.share_with_gap(people)),
+        )
     parts += [_heading("Gaps across the team"), heatmap]
 
     parts.append(_heading("Training priorities"))
@@ -364,9 +436,13 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
     members.add_column("Verdict")
     members.add_column("Biggest gap", overflow="fold", ratio=1)
     for number, member in enumerate(report.members, 1):
-        members.add_row(str(number), member.name,
-                        Text.assemble(readiness_bar(member.readiness, 10), f" {member.readiness:5.1f}"),
-                        verdict_text(member.verdict), names[member.biggest_gap].name if member.biggest_gap else "-")
+        members.add_row(
+            str(number),
+            member.name,
+            Text.assemble(readiness_bar(member.readiness, 10), f" {member.readiness:5.1f}"),
+            verdict_text(member.verdict),
+            names[member.biggest_gap].name if member.biggest_gap else "-",
+        )
     parts += [_heading("Members, most ready first"), members]
     return Group(*parts)
 
@@ -378,10 +454,19 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
     delta_style = "green" if result.delta > 0 else "red" if result.delta < 0 else "dim"
     parts: list[RenderableType] = [
         Text.assemble((who, "bold"), " → ", (result.target.title, "bold"), (f"  ({when[0]} → {when[1]})", "dim")),
-        Text.assemble("Before    ", readiness_bar(result.before.readiness), f" {result.before.readiness:5.1f}%  ",
-                      verdict_text(result.before.verdict)),
-        Text.assemble("After     ", readiness_bar(result.after.readiness), f" {result.after.readiness:5.1f}%  ",
-                      verdict_text(result.after.verdict), (f"  {result.delta:+.1f}", delta_style)),
+        Text.assemble(
+            "Before    ",
+            readiness_bar(result.before.readiness),
+            f" {result.before.readiness:5.1f}%  ",
+            verdict_text(result.before.verdict),
+        ),
+        Text.assemble(
+            "After     ",
+            readiness_bar(result.after.readiness),
+            f" {result.after.readiness:5.1f}%  ",
+            verdict_text(result.after.verdict),
+            (f"  {result.delta:+.1f}", delta_style),
+        ),
         _heading("Ratings that moved"),
     ]
     if result.changes:
@@ -393,13 +478,17 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
         table.add_column("Need", justify="right")
         for change in result.changes:
             arrow = Text("↑", "green") if change.rose else Text("↓", "red")
-            table.add_row(names[change.competency].name, str(change.before), arrow, str(change.after),
-                          str(result.target.required(change.competency) or "-"))
+            table.add_row(
+                names[change.competency].name,
+                str(change.before),
+                arrow,
+                str(change.after),
+                str(result.target.required(change.competency) or "-"),
+            )
         parts.append(table)
     else:
         parts.append(Text("  No rating changed.", "dim"))
-    for title, ids, mark, style in (("Gaps closed", result.closed, "✓", "green"),
-                                    ("Gaps opened", result.opened, "✗", "red")):
+    for title, ids, mark, style in (("Gaps closed", result.closed, "✓", "green"), ("Gaps opened", result.opened, "✗", "red")):
         parts.append(_heading(title))
         parts += [Text(f"  {mark} {names[c].name}", style) for c in ids] or [Text("  None.", "dim")]
     return Group(*parts)

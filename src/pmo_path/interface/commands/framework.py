@@ -14,10 +14,12 @@ from ..terminal import error, note
 SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in ("profile", "roles", "recommendations")})
 
 
-@command(epilog="Examples:\n\n  pmo-path validate\n\n  pmo-path validate me.yaml team/\n\n"
-         "  pmo-path validate --data-dir our-framework/\n\n"
-         "Each problem is one line on stdout, FILE:LINE: FIELD: MESSAGE; the exit code is 1 if there is any. "
-         "The framework files checked are named on stderr: copy the bundled ones to start your own.")
+@command(
+    epilog="Examples:\n\n  pmo-path validate\n\n  pmo-path validate me.yaml team/\n\n"
+    "  pmo-path validate --data-dir our-framework/\n\n"
+    "Each problem is one line on stdout, FILE:LINE: FIELD: MESSAGE; the exit code is 1 if there is any. "
+    "The framework files checked are named on stderr: copy the bundled ones to start your own."
+)
 def validate(
     paths: Annotated[
         Optional[list[str]],
@@ -38,9 +40,11 @@ def validate(
         raise typer.Exit(1)
 
 
-@command(epilog="Examples:\n\n  pmo-path init me.yaml\n\n  pmo-path init > me.yaml\n\n"
-         "  pmo-path init --data-dir our-framework/ me.yaml --force\n\n"
-         "Then fill in the ratings and run: pmo-path assess -p me.yaml")
+@command(
+    epilog="Examples:\n\n  pmo-path init me.yaml\n\n  pmo-path init > me.yaml\n\n"
+    "  pmo-path init --data-dir our-framework/ me.yaml --force\n\n"
+    "Then fill in the ratings and run: pmo-path assess -p me.yaml"
+)
 def init(
     file: Annotated[
         Optional[str],
@@ -74,10 +78,12 @@ def init(
     note(f"Next: fill in the ratings, then run  pmo-path assess -p {file}")
 
 
-@command(epilog="Examples:\n\n  pmo-path schema > profile.schema.json\n\n"
-         "  pmo-path schema roles --data-dir our-framework/\n\n"
-         "Point your editor at the profile schema (pmo-path init writes the line for you):\n\n"
-         "  # yaml-language-server: $schema=pmo-path-profile.schema.json")
+@command(
+    epilog="Examples:\n\n  pmo-path schema > profile.schema.json\n\n"
+    "  pmo-path schema roles --data-dir our-framework/\n\n"
+    "Point your editor at the profile schema (pmo-path init writes the line for you):\n\n"
+    "  # yaml-language-server: $schema=pmo-path-profile.schema.json"
+)
 def schema(
     kind: Annotated[
         SchemaKind, typer.Argument(help="Which file: a profile (default), roles.yaml or recommendations.yaml.")

@@ -23,13 +23,15 @@ from ..app import (
 )
 
 
-@command(epilog="Examples:\n\n  pmo-path assess                                   # questionnaire\n\n"
-         "  pmo-path assess --current project-manager -t pmo-manager --save me.yaml\n\n"
-         "  pmo-path assess -p me.yaml -i                     # re-assess it\n\n"
-         "  pmo-path assess -p me.yaml -t pmo-director --top 8\n\n"
-         "  pmo-path assess -p me.yaml -f json -o result.json\n\n"
-         "Ctrl-C or end of input (Ctrl-D) stops the questionnaire with exit 130 and keeps the answers so far "
-         "in the --save file or in a pmo-path-draft-YYYYMMDD-HHMMSS.yaml here; resume with -p DRAFT -i.")
+@command(
+    epilog="Examples:\n\n  pmo-path assess                                   # questionnaire\n\n"
+    "  pmo-path assess --current project-manager -t pmo-manager --save me.yaml\n\n"
+    "  pmo-path assess -p me.yaml -i                     # re-assess it\n\n"
+    "  pmo-path assess -p me.yaml -t pmo-director --top 8\n\n"
+    "  pmo-path assess -p me.yaml -f json -o result.json\n\n"
+    "Ctrl-C or end of input (Ctrl-D) stops the questionnaire with exit 130 and keeps the answers so far "
+    "in the --save file or in a pmo-path-draft-YYYYMMDD-HHMMSS.yaml here; resume with -p DRAFT -i."
+)
 def assess(
     profile: ProfileOption = None,
     target: TargetOption = None,
@@ -66,27 +68,31 @@ def assess(
     if asking and (sys.stdin is None or not sys.stdin.isatty()):
         raise UsageProblem("the questionnaire needs a terminal and stdin is not one; pass --profile FILE (or - to read stdin)")
     if not asking and (current or everything or save):
-        raise UsageProblem("--current, --all and --save belong to the questionnaire: "
-                           "drop --profile, or add -i to re-assess the profile")
+        raise UsageProblem(
+            "--current, --all and --save belong to the questionnaire: drop --profile, or add -i to re-assess the profile"
+        )
     framework = load_framework(data_dir)
     chosen = target_role(framework, target)
     check_outputs(framework, data_dir, {"--output": output, "--save": save}, profile, force=force)
     if asking:
         from ..questionnaire import ask
 
-        person = ask(framework, profile, current and framework.role(current, "--current").id, chosen,
-                     everything, save, force, today())
+        person = ask(
+            framework, profile, current and framework.role(current, "--current").id, chosen, everything, save, force, today()
+        )
     else:
         person = load_profile(profile, framework)
     result = run_assessment(framework, person, chosen, top, today())
     show(format, output, lambda renderer: renderer.assessment(framework, result))
 
 
-@command(epilog="Examples:\n\n  pmo-path plan -p me.yaml -o plan.md\n\n"
-         "  pmo-path plan -p me.yaml -t pmo-director -o plan.md --chart radar.svg\n\n"
-         "  PMO_PATH_TODAY=2026-11-20 pmo-path plan -p me.yaml     # fixed date\n\n"
-         "The plan's date is today unless the environment variable PMO_PATH_TODAY (YYYY-MM-DD) sets it; "
-         "the review date is 90 days later.")
+@command(
+    epilog="Examples:\n\n  pmo-path plan -p me.yaml -o plan.md\n\n"
+    "  pmo-path plan -p me.yaml -t pmo-director -o plan.md --chart radar.svg\n\n"
+    "  PMO_PATH_TODAY=2026-11-20 pmo-path plan -p me.yaml     # fixed date\n\n"
+    "The plan's date is today unless the environment variable PMO_PATH_TODAY (YYYY-MM-DD) sets it; "
+    "the review date is 90 days later."
+)
 def plan(
     profile: ProfileOption = None,
     target: TargetOption = None,

@@ -33,12 +33,14 @@ def roles(
     show(format, output, lambda renderer: renderer.roles(framework, framework.roles_by_track()))
 
 
-@command(epilog="Examples:\n\n  pmo-path role pmo-director\n\n  pmo-path role pmo-manager -f json\n\n"
-         "  pmo-path role senior-project-manager --vs pmo-manager\n\n"
-         "  pmo-path role pmo-manager --vs pmo-director -f json\n\n"
-         "--vs JSON: {from: {id, title}, to: {id, title}, competencies: [{competency, from: {level, weight}, "
-         "to: {level, weight}, change}]}, change one of rises, falls, stays, new, dropped; level and weight 0 mean "
-         "the role does not require it.")
+@command(
+    epilog="Examples:\n\n  pmo-path role pmo-director\n\n  pmo-path role pmo-manager -f json\n\n"
+    "  pmo-path role senior-project-manager --vs pmo-manager\n\n"
+    "  pmo-path role pmo-manager --vs pmo-director -f json\n\n"
+    "--vs JSON: {from: {id, title}, to: {id, title}, competencies: [{competency, from: {level, weight}, "
+    "to: {level, weight}, change}]}, change one of rises, falls, stays, new, dropped; level and weight 0 mean "
+    "the role does not require it."
+)
 def role(
     role_id: Annotated[
         str,
@@ -66,10 +68,12 @@ def role(
     show(format, output, lambda renderer: renderer.comparison(framework, comparison))
 
 
-@command(epilog="Examples:\n\n  pmo-path path project-manager pmo-director\n\n"
-         "  pmo-path path senior-project-manager pmo-director -p me.yaml  # for you\n\n"
-         "  pmo-path path pmo-analyst portfolio-manager -f json\n\n"
-         "No route between the roles: exit 1 with the reason.")
+@command(
+    epilog="Examples:\n\n  pmo-path path project-manager pmo-director\n\n"
+    "  pmo-path path senior-project-manager pmo-director -p me.yaml  # for you\n\n"
+    "  pmo-path path pmo-analyst portfolio-manager -f json\n\n"
+    "No route between the roles: exit 1 with the reason."
+)
 def path(
     start: Annotated[str, typer.Argument(metavar="FROM", help="The role you start from.", autocompletion=complete_role)],
     goal: Annotated[str, typer.Argument(metavar="TO", help="The role you aim for.", autocompletion=complete_role)],
@@ -91,15 +95,15 @@ def path(
     show(format, output, lambda renderer: renderer.route(framework, found))
 
 
-@command(epilog="Examples:\n\n  pmo-path match -p me.yaml\n\n  pmo-path match -p me.yaml --top 3\n\n"
-         "  pmo-path match -p me.yaml --all -f json | jq '.[0].role'\n\n"
-         "Marks: ● your current role, · your ladder, ⇄ a cross-track move, ★ your target_role; "
-         "a readiness marked ? is provisional (the role needs a competency you did not rate).")
+@command(
+    epilog="Examples:\n\n  pmo-path match -p me.yaml\n\n  pmo-path match -p me.yaml --top 3\n\n"
+    "  pmo-path match -p me.yaml --all -f json | jq '.[0].role'\n\n"
+    "Marks: ● your current role, · your ladder, ⇄ a cross-track move, ★ your target_role; "
+    "a readiness marked ? is provisional (the role needs a competency you did not rate)."
+)
 def match(
     profile: ProfileOption = None,
-    top: Annotated[
-        Optional[int], typer.Option("--top", min=1, max=100, metavar="N", help="Show only the N best roles.")
-    ] = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, max=100, metavar="N", help="Show only the N best roles.")] = None,
     everything: Annotated[
         bool, typer.Option("--all", help="Also the roles below your current one (by default only moves up or across).")
     ] = False,

@@ -20,16 +20,16 @@ from ..app import (
 from ..terminal import error, note
 
 
-@command(epilog="Examples:\n\n  pmo-path team team/ -t pmo-manager\n\n"
-         "  pmo-path team team/ -t pmo-manager -f json | jq .priorities\n\n"
-         "  pmo-path team alex.yaml sam.yaml -t pmo-director --anonymous -f markdown -o team.md\n\n"
-         "A file that fails validation is named on stderr and left out; the rest are analysed and the exit code is 1.")
+@command(
+    epilog="Examples:\n\n  pmo-path team team/ -t pmo-manager\n\n"
+    "  pmo-path team team/ -t pmo-manager -f json | jq .priorities\n\n"
+    "  pmo-path team alex.yaml sam.yaml -t pmo-director --anonymous -f markdown -o team.md\n\n"
+    "A file that fails validation is named on stderr and left out; the rest are analysed and the exit code is 1."
+)
 def team(
     paths: Annotated[
         list[str],
-        typer.Argument(
-            metavar="PATH", help="Profile files, or folders of them (*.yaml, *.yml; subfolders are not read)."
-        ),
+        typer.Argument(metavar="PATH", help="Profile files, or folders of them (*.yaml, *.yml; subfolders are not read)."),
     ],
     target: TargetOption = None,
     format: FormatOption = Format.table,
@@ -65,8 +65,10 @@ def team(
         raise typer.Exit(1)
 
 
-@command(epilog="Examples:\n\n  pmo-path progress jordan-2026-05.yaml jordan-2026-11.yaml\n\n"
-         "  pmo-path progress old.yaml new.yaml -t pmo-director -f json | jq .delta")
+@command(
+    epilog="Examples:\n\n  pmo-path progress jordan-2026-05.yaml jordan-2026-11.yaml\n\n"
+    "  pmo-path progress old.yaml new.yaml -t pmo-director -f json | jq .delta"
+)
 def progress(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier profile (or - for stdin).")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The later profile (or - for stdin).")],
