@@ -109,7 +109,7 @@ def main() -> None:
     rows = [
         (
             "pmo-path spec (Checker)",
-            import_cost("pmo_path.profile"),
+            import_cost("pmo_path.reading.profile"),
             timed(lambda p: profile_from_document(Document("p.yaml", p), framework), people),
         ),
         ("pydantic 2 (strict model)", import_cost("pydantic"), timed(ProfileModel.model_validate, lax)),
