@@ -35,6 +35,7 @@ class Member:
     readiness: float
     verdict: Verdict
     biggest_gap: str | None  # competency id of the most pressing gap
+    ratings: dict[str, int]  # competency id -> level, the rated ones only (a spreadsheet shows them all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,14 @@ def build_report(
                     biggest, pressing = gap.competency, key
         value = readiness(gaps)
         name, shown_file = labels[file]
-        member = Member(name, shown_file, value, verdict(value, gaps, framework.thresholds), biggest)
+        member = Member(
+            name,
+            shown_file,
+            value,
+            verdict(value, gaps, framework.thresholds),
+            biggest,
+            {competency: rating.level for competency, rating in ratings.items()},
+        )
         scored.append((-value, file, member))
     scored.sort(key=lambda item: item[:2])
     members = [member for _key, _file, member in scored]

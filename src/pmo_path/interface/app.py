@@ -187,7 +187,7 @@ TargetOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="table for people; json and markdown for scripts and notes.")
+    Format, typer.Option("--format", "-f", help="table for people; json, markdown and csv for scripts, notes and spreadsheets.")
 ]
 OutputOption = Annotated[
     Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")

@@ -26,6 +26,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "table": ("pmo_path.render.table", "TableRenderer"),
     "json": ("pmo_path.render.as_json", "JsonRenderer"),
     "markdown": ("pmo_path.render.markdown", "MarkdownRenderer"),
+    "csv": ("pmo_path.render.as_csv", "CsvRenderer"),
 }
 
 Format = StrEnum("Format", {name: name for name in FORMATS})

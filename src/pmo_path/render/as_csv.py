@@ -1,0 +1,112 @@
+"""`-f csv`: spreadsheets that open cleanly in Excel, LibreOffice and Google Sheets.
+
+One header row, one row per item, UTF-8 with a byte-order mark (so Excel
+reads names with accents), CRLF line ends. A cell that a spreadsheet would
+run as a formula (one starting with = + - @, a tab or a carriage return) is
+neutralised with a leading apostrophe: a name in a profile is data, never a
+formula (OWASP's CSV injection advice).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from .wording import gap_levels
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def table(header: list[str], rows: Iterable[Iterable[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([cell(name) for name in header])
+    writer.writerows([cell(value) for value in row] for row in rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+class CsvRenderer:
+    """One table per kind of result; the shapes follow the JSON ones, flattened."""
+
+    text = True
+
+    def assessment(self, framework, result):
+        score = result.score
+        return table(
+            ["competency", "name", "current", "required", "gap", "weight", "priority", "rated"],
+            [
+                [
+                    g.competency,
+                    framework.competencies[g.competency].name,
+                    g.current if g.rated else "",
+                    g.required,
+                    g.gap,
+                    g.weight,
+                    g.priority,
+                    g.rated,
+                ]
+                for g in score.gaps
+            ],
+        )
+
+    def roles(self, framework, ladders):
+        return table(
+            ["id", "title", "track", "seniority"],
+            [[r.id, r.title, r.track, r.seniority] for ladder in ladders.values() for r in ladder],
+        )
+
+    def role(self, framework, chosen):
+        return table(
+            ["competency", "name", "level", "weight"],
+            [[r.competency, framework.competencies[r.competency].name, r.level, r.weight] for r in chosen.requirements],
+        )
+
+    def comparison(self, framework, result):
+        return table(
+            ["competency", "from_level", "from_weight", "to_level", "to_weight", "change"],
+            [
+                [row.competency, row.from_level, row.from_weight, row.to_level, row.to_weight, row.change]
+                for row in result.competencies
+            ],
+        )
+
+    def route(self, framework, found):
+        return table(
+            ["step", "role", "title"], [[number, step, framework.roles[step].title] for number, step in enumerate(found.steps)]
+        )
+
+    def match(self, framework, matches):
+        rows = []
+        for found in matches:
+            gap = found.score.biggest_gap
+            shown = f"{gap_levels(gap.current, gap.required, gap.rated)} {gap.competency}" if gap else ""
+            rows.append(
+                [
+                    found.role.id,
+                    found.role.title,
+                    found.score.readiness,
+                    found.score.verdict,
+                    found.relation or "",
+                    found.score.provisional,
+                    shown,
+                ]
+            )
+        return table(["role", "title", "readiness", "verdict", "relation", "provisional", "biggest_gap"], rows)
+
+    def team(self, framework, report):
+        competencies = list(framework.competencies)
+        return table(
+            ["name", "file", "readiness", "verdict", *competencies],
+            [[m.name, m.file, m.readiness, m.verdict, *(m.ratings.get(c, "") for c in competencies)] for m in report.members],
+        )
+
+    def progress(self, framework, result):
+        return table(
+            ["competency", "before", "after"], [[change.competency, change.before, change.after] for change in result.changes]
+        )

@@ -1,0 +1,56 @@
+"""`-f csv`: spreadsheets that open cleanly, and never run a formula from a name."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES
+from pmo_path.render.as_csv import FORMULA_START, cell
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+def test_match_csv_has_one_row_per_role_with_relation(invoke, framework):
+    result = invoke("match", "-p", str(EXAMPLES / "jordan-lee.yaml"), "--all", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    table = rows(result.stdout)
+    assert [row["role"] for row in table] and len(table) == len(framework.roles)
+    assert {row["relation"] for row in table} == {"current", "ladder", "cross-track"}
+    assert [float(row["readiness"]) for row in table] == sorted((float(r["readiness"]) for r in table), reverse=True)
+
+
+def test_team_csv_lists_each_members_ratings(invoke, framework, tmp_path):
+    team = tmp_path / "team"
+    team.mkdir()
+    for example in EXAMPLES.glob("*.yaml"):
+        shutil.copy(example, team / example.name)
+    (team / "evil.yaml").write_text(
+        'name: "=HYPERLINK(\\"https://evil.example\\")"\ntarget_role: pmo-director\nratings:\n  project-delivery: 3\n',
+        encoding="utf-8",
+    )
+    result = invoke("team", str(team), "-t", "pmo-director", "-f", "csv", "-o", str(tmp_path / "team.csv"))
+    assert result.exit_code == 0, result.stderr
+    written = (tmp_path / "team.csv").read_bytes()
+    assert written.count(b"\r\n") == written.count(b"\n")  # CRLF, as spreadsheets expect
+    table = rows(written.decode("utf-8"))
+    assert list(table[0])[:4] == ["name", "file", "readiness", "verdict"]
+    assert list(table[0])[4:] == list(framework.competencies)
+    jordan = next(row for row in table if row["name"] == "Jordan Lee")
+    assert jordan["project-delivery"] == "5" and jordan["financial-management"] == ""  # unrated stays blank
+    evil = next(row for row in table if "HYPERLINK" in row["name"])
+    assert evil["name"].startswith("'=")
+
+
+@given(st.text(max_size=20))
+def test_no_cell_starts_a_formula(text):
+    shown = cell(text)
+    assert not shown.startswith(FORMULA_START)
+    assert shown.removeprefix("'") == text or shown == text
