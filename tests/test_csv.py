@@ -6,10 +6,10 @@ import csv
 import io
 import shutil
 
+from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
 from pmo_path.render.as_csv import FORMULA_START, cell
 
 
