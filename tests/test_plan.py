@@ -117,9 +117,9 @@ def test_plan_without_current_role_or_gaps(framework, write_profile):
 def test_radar_svg_parses_with_one_spoke_per_required_competency(framework, jordan):
     svg = ET.fromstring(role_radar(framework, jordan.target, jordan.profile.levels(), "Jordan <Lee> & co"))
     spokes = [line for line in svg.iter(f"{SVG}line") if line.get("class") == "spoke"]
-    assert len(spokes) == len(jordan.target.requirements) == 13
+    assert len(spokes) == len(jordan.target.requirements) == 14  # PMO director keeps a delivery foundation
     current = next(p for p in svg.iter(f"{SVG}polygon") if p.get("class") == "current")
-    assert len(current.get("points").split()) == 13
+    assert len(current.get("points").split()) == 14
     assert svg.find(f"{SVG}title").text == "Jordan <Lee> & co: now against PMO Director"
     card = svg.find(f"{SVG}rect")
     assert card.get("fill") == "#ffffff" and card.get("rx")  # its own light card: legible on dark pages too
@@ -129,7 +129,7 @@ def test_radar_svg_parses_with_one_spoke_per_required_competency(framework, jord
         if text.get("class") == "label" and len(text)
     }
     assert labels["Strategic thinking"] == "2 / 4" and labels["Financial management"] == "0 / 3"
-    assert len(labels) == 13
+    assert len(labels) == 14
 
 
 def test_radar_falls_back_to_every_competency_for_a_role_with_few_requirements(framework):
@@ -158,7 +158,7 @@ def test_plan_command_writes_plan_and_chart_with_a_relative_link(invoke, tmp_pat
     written = (tmp_path / "plans" / "plan.md").read_text(encoding="utf-8")
     assert "](../charts/my%20radar.svg)" in written and "**Plan written:** 2026-11-20" in written
     svg = ET.parse(tmp_path / "charts" / "my radar.svg").getroot()
-    assert sum(1 for line in svg.iter(f"{SVG}line") if line.get("class") == "spoke") == 13
+    assert sum(1 for line in svg.iter(f"{SVG}line") if line.get("class") == "spoke") == 14
     assert not [p.name for p in tmp_path.rglob(".*.tmp")]  # atomic writes leave no temporary files
 
 
