@@ -147,3 +147,50 @@ def test_bundled_files_are_where_the_package_looks(framework):
     folder = bundled_data_dir()
     assert (folder / "roles.yaml").is_file() and (folder / "recommendations.yaml").is_file()
     assert framework.files == (str(folder / "roles.yaml"), str(folder / "recommendations.yaml"))
+
+
+BANDS = {"0-1": {0, 1}, "2-3": {2, 3}, "4": {4}}
+
+
+@pytest.mark.parametrize("band", BANDS)
+def test_every_competency_has_advice_at_every_level_band(framework, band):
+    """A beginner and a near-director both get something to act on this quarter (contract section 1)."""
+    missing = [
+        c
+        for c in framework.competencies
+        if not any(c in r.builds and BANDS[band] & set(r.levels) for r in framework.recommendations.values())
+    ]
+    assert missing == []
+
+
+def test_every_competency_has_a_step_shorter_than_a_year(framework):
+    slow = [
+        c
+        for c in framework.competencies
+        if not any(c in r.builds and r.horizon != "1-2-years" for r in framework.recommendations.values())
+    ]
+    assert slow == []
+
+
+def test_pmo_leaders_keep_a_delivery_foundation_and_team_leads_line_manage(framework):
+    for role_id in ("portfolio-office-manager", "pmo-director", "enterprise-pmo-director"):
+        assert framework.roles[role_id].required("project-delivery") >= 3, role_id
+    line_management = min(
+        level
+        for level, text in framework.competencies["people-development"].levels.items()
+        if "line-manage" in text or "line manager" in text
+    )
+    for role_id in (
+        "pmo-manager",
+        "program-manager",
+        "portfolio-manager",
+        "portfolio-office-manager",
+        "pmo-director",
+        "enterprise-pmo-director",
+    ):
+        assert framework.roles[role_id].required("people-development") >= line_management, role_id
+
+
+def test_no_move_leads_down(framework):
+    for role in framework.roles.values():
+        assert all(framework.roles[n].seniority >= role.seniority for n in role.next), role.id
