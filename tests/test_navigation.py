@@ -289,3 +289,15 @@ def test_role_vs_unknown_role(invoke):
     assert result.stderr == (
         "Error: --vs: unknown role 'pmo-directer' (did you mean 'pmo-director'?); `pmo-path roles` lists them\n"
     )
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_match_table_keeps_each_role_on_one_line(invoke, framework, columns):
+    result = invoke("match", "-p", "examples/jordan-lee.yaml", "--all", env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rows = [line for line in lines if line[:2].strip().isdigit()]
+    assert len(rows) == len(framework.roles)  # no role wraps onto a second line
+    assert max(len(line) for line in lines) <= columns
+    for row in rows:  # the gap's levels come first, so a narrow terminal never cuts the target level
+        assert "→" in row or "not rated" in row or row.rstrip().endswith("-")

@@ -210,3 +210,14 @@ def test_own_recommendations_are_checked_against_the_bundled_roles(invoke, tmp_p
     assert "builds[0]: unknown competency 'financial-managment' (did you mean 'financial-management'?)" in problems[0]
     assert "builds[1]: unknown competency 'pmo-director'" in problems[1]
     assert all(line.startswith(f"{tmp_path / 'recommendations.yaml'}:") for line in problems)
+
+
+def test_a_move_down_and_thresholds_out_of_order_are_named(invoke, tmp_path):
+    roles = (bundled_data_dir() / "roles.yaml").read_text()
+    roles = roles.replace("    next: [pmo-director, enterprise-pmo-director]", "    next: [pmo-analyst, pmo-director]", 1)
+    roles = roles.replace("  ready_max_core_gap: 1\n", "  ready_max_core_gap: 3\n  close_max_core_gap: 2\n", 1)
+    (tmp_path / "roles.yaml").write_text(roles)
+    result = invoke("validate", "--data-dir", str(tmp_path))
+    assert result.exit_code == 1
+    assert "roles.portfolio-manager.next: leads to 'pmo-analyst' (seniority 2), less senior" in result.stdout
+    assert "thresholds: must satisfy ready_max_core_gap <= close_max_core_gap" in result.stdout

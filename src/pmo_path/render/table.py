@@ -138,11 +138,12 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             parts.append(Indented(line, 4, first=2))
     if score.unrated_required:
         names = ", ".join(framework.competencies[c].name for c in score.unrated_required)
-        counts = "it counts" if len(score.unrated_required) == 1 else "they count"
+        one = len(score.unrated_required) == 1
+        counts, them = ("it counts", "it") if one else ("they count", "them")
         parts.append(
             Indented(
                 Text(
-                    f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate "
+                    f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate {them} "
                     "first (pmo-path assess -p FILE -i) for a result you can trust.",
                     "yellow",
                 ),
