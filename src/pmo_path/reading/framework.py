@@ -252,9 +252,13 @@ def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
     for role in roles.values():  # a move "up" never lands lower (seniority compares across tracks)
         for there in role.next:
             if there in roles and roles[there].seniority < role.seniority:
-                check.add(f"leads to '{there}' (seniority {roles[there].seniority}), less senior than "
-                          f"'{role.id}' ({role.seniority}); `next` lists moves up or across",
-                          join(join("roles", role.id), "next"), data.get(role.id), "next")
+                check.add(
+                    f"leads to '{there}' (seniority {roles[there].seniority}), less senior than "
+                    f"'{role.id}' ({role.seniority}); `next` lists moves up or across",
+                    join(join("roles", role.id), "next"),
+                    data.get(role.id),
+                    "next",
+                )
     for ladder in by_track.values():
         ladder.sort(key=lambda role: role.seniority)
         for junior, senior in pairwise(ladder):
