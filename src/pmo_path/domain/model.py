@@ -171,3 +171,27 @@ class Profile:
 
     def with_ratings(self, ratings: dict[str, Rating], **changes: object) -> Profile:
         return replace(self, ratings=ratings, **changes)
+
+
+class RaterRelation(StrEnum):
+    """Who wrote a review, relative to the person reviewed."""
+
+    MANAGER = "manager"
+    PEER = "peer"
+    REPORT = "report"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Review:
+    """Someone else's ratings of a person (contract section 9)."""
+
+    about: str
+    relation: RaterRelation
+    ratings: dict[str, Rating] = field(default_factory=dict)
+    rater: str | None = None  # never shown: peers and reports are anonymous, and names add nothing to a manager's view
+    assessed_on: date | None = None
+    file: str = ""
+
+    def levels(self) -> dict[str, int]:
+        return {competency: rating.level for competency, rating in self.ratings.items()}

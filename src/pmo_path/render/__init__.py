@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ..domain.assessment import Assessment
+    from ..domain.feedback import Feedback
     from ..domain.model import Framework, Role
     from ..domain.navigation import Match, RoleComparison, Route
     from ..domain.progress import Progress
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
 
 # format name -> (module, class). The order is the order `--help` lists them.
 FORMATS: dict[str, tuple[str, str]] = {
-    "table": ("pmo_path.render.table", "TableRenderer"),
+    "table": ("pmo_path.render.table_renderer", "TableRenderer"),
     "json": ("pmo_path.render.as_json", "JsonRenderer"),
-    "markdown": ("pmo_path.render.markdown", "MarkdownRenderer"),
+    "markdown": ("pmo_path.render.markdown_renderer", "MarkdownRenderer"),
     "csv": ("pmo_path.render.as_csv", "CsvRenderer"),
 }
 
@@ -45,6 +46,7 @@ class Renderer(Protocol):
     def match(self, framework: Framework, matches: list[Match]) -> Any: ...
     def team(self, framework: Framework, report: TeamReport) -> Any: ...
     def progress(self, framework: Framework, result: Progress) -> Any: ...
+    def feedback(self, framework: Framework, result: Feedback) -> Any: ...
 
 
 class UnknownFormat(ValueError):

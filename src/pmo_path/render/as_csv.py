@@ -110,3 +110,25 @@ class CsvRenderer:
         return table(
             ["competency", "before", "after"], [[change.competency, change.before, change.after] for change in result.changes]
         )
+
+    def feedback(self, framework, result):
+        return table(
+            ["competency", "self", "manager", "peers", "reports", "others", "delta", "view"],
+            [
+                [
+                    v.competency,
+                    v.self_level,
+                    v.manager,
+                    v.peers,
+                    v.reports,
+                    v.others,
+                    v.delta,
+                    "blind spot"
+                    if v.competency in result.blind_spots
+                    else "hidden strength"
+                    if v.competency in result.hidden_strengths
+                    else "",
+                ]
+                for v in result.competencies
+            ],
+        )

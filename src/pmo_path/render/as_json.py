@@ -9,6 +9,7 @@ from ..domain.assessment import Assessment
 from ..domain.model import Framework, Recommendation, Role
 
 if TYPE_CHECKING:
+    from ..domain.feedback import Feedback
     from ..domain.navigation import Match, RoleComparison, Route
     from ..domain.progress import Progress
     from ..domain.team import TeamReport
@@ -151,6 +152,32 @@ def progress(framework: Framework, result: Progress) -> dict[str, Any]:
     }
 
 
+def feedback(framework: Framework, result: Feedback) -> dict[str, Any]:
+    """Section 9's shape; a group hidden for anonymity is null, and no rater is named."""
+    person = result.person
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "person": {"name": person.name, "current_role": person.current_role, "target_role": person.target_role},
+        "target": {"id": result.target.id, "title": result.target.title},
+        "raters": result.raters,
+        "competencies": [
+            {
+                "competency": v.competency,
+                "self": v.self_level,
+                "manager": v.manager,
+                "peers": v.peers,
+                "reports": v.reports,
+                "others": v.others,
+                "delta": v.delta,
+            }
+            for v in result.competencies
+        ],
+        "blind_spots": list(result.blind_spots),
+        "hidden_strengths": list(result.hidden_strengths),
+        "readiness": {"self": result.readiness_self, "others": result.readiness_others},
+    }
+
+
 def _dumped(build):
     return staticmethod(lambda framework, result: dumps(build(framework, result)))
 
@@ -167,3 +194,4 @@ class JsonRenderer:
     match = _dumped(match)
     team = _dumped(team)
     progress = _dumped(progress)
+    feedback = _dumped(feedback)

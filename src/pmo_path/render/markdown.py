@@ -21,8 +21,6 @@ from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, WEIGHT
 
 if TYPE_CHECKING:
     from ..domain.navigation import CompetencyChange, Match, RoleComparison, Route
-    from ..domain.progress import Progress
-    from ..domain.team import TeamReport
 
 
 class Raw(str):
@@ -312,91 +310,3 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
     lines = ["# Roles by readiness", ""]
     lines += table(["#", "Role", "Readiness", "Verdict", "Biggest gap", "Where"], rows, "rlrlll")
     return "\n".join(lines) + "\n"
-
-
-def team_report(framework: Framework, report: TeamReport) -> str:
-    """The team view: readiness spread, the gap heatmap, what to train first, the members."""
-    people, names = report.people, framework.competencies
-    lines = [f"# Team readiness for {cell(report.target.title)} ({code(report.target.id)})", ""]
-    lines += table(
-        ["", ""],
-        [
-            ["People", people],
-            ["Readiness", f"mean {report.mean:.1f}%, median {report.median:.1f}%, min {report.low:.1f}%, max {report.high:.1f}%"],
-        ],
-    ) + [""]
-    lines += ["## Verdicts", ""]
-    lines += table(
-        ["Verdict", "People", ""],
-        [[verdict, count, bar(100 * count / people)] for verdict, count in report.verdicts.items()],
-        "lrl",
-    ) + [""]
-    lines += ["## Gaps across the team", ""]
-    rows = [
-        [
-            names[s.competency].name,
-            s.required,
-            f"{s.mean_current:.2f}",
-            f"{s.with_gap} of {people}",
-            f"{bar(100 * s.share_with_gap(people), 10)} {100 * s.share_with_gap(people):.0f}%",
-        ]
-        for s in report.competencies
-    ]
-    lines += table(["Competency", "Need", "Mean now", "With a gap", "Share with a gap"], rows, "lrrrl") + [""]
-    lines += ["## Training priorities", ""]
-    if not report.priorities:
-        lines.append("Nobody has a gap for this role.")
-    for number, priority in enumerate(report.priorities, 1):
-        lines.append(
-            f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
-            f"people, weighted gap {priority.weighted_gap}"
-        )
-        for rec in priority.recommendations:
-            lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
-    lines += ["", "Weighted gap: the sum over people of weight × gap.", "", "## Members", ""]
-    rows = [
-        [number, m.name, f"{m.readiness:.1f}%", m.verdict, names[m.biggest_gap].name if m.biggest_gap else "-"]
-        for number, m in enumerate(report.members, 1)
-    ]
-    lines += table(["#", "Name", "Readiness", "Verdict", "Biggest gap"], rows, "rlrll")
-    return "\n".join(lines) + "\n"
-
-
-def progress_report(framework: Framework, result: Progress) -> str:
-    """Before and after: readiness, the ratings that moved, gaps closed and opened."""
-    names = framework.competencies
-    who = result.new.name or result.old.name or "Progress"
-    lines = [f"# {cell(who)}: progress towards {cell(result.target.title)} ({code(result.target.id)})", ""]
-    when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
-    rows = [
-        ["Assessments", f"{when[0]} → {when[1]}"],
-        ["Readiness", Raw(f"{result.before.readiness:.1f}% → **{result.after.readiness:.1f}%** ({result.delta:+.1f})")],
-        ["Verdict", Raw(f"{result.before.verdict} → **{result.after.verdict}**")],
-    ]
-    lines += table(["", ""], rows) + ["", "## Ratings that moved", ""]
-    if result.changes:
-        rows = [
-            [names[c.competency].name, c.before, c.after, "↑" if c.rose else "↓", result.target.required(c.competency) or "-"]
-            for c in result.changes
-        ]
-        lines += table(["Competency", "Before", "After", "", "Need"], rows, "lrrlr")
-    else:
-        lines.append("No rating changed.")
-    for title, ids in (("Gaps closed", result.closed), ("Gaps opened", result.opened)):
-        lines += ["", f"## {title}", ""]
-        lines += [f"- {cell(names[c].name)}" for c in ids] or ["None."]
-    return "\n".join(lines) + "\n"
-
-
-class MarkdownRenderer:
-    """`-f markdown`: GitHub-flavoured Markdown; an assessment is the dated plan."""
-
-    text = True
-    assessment = staticmethod(plan)
-    roles = staticmethod(roles_report)
-    role = staticmethod(role_report)
-    comparison = staticmethod(comparison_report)
-    route = staticmethod(route_report)
-    match = staticmethod(match_report)
-    team = staticmethod(team_report)
-    progress = staticmethod(progress_report)

@@ -1,0 +1,95 @@
+"""A review: someone else's ratings of a person, read with the same checks as a profile."""
+
+from __future__ import annotations
+
+from ..domain.model import Framework, Profile, RaterRelation, Review
+from ..errors import InputError, Problem
+from .checks import Checker
+from .profile import context_of, profile_from_document, ratings_field
+from .spec import Day, Field, Ref, Spec, Text
+from .team_files import profile_files
+from .yamldoc import Document, load_file
+
+# The one declaration of a review file: its checks, its JSON Schema and its docs come from here.
+REVIEW = Spec(
+    "review",
+    "Someone's ratings of a person, for `pmo-path feedback` (contract section 9).",
+    (
+        Field("about", Text(), "Whose ratings these are: the `name` in that person's profile.", required=True),
+        Field("rater", Text(), "Who rated; never shown in any output."),
+        Field(
+            "relation",
+            Ref("relation"),
+            "manager, peer, report or other. Peers and reports are shown only as a group of 3 or more.",
+            required=True,
+        ),
+        Field("assessed_on", Day(), "When the ratings were given."),
+        ratings_field("Their view of the person's level in each competency, 0-5; leave out what they cannot judge."),
+    ),
+)
+REVIEW_KEYS = frozenset(("about", "relation", "rater"))
+
+
+def review_context(framework: Framework) -> dict:
+    return {**context_of(framework), "relation": tuple(RaterRelation)}
+
+
+def is_review(doc: Document) -> bool:
+    """A file with `about`, `relation` or `rater` is a review, not a profile."""
+    return isinstance(doc.data, dict) and bool(REVIEW_KEYS.intersection(doc.data))
+
+
+def review_from_document(doc: Document, framework: Framework) -> Review:
+    check = Checker(doc)
+    root = check.root()
+    if root is None:
+        check.raise_if_any()
+    values = REVIEW.read(check, root, "", review_context(framework))
+    check.raise_if_any()
+    return Review(file=doc.name, **{**values, "relation": RaterRelation(values["relation"])})
+
+
+def load_review(path: str, framework: Framework) -> Review:
+    """Read and check a review file; a profile given where a review belongs is named as such."""
+    doc = load_file(path)
+    if not is_review(doc) and isinstance(doc.data, dict):
+        raise InputError(Problem(doc.name, "is a profile, not a review (a review has about: and relation:)", "about"))
+    return review_from_document(doc, framework)
+
+
+def load_self_and_reviews(self_file: str, paths: list[str], framework: Framework) -> tuple[Profile, list[Review]]:
+    """SELF must be a profile and every REVIEW a review; a file named twice is an error, not counted twice."""
+    doc = load_file(self_file)
+    if is_review(doc):
+        about = doc.data.get("about")
+        raise InputError(
+            Problem(doc.name, f"is a review (about: {about}); give your own profile as SELF, then the reviews", "about")
+        )
+    person = profile_from_document(doc, framework)
+    files, failures = profile_files(paths)
+    if failures:
+        raise failures[0]
+    reviews, seen = [], {_key(self_file)}
+    for file in files:
+        if _key(file) in seen:
+            raise InputError(Problem(file, "is given twice (or is SELF); each file counts once"))
+        seen.add(_key(file))
+        review_doc = load_file(file)
+        if not is_review(review_doc):
+            raise InputError(
+                Problem(
+                    file,
+                    "is a profile, not a review: give one SELF profile, then reviews (a review has about: and relation:)",
+                    "about",
+                )
+            )
+        reviews.append(review_from_document(review_doc, framework))
+    if not reviews:
+        raise InputError(Problem(", ".join(paths), "no review files found"))
+    return person, reviews
+
+
+def _key(path: str) -> str:
+    import os
+
+    return os.path.realpath(path)

@@ -1,0 +1,142 @@
+"""Markdown of many people: a team, one person over time, and how others see a person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..domain.model import Framework
+from .markdown import Raw, bar, cell, code, source_ref, table
+
+if TYPE_CHECKING:
+    from ..domain.feedback import Feedback
+    from ..domain.progress import Progress
+    from ..domain.team import TeamReport
+
+
+def team_report(framework: Framework, report: TeamReport) -> str:
+    """The team view: readiness spread, the gap heatmap, what to train first, the members."""
+    people, names = report.people, framework.competencies
+    lines = [f"# Team readiness for {cell(report.target.title)} ({code(report.target.id)})", ""]
+    lines += table(
+        ["", ""],
+        [
+            ["People", people],
+            ["Readiness", f"mean {report.mean:.1f}%, median {report.median:.1f}%, min {report.low:.1f}%, max {report.high:.1f}%"],
+        ],
+    ) + [""]
+    lines += ["## Verdicts", ""]
+    lines += table(
+        ["Verdict", "People", ""],
+        [[verdict, count, bar(100 * count / people)] for verdict, count in report.verdicts.items()],
+        "lrl",
+    ) + [""]
+    lines += ["## Gaps across the team", ""]
+    rows = [
+        [
+            names[s.competency].name,
+            s.required,
+            f"{s.mean_current:.2f}",
+            f"{s.with_gap} of {people}",
+            f"{bar(100 * s.share_with_gap(people), 10)} {100 * s.share_with_gap(people):.0f}%",
+        ]
+        for s in report.competencies
+    ]
+    lines += table(["Competency", "Need", "Mean now", "With a gap", "Share with a gap"], rows, "lrrrl") + [""]
+    lines += ["## Training priorities", ""]
+    if not report.priorities:
+        lines.append("Nobody has a gap for this role.")
+    for number, priority in enumerate(report.priorities, 1):
+        lines.append(
+            f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
+            f"people, weighted gap {priority.weighted_gap}"
+        )
+        for rec in priority.recommendations:
+            lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
+    lines += ["", "Weighted gap: the sum over people of weight × gap.", "", "## Members", ""]
+    rows = [
+        [number, m.name, f"{m.readiness:.1f}%", m.verdict, names[m.biggest_gap].name if m.biggest_gap else "-"]
+        for number, m in enumerate(report.members, 1)
+    ]
+    lines += table(["#", "Name", "Readiness", "Verdict", "Biggest gap"], rows, "rlrll")
+    return "\n".join(lines) + "\n"
+
+
+def progress_report(framework: Framework, result: Progress) -> str:
+    """Before and after: readiness, the ratings that moved, gaps closed and opened."""
+    names = framework.competencies
+    who = result.new.name or result.old.name or "Progress"
+    lines = [f"# {cell(who)}: progress towards {cell(result.target.title)} ({code(result.target.id)})", ""]
+    when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
+    rows = [
+        ["Assessments", f"{when[0]} → {when[1]}"],
+        ["Readiness", Raw(f"{result.before.readiness:.1f}% → **{result.after.readiness:.1f}%** ({result.delta:+.1f})")],
+        ["Verdict", Raw(f"{result.before.verdict} → **{result.after.verdict}**")],
+    ]
+    lines += table(["", ""], rows) + ["", "## Ratings that moved", ""]
+    if result.changes:
+        rows = [
+            [names[c.competency].name, c.before, c.after, "↑" if c.rose else "↓", result.target.required(c.competency) or "-"]
+            for c in result.changes
+        ]
+        lines += table(["Competency", "Before", "After", "", "Need"], rows, "lrrlr")
+    else:
+        lines.append("No rating changed.")
+    for title, ids in (("Gaps closed", result.closed), ("Gaps opened", result.opened)):
+        lines += ["", f"## {title}", ""]
+        lines += [f"- {cell(names[c].name)}" for c in ids] or ["None."]
+    return "\n".join(lines) + "\n"
+
+
+def _number(value: float | None) -> str:
+    return "·" if value is None else f"{value:.1f}"
+
+
+def feedback_report(framework: Framework, result: Feedback) -> str:
+    """Self against others; groups hidden for anonymity show `·`, and no rater is named."""
+    names = framework.competencies
+    person = result.person.name or "You"
+    raters = ", ".join(f"{count} {relation}{'s' if count != 1 else ''}" for relation, count in result.raters.items() if count)
+    others = f"{result.readiness_others:.1f}%" if result.readiness_others is not None else "n/a"
+    lines = [
+        f"# How others see {cell(person)}",
+        "",
+        f"Raters: {raters}. Target: {cell(result.target.title)} "
+        f"({code(result.target.id)}); readiness on your ratings {result.readiness_self:.1f}%, on others' "
+        f"{others} (others' view where shown, yours elsewhere).",
+        "",
+    ]
+    rows = []
+    for view in result.competencies:
+        mark = (
+            "blind spot"
+            if view.competency in result.blind_spots
+            else ("hidden strength" if view.competency in result.hidden_strengths else "")
+        )
+        rows.append(
+            [
+                names[view.competency].name,
+                _number(view.self_level),
+                _number(view.manager),
+                _number(view.peers),
+                _number(view.reports),
+                _number(view.others),
+                f"{view.delta:+.1f}" if view.delta is not None else "",
+                mark,
+            ]
+        )
+    lines += table(["Competency", "Self", "Manager", "Peers", "Reports", "Others", "Δ", ""], rows, "lrrrrrrl")
+    lines += ["", "`·`: hidden because fewer than 3 peers or reports rated it, or not rated. Δ: self minus others.", ""]
+    for title, ids in (("Blind spots", result.blind_spots), ("Hidden strengths", result.hidden_strengths)):
+        if not ids:
+            continue
+        lines += [f"## {title}", ""]
+        for competency in ids:
+            view = result.view(competency)
+            levels = names[competency].levels
+            lines += [
+                f"- **{cell(names[competency].name)}**: you {view.self_level}, others {view.others:.1f}",
+                f"  - You: {cell(levels.get(view.self_level or 0, ''))}",
+                f"  - Others: {cell(levels.get(max(1, int(view.others + 0.5)), ''))}",
+            ]
+        lines.append("")
+    return "\n".join(lines)
