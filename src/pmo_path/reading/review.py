@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from ..domain.model import Framework, Profile, RaterRelation, Review
 from ..errors import InputError, Problem
 from .checks import Checker
@@ -66,6 +68,10 @@ def load_self_and_reviews(self_file: str, paths: list[str], framework: Framework
             Problem(doc.name, f"is a review (about: {about}); give your own profile as SELF, then the reviews", "about")
         )
     person = profile_from_document(doc, framework)
+    named = [_key(path) for path in paths if not os.path.isdir(path)]
+    for path in paths:
+        if not os.path.isdir(path) and named.count(_key(path)) > 1:
+            raise InputError(Problem(path, "is given twice; each review counts once"))
     files, failures = profile_files(paths)
     if failures:
         raise failures[0]
@@ -90,6 +96,4 @@ def load_self_and_reviews(self_file: str, paths: list[str], framework: Framework
 
 
 def _key(path: str) -> str:
-    import os
-
     return os.path.realpath(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..domain.model import Framework
 from .framework_spec import CONTEXT_KINDS, RECOMMENDATIONS_SPEC, ROLES_SPEC
 from .profile import PROFILE, context_of
+from .review import REVIEW, review_context
 
 PROFILE_SCHEMA_FILE = "pmo-path-profile.schema.json"
 SCHEMA_ID = "https://pmo-path.invalid/schema/"  # names the schemas; nothing is fetched from it
@@ -20,6 +21,7 @@ def json_schema(kind: str, framework: Framework) -> dict:
     """The schema of one kind of file: profile ids come from `framework`; a framework's own ids are free."""
     specs = {
         "profile": (PROFILE, context_of(framework)),
+        "review": (REVIEW, review_context(framework)),
         "roles": (ROLES_SPEC, CONTEXT_KINDS),
         "recommendations": (RECOMMENDATIONS_SPEC, CONTEXT_KINDS),
     }
@@ -28,7 +30,7 @@ def json_schema(kind: str, framework: Framework) -> dict:
     return {"$id": f"{SCHEMA_ID}{kind}.json", **schema}
 
 
-SCHEMA_KINDS = ("profile", "roles", "recommendations")
+SCHEMA_KINDS = ("profile", "review", "roles", "recommendations")
 
 
 def is_ours(path: str) -> bool:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ..domain.model import Framework
 from ..errors import InputError, Problem
 from .framework import bundled_data_dir, data_files, load_framework
-from .profile import load_profile
+from .profile import profile_from_document
+from .review import is_review, review_from_document
 from .yamldoc import load_file
 
 
@@ -61,7 +62,7 @@ class Report:
 
 
 def validate(data_dir: str | os.PathLike | None, profile_paths: list[str]) -> Report:
-    """Check the active framework, then each profile against it; collect, never raise."""
+    """Check the active framework, then each profile or review against it; collect, never raise."""
     report = Report()
     try:
         bundled = bundled_data_dir().resolve()
@@ -73,10 +74,10 @@ def validate(data_dir: str | os.PathLike | None, profile_paths: list[str]) -> Re
     for path in profile_paths:
         for file in _files(path, report.problems):
             try:
-                if report.framework is None:
-                    load_file(file)  # the framework is broken: only the YAML itself can be checked
-                else:
-                    load_profile(file, report.framework)
+                doc = load_file(file)  # with a broken framework, only the YAML itself can be checked
+                if report.framework is not None:
+                    read = review_from_document if is_review(doc) else profile_from_document
+                    read(doc, report.framework)
             except InputError as err:
                 report.problems.extend(err.problems)
             report.profiles += 1

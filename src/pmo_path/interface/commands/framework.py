@@ -11,7 +11,7 @@ from ..terminal import error, note
 
 # The kinds `reading.schemas.json_schema` knows (a test keeps the two lists equal; importing that module
 # here would load the whole framework reader at every start).
-SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in ("profile", "roles", "recommendations")})
+SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in ("profile", "review", "roles", "recommendations")})
 
 
 @command(
@@ -86,7 +86,7 @@ def init(
 )
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(help="Which file: a profile (default), roles.yaml or recommendations.yaml.")
+        SchemaKind, typer.Argument(help="Which file: a profile (default), a review, roles.yaml or recommendations.yaml.")
     ] = SchemaKind.profile,
     output: OutputOption = None,
     force: ForceOption = False,

@@ -1,0 +1,186 @@
+"""How others see you (contract section 9): anonymity, blind spots, readiness on both views, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from fractions import Fraction
+
+import pytest
+from conftest import EXAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pmo_path.domain.feedback import MIN_GROUP, compare_views
+from pmo_path.domain.model import Profile, RaterRelation, Rating, Review
+from pmo_path.interface.terminal import render_to_text
+from pmo_path.render.as_csv import CsvRenderer
+from pmo_path.render.as_json import feedback as feedback_json
+from pmo_path.render.markdown_people import feedback_report
+from pmo_path.render.table_people import feedback_view
+
+REVIEWS = EXAMPLES / "reviews"
+SELF = EXAMPLES / "jordan-lee.yaml"
+COMPETENCY = "strategic-thinking"
+
+
+def person(level: int | None = 3) -> Profile:
+    ratings = {COMPETENCY: Rating(level)} if level is not None else {}
+    return Profile(ratings=ratings, name="Jordan Lee", target_role="pmo-director", file="me.yaml")
+
+
+def review(relation: str, level: int, number: int = 0, competency: str = COMPETENCY) -> Review:
+    return Review(
+        about="Jordan Lee",
+        relation=RaterRelation(relation),
+        ratings={competency: Rating(level)},
+        rater=f"Secret Name {relation} {number}",
+        file=f"{relation}-{number}.yaml",
+    )
+
+
+def run(framework, me: Profile, reviews: list[Review]):
+    return compare_views(framework, me, reviews, framework.roles["pmo-director"])
+
+
+# --- blind spots and hidden strengths at the edge ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("self_level", "others", "blind", "hidden"),
+    [
+        (4, [2, 3], True, False),  # self - mean = 4 - 2.5 = 1.5: a blind spot
+        (4, [3, 3], False, False),  # 1.0
+        (1, [3, 2], False, True),  # mean - self = 1.5: a hidden strength
+        (2, [3, 3], False, False),
+    ],
+)
+def test_blind_spot_and_hidden_strength_start_at_one_and_a_half(framework, self_level, others, blind, hidden):
+    result = run(framework, person(self_level), [review("manager", level, n) for n, level in enumerate(others)])
+    assert (COMPETENCY in result.blind_spots, COMPETENCY in result.hidden_strengths) == (blind, hidden)
+
+
+def test_a_delta_just_under_the_threshold_is_not_a_blind_spot(framework):
+    # mean of 2, 3, 3 is 2.666..: self 4 makes 1.33; mean of 2, 2, 3 (2.333) makes 1.67. With 100 raters at
+    # 2.51 (self 4 - 2.51 = 1.49) nothing is flagged even though it rounds near 1.5.
+    reviews = [review("manager", 3, n) for n in range(51)] + [review("other", 2, 100 + n) for n in range(49)]
+    result = run(framework, person(4), reviews)
+    view = result.view(COMPETENCY)
+    assert Fraction(4) - Fraction(51 * 3 + 49 * 2, 100) == Fraction(149, 100)
+    assert view.delta == 1.49 and COMPETENCY not in result.blind_spots
+
+
+# --- anonymity ---------------------------------------------------------------------------------------------------
+
+
+def test_two_peers_are_never_shown_on_their_own(framework):
+    result = run(framework, person(3), [review("manager", 4), review("peer", 1, 1), review("peer", 2, 2)])
+    view = result.view(COMPETENCY)
+    assert view.manager == 4.0 and view.peers is None
+    assert view.others is None  # with the manager shown, the others' mean would give the two peers away
+
+
+def test_three_peers_are_shown_as_a_group(framework):
+    result = run(framework, person(3), [review("peer", level, n) for n, level in enumerate((1, 2, 4))])
+    assert result.view(COMPETENCY).peers == 2.33 and result.view(COMPETENCY).others == 2.33
+
+
+def outputs(framework, result) -> list[str]:
+    return [
+        render_to_text(feedback_view(framework, result), 120),
+        feedback_report(framework, result),
+        json.dumps(feedback_json(framework, result)),
+        CsvRenderer().feedback(framework, result),
+    ]
+
+
+RELATIONS = st.sampled_from(["manager", "peer", "report", "other"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(RELATIONS, st.integers(0, 5)), min_size=1, max_size=9), st.integers(0, 5))
+def test_no_output_reveals_a_small_group_or_names_a_rater(framework, raters, self_level):
+    reviews = [review(relation, level, n) for n, (relation, level) in enumerate(raters)]
+    result = run(framework, person(self_level), reviews)
+    view = result.view(COMPETENCY)
+    peers = [level for relation, level in raters if relation == "peer"]
+    reports = [level for relation, level in raters if relation == "report"]
+    for group, shown in ((peers, view.peers), (reports, view.reports)):
+        if 0 < len(group) < MIN_GROUP:
+            assert shown is None
+    # Whatever is shown, the ratings of a small group cannot be worked out from it: the hidden raters
+    # behind "others" are none or at least three.
+    hidden = (len(peers) if 0 < len(peers) < MIN_GROUP else 0) + (len(reports) if 0 < len(reports) < MIN_GROUP else 0)
+    hidden += sum(1 for relation, _ in raters if relation == "other")
+    if view.others is not None:
+        assert hidden == 0 or hidden >= MIN_GROUP
+    for text in outputs(framework, result):
+        assert "Secret Name" not in text
+
+
+# --- the command ----------------------------------------------------------------------------------------------------
+
+
+def test_feedback_json_is_the_contract_shape(invoke):
+    result = invoke("feedback", str(SELF), str(REVIEWS), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == [
+        "schema_version",
+        "person",
+        "target",
+        "raters",
+        "competencies",
+        "blind_spots",
+        "hidden_strengths",
+        "readiness",
+    ]
+    assert data["raters"] == {"manager": 1, "peer": 3, "report": 2, "other": 0}
+    assert all(
+        list(row) == ["competency", "self", "manager", "peers", "reports", "others", "delta"] for row in data["competencies"]
+    )
+    assert data["blind_spots"] == ["stakeholder-management"] and data["hidden_strengths"] == ["change-leadership"]
+    assert all(row["reports"] is None for row in data["competencies"])  # two reports: never shown
+    assert set(data["readiness"]) == {"self", "others"}
+
+
+def test_feedback_table_shows_descriptors_side_by_side(invoke, framework):
+    result = invoke("feedback", str(SELF), *map(str, sorted(REVIEWS.glob("*.yaml"))), env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    levels = framework.competencies["stakeholder-management"].levels
+    assert levels[4] in " ".join(result.stdout.split()) and levels[2] in " ".join(result.stdout.split())
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("make", "message", "code"),
+    [
+        (lambda d: (str(d / "review.yaml"), [str(REVIEWS)]), "is a review", 1),
+        (lambda d: (str(SELF), [str(SELF)]), "is given twice", 1),
+        (lambda d: (str(SELF), [str(d / "other-self.yaml")]), "is a profile, not a review", 1),
+        (lambda d: (str(SELF), [str(d / "someone-else.yaml")]), "is about 'Sam Okafor', but", 1),
+        (lambda d: (str(SELF), [str(d / "no-about.yaml")]), "missing required key 'about'", 1),
+        (lambda d: (str(SELF), [str(d / "bad-relation.yaml")]), "did you mean 'peer'", 1),
+        (lambda d: (str(SELF), [str(REVIEWS / "peer-1.yaml"), str(REVIEWS / "peer-1.yaml")]), "given twice", 1),
+    ],
+)
+def test_bad_review_input_is_one_line(invoke, tmp_path, make, message, code):
+    shutil.copy(REVIEWS / "peer-1.yaml", tmp_path / "review.yaml")
+    shutil.copy(EXAMPLES / "sam-okafor.yaml", tmp_path / "other-self.yaml")
+    (tmp_path / "someone-else.yaml").write_text("about: Sam Okafor\nrelation: peer\nratings: {}\n", encoding="utf-8")
+    (tmp_path / "no-about.yaml").write_text("relation: peer\nratings: {}\n", encoding="utf-8")
+    (tmp_path / "bad-relation.yaml").write_text("about: Jordan Lee\nrelation: peeer\n", encoding="utf-8")
+    self_file, reviews = make(tmp_path)
+    result = invoke("feedback", self_file, *reviews)
+    assert result.exit_code == code, (result.exit_code, result.stderr)
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+    assert message in result.stderr, result.stderr
+
+
+def test_validate_accepts_reviews_and_names_their_problems(invoke, tmp_path):
+    assert invoke("validate", str(REVIEWS)).exit_code == 0
+    (tmp_path / "r.yaml").write_text("about: Jordan Lee\nrelation: boss\nratings:\n  strategic-thinking: 7\n")
+    result = invoke("validate", str(tmp_path / "r.yaml"))
+    assert result.exit_code == 1
+    assert ":2: relation: unknown relation 'boss'" in result.stdout
+    assert ":4: ratings.strategic-thinking: must be from 0 to 5, found 7" in result.stdout
