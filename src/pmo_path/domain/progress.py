@@ -8,7 +8,7 @@ by the target or not; closed and opened gaps only the target's requirements.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .assessment import resolve_target
 from .model import Framework, Profile, Role
@@ -27,6 +27,18 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Point:
+    """One assessment in a history."""
+
+    profile: Profile
+    score: Score
+
+    @property
+    def levels(self) -> dict[str, int]:
+        return self.profile.levels()
+
+
+@dataclass(frozen=True)
 class Progress:
     old: Profile
     new: Profile
@@ -35,6 +47,7 @@ class Progress:
     changes: tuple[Change, ...]  # framework order
     closed: tuple[str, ...]  # gaps of the target that the new assessment no longer has, framework order
     opened: tuple[str, ...]  # gaps that appeared, framework order
+    history: tuple[Point, ...] = ()  # with three or more assessments: each one, in time order
 
     @property
     def target(self) -> Role:
@@ -65,3 +78,18 @@ def compare(framework: Framework, old: Profile, new: Profile, target: Role | Non
     closed = tuple(c for c in framework.competencies if c in gapped_before and c not in gapped_after)
     opened = tuple(c for c in framework.competencies if c in gapped_after and c not in gapped_before)
     return Progress(old, new, before, after, changes, closed, opened)
+
+
+def in_time_order(profiles: list[Profile]) -> list[Profile]:
+    """By assessed_on; a file without one keeps the place it was given (dated ones fill the other places in date order)."""
+    dated = sorted((p for p in profiles if p.assessed_on), key=lambda p: p.assessed_on)
+    slots = iter(dated)
+    return [next(slots) if p.assessed_on else p for p in profiles]
+
+
+def history(framework: Framework, profiles: list[Profile], target: Role | None = None) -> Progress:
+    """Three or more assessments of one person: first against last, plus every one in between."""
+    ordered = in_time_order(profiles)
+    result = compare(framework, ordered[0], ordered[-1], target)
+    points = tuple(Point(p, score(framework, p.levels(), result.target)) for p in ordered)
+    return replace(result, history=points)

@@ -149,7 +149,21 @@ def progress(framework: Framework, result: Progress) -> dict[str, Any]:
         "changes": [{"competency": c.competency, "before": c.before, "after": c.after} for c in result.changes],
         "closed": list(result.closed),
         "opened": list(result.opened),
-    }
+    } | (
+        {
+            "history": [
+                {
+                    "file": point.profile.file,
+                    "assessed_on": point.profile.assessed_on.isoformat() if point.profile.assessed_on else None,
+                    "readiness": point.score.readiness,
+                    "verdict": point.score.verdict,
+                }
+                for point in result.history
+            ]
+        }
+        if result.history
+        else {}
+    )
 
 
 def feedback(framework: Framework, result: Feedback) -> dict[str, Any]:

@@ -84,6 +84,17 @@ def progress_report(framework: Framework, result: Progress) -> str:
     for title, ids in (("Gaps closed", result.closed), ("Gaps opened", result.opened)):
         lines += ["", f"## {title}", ""]
         lines += [f"- {cell(names[c].name)}" for c in ids] or ["None."]
+    if result.history:
+        lines += ["", "## Over time", ""]
+        rows = [
+            [
+                point.profile.assessed_on.isoformat() if point.profile.assessed_on else point.profile.file,
+                f"{point.score.readiness:.1f}%",
+                point.score.verdict,
+            ]
+            for point in result.history
+        ]
+        lines += table(["Assessment", "Readiness", "Verdict"], rows, "lrl")
     return "\n".join(lines) + "\n"
 
 

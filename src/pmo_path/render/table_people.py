@@ -139,6 +139,8 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
     for title, ids, mark, style in (("Gaps closed", result.closed, "✓", "green"), ("Gaps opened", result.opened, "✗", "red")):
         parts.append(_heading(title))
         parts += [Text(f"  {mark} {names[c].name}", style) for c in ids] or [Text("  None.", "dim")]
+    if result.history:
+        parts += [_heading(f"Over time ({len(result.history)} assessments)"), history_table(framework, result)]
     return Group(*parts)
 
 
@@ -216,3 +218,31 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
             parts.append(Indented(Text(f"You: {seen_by_you}"), 4))
             parts.append(Indented(Text(f"Others: {seen_by_others}", "cyan"), 4))
     return Group(*parts)
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float | None], top: float) -> str:
+    """One character a value (a space where there is none), scaled to 0..top."""
+    return "".join(" " if v is None else SPARKS[min(len(SPARKS) - 1, int(v / top * (len(SPARKS) - 1) + 0.5))] for v in values)
+
+
+def history_table(framework: Framework, result: Progress) -> Table:
+    """Readiness and each rated competency across the assessments: first value, sparkline, last value."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("", overflow="fold", ratio=1, min_width=14)
+    table.add_column("First", justify="right", no_wrap=True)
+    table.add_column("Over time", no_wrap=True)
+    table.add_column("Last", justify="right", no_wrap=True)
+    readiness = [point.score.readiness for point in result.history]
+    table.add_row(
+        Text("Readiness", "bold"), f"{readiness[0]:.1f}%", Text(sparkline(readiness, 100), "cyan"), f"{readiness[-1]:.1f}%"
+    )
+    for competency, info in framework.competencies.items():
+        values = [point.levels.get(competency) for point in result.history]
+        if all(value is None for value in values):
+            continue
+        known = [value for value in values if value is not None]
+        table.add_row(info.name, str(known[0]), Text(sparkline(values, 5), "cyan"), str(known[-1]))
+    return table

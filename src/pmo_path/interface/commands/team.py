@@ -1,6 +1,6 @@
 """`team` and `progress`: many profiles at once, and one person over time."""
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -67,31 +67,51 @@ def team(
 
 @command(
     epilog="Examples:\n\n  pmo-path progress jordan-2026-05.yaml jordan-2026-11.yaml\n\n"
-    "  pmo-path progress old.yaml new.yaml -t pmo-director -f json | jq .delta"
+    "  pmo-path progress old.yaml new.yaml -t pmo-director -f json | jq .delta\n\n"
+    "  pmo-path progress jordan-*.yaml --chart trend.svg         # the history over time\n\n"
+    "Three or more files are put in order of assessed_on (a file without it keeps its place)."
 )
 def progress(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier profile (or - for stdin).")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The later profile (or - for stdin).")],
+    more: Annotated[
+        Optional[list[str]], typer.Argument(metavar="[MORE...]", help="More assessments: the history over time.")
+    ] = None,
     target: TargetOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
+    chart: Annotated[
+        Optional[str],
+        typer.Option("--chart", metavar="FILE.svg", help="Also write readiness over time as an SVG line chart."),
+    ] = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """What changed between two assessments: readiness, ratings that moved, gaps closed and opened.
+    """What changed between assessments: readiness, ratings that moved, gaps closed and opened; with 3+, the history.
 
-    The target is --target, else NEW's target_role, else OLD's."""
-    from ...domain.progress import compare
+    The target is --target, else the latest target_role, else an earlier one."""
+    from ...domain.progress import compare, history
     from ...errors import UsageProblem
     from ...reading.profile import load_profile
+    from ..terminal import emit_text
 
-    if old == new == "-":
-        raise UsageProblem("OLD and NEW cannot both be read from stdin")
+    files = [old, new, *(more or [])]
+    if files.count("-") > 1:
+        raise UsageProblem(
+            "OLD and NEW cannot both be read from stdin" if len(files) == 2 else "only one assessment can be read from stdin"
+        )
+    if chart is not None and not chart.lower().endswith(".svg"):
+        raise UsageProblem(f"--chart: the chart is an SVG image; give a file name ending in .svg, not '{chart}'")
     framework = load_framework(data_dir)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output}, old, new, force=force)
-    before, after = load_profile(old, framework), load_profile(new, framework)
-    if before.name and after.name and before.name != after.name:
-        note(f"Warning: comparing {before.name} ({old}) with {after.name} ({new})")
-    result = compare(framework, before, after, chosen)
+    check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, *files, force=force)
+    profiles = [load_profile(file, framework) for file in files]
+    named = [(p.name, file) for p, file in zip(profiles, files, strict=True) if p.name]
+    if len({name for name, _ in named}) > 1:
+        note("Warning: comparing " + " with ".join(f"{name} ({file})" for name, file in named))
+    result = compare(framework, *profiles, chosen) if len(profiles) == 2 else history(framework, profiles, chosen)
+    if chart is not None:
+        from ...render.trend import trend_svg
+
+        emit_text(trend_svg(framework, result), chart)
     show(format, output, lambda renderer: renderer.progress(framework, result))
