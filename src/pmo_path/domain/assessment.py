@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 from ..errors import NoRouteError, NoTarget
 from .advice import Advice, Move, rank
-from .model import Framework, Profile, Role
+from .feedback import Feedback, as_others_see_it, compare_views
+from .model import Framework, Profile, Review, Role
 from .routes import personal_route
 from .scoring import Gap, Score, score
 
@@ -23,6 +24,7 @@ class Assessment:
     growth: tuple[tuple[str, tuple[Gap, ...]], ...] = ()  # each step after the first, with its gaps
     written_on: date | None = None  # the day of the assessment (the clock passed in)
     review_on: date | None = None  # when to assess again: REVIEW_AFTER_DAYS later
+    others: Feedback | None = None  # how others see the person, when reviews were given
 
     @property
     def target(self) -> Role:
@@ -42,11 +44,23 @@ def resolve_target(framework: Framework, profile: Profile, target: Role | None =
 
 
 def assess(
-    framework: Framework, profile: Profile, target: Role | None = None, top: int = 5, today: date | None = None
+    framework: Framework,
+    profile: Profile,
+    target: Role | None = None,
+    top: int = 5,
+    today: date | None = None,
+    reviews: list[Review] | None = None,
 ) -> Assessment:
-    """Score, advice and route; `today` (the caller's clock) dates the result and sets the review date."""
+    """Score, advice and route; `today` (the caller's clock) dates the result and sets the review date.
+
+    With `reviews`, each blind spot is scored at the level the others see, and the result carries their view.
+    """
     role = resolve_target(framework, profile, target)
     today = today or date.today()
+    others = None
+    if reviews:  # a blind spot counts at the level the others see: their gap is a gap
+        others = compare_views(framework, profile, reviews, role)
+        profile = as_others_see_it(profile, others)
     levels = profile.levels()
     result = score(framework, levels, role)
     current = framework.roles.get(profile.current_role) if profile.current_role else None
@@ -68,6 +82,7 @@ def assess(
         growth_along(framework, path, levels),
         today,
         today + timedelta(days=REVIEW_AFTER_DAYS),
+        others,
     )
 
 

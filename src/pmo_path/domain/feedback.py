@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..errors import InputError, Problem, UsageProblem
-from .model import Framework, Profile, RaterRelation, Review, Role
+from .model import Framework, Profile, RaterRelation, Rating, Review, Role
 from .scoring import half_up
 
 MIN_GROUP = 3
@@ -150,3 +150,14 @@ def _readiness(target: Role, levels: dict[str, float]) -> float:
         return 100.0
     value = 100 * met / total
     return half_up(value.numerator, value.denominator, 1)
+
+
+def as_others_see_it(person: Profile, result: Feedback) -> Profile:
+    """The profile with each blind spot rated as the others see it (rounded down): a gap they see is a gap."""
+    import math
+
+    ratings = dict(person.ratings)
+    for competency in result.blind_spots:
+        view = result.view(competency)
+        ratings[competency] = Rating(math.floor(view.others), ratings[competency].evidence)
+    return person.with_ratings(ratings)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import InputError, NoSharedTarget
 from .advice import HORIZON_ORDER, Move, conditions_hold
-from .model import Framework, Profile, Recommendation, Role, Verdict
+from .model import Framework, Profile, Recommendation, Review, Role, Verdict
 from .scoring import Gap, half_up, readiness, urgency, verdict
 
 VERDICTS = tuple(Verdict)
@@ -70,6 +70,8 @@ class TeamReport:
     verdicts: dict[str, int]  # every verdict, most ready first, with its count
     competencies: tuple[CompetencyStat, ...]  # the role's requirements, framework order
     priorities: tuple[Priority, ...]
+    blind_spots: tuple[tuple[str, int], ...] = ()  # competency, members whose self-rating runs ahead of others'
+    reviewed: int = 0  # members with at least one review
 
     @property
     def people(self) -> int:
@@ -87,7 +89,11 @@ def _tenths(value: float) -> int:
 
 
 def build_report(
-    framework: Framework, profiles: list[tuple[str, Profile]], target: Role | None = None, anonymous: bool = False
+    framework: Framework,
+    profiles: list[tuple[str, Profile]],
+    target: Role | None = None,
+    anonymous: bool = False,
+    reviews: list[Review] | None = None,
 ) -> TeamReport:
     """Score every profile against `target` (else the target_role they all share) and aggregate.
 
@@ -165,7 +171,29 @@ def build_report(
         verdicts=verdicts,
         competencies=stats,
         priorities=priorities,
+        **_blind_spots(framework, profiles, reviews or [], target),
     )
+
+
+def _blind_spots(framework: Framework, profiles: list[tuple[str, Profile]], reviews: list[Review], target: Role) -> dict:
+    """The team's most common blind spots: per competency, how many members have one (anonymity as in feedback)."""
+    from .feedback import compare_views
+
+    by_person: dict[str, list[Review]] = {}
+    for review in reviews:
+        by_person.setdefault(review.about.strip().casefold(), []).append(review)
+    counts: dict[str, int] = {}
+    reviewed = 0
+    for _file, profile in profiles:
+        theirs = by_person.get((profile.name or "").strip().casefold())
+        if not theirs:
+            continue
+        reviewed += 1
+        for competency in compare_views(framework, profile, theirs, target).blind_spots:
+            counts[competency] = counts.get(competency, 0) + 1
+    order = list(framework.competencies)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], order.index(item[0])))
+    return {"blind_spots": tuple(ranked), "reviewed": reviewed}
 
 
 def _labels(profiles: list[tuple[str, Profile]], anonymous: bool) -> dict[str, tuple[str, str]]:

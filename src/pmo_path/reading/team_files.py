@@ -9,11 +9,12 @@ that entry, never the end of the run.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..domain.model import Framework, Profile
+from ..domain.model import Framework, Profile, Review
 from ..errors import InputError, Problem
-from .profile import load_profile
+from .profile import profile_from_document
+from .yamldoc import load_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 
@@ -23,6 +24,7 @@ class LoadedTeam:
     profiles: list[tuple[str, Profile]]  # (file, profile), in the order the paths gave them
     failures: list[InputError]  # one per file that could not be used
     files: int  # profile files found, good or bad
+    reviews: list[Review] = field(default_factory=list)  # reviews of members, matched to them by `about`
 
 
 def _folder_entries(path: str) -> tuple[list[str], list[InputError]]:
@@ -88,12 +90,18 @@ def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
 
 
 def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
-    """Every profile under `paths`; a file that fails becomes a failure, not the end."""
+    """Every profile and review under `paths`; a file that fails becomes a failure, not the end."""
+    from .review import is_review, review_from_document  # review reads folders with this module's help
+
     files, failures = profile_files(paths)
-    profiles = []
+    profiles, reviews = [], []
     for file in files:
         try:
-            profiles.append((file, load_profile(file, framework)))
+            doc = load_file(file)
+            if is_review(doc):
+                reviews.append(review_from_document(doc, framework))
+            else:
+                profiles.append((file, profile_from_document(doc, framework)))
         except InputError as err:
             failures.append(err)
-    return LoadedTeam(profiles, failures, len(files))
+    return LoadedTeam(profiles, failures, len(files), reviews)

@@ -137,7 +137,11 @@ def team(framework: Framework, report: TeamReport) -> dict[str, Any]:
         ],
         "priorities": [p.competency for p in report.priorities],
         "members": [{"name": m.name, "file": m.file, "readiness": m.readiness, "verdict": m.verdict} for m in report.members],
-    }
+    } | (
+        {"blind_spots": [{"competency": c, "people": n} for c, n in report.blind_spots], "reviewed": report.reviewed}
+        if report.reviewed
+        else {}
+    )
 
 
 def progress(framework: Framework, result: Progress) -> dict[str, Any]:

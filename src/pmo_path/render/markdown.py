@@ -174,6 +174,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
             lines.append(f"  - Source: {source_ref(framework, rec.sources)}")
         lines.append("")
 
+    lines += others_section(framework, result)
     lines += ["## Strengths", ""]
     if score.strengths:
         for gap in score.strengths:
@@ -310,3 +311,28 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
     lines = ["# Roles by readiness", ""]
     lines += table(["#", "Role", "Readiness", "Verdict", "Biggest gap", "Where"], rows, "rlrlll")
     return "\n".join(lines) + "\n"
+
+
+def others_section(framework: Framework, result: Assessment) -> list[str]:
+    """ "How others see you": blind spots (already counted at the others' level above) and hidden strengths."""
+    others = result.others
+    if others is None:
+        return []
+    names = framework.competencies
+    raters = ", ".join(f"{count} {relation}{'s' if count != 1 else ''}" for relation, count in others.raters.items() if count)
+    lines = ["## How others see you", "", f"From {raters}. Peers and reports count only as groups of three or more.", ""]
+    for competency in others.blind_spots:
+        view = others.view(competency)
+        lines.append(
+            f"- **Blind spot: {cell(names[competency].name)}**: you {view.self_level}, others "
+            f"{view.others:.1f}. The gaps and actions above use the others' view."
+        )
+    for competency in others.hidden_strengths:
+        view = others.view(competency)
+        lines.append(
+            f"- **Hidden strength: {cell(names[competency].name)}**: you {view.self_level}, others "
+            f"{view.others:.1f}. Say so in your next review: others already see it."
+        )
+    if not others.blind_spots and not others.hidden_strengths:
+        lines.append("Others see you much as you see yourself: no difference of 1.5 levels or more.")
+    return [*lines, ""]

@@ -52,7 +52,12 @@ def team_report(framework: Framework, report: TeamReport) -> str:
         )
         for rec in priority.recommendations:
             lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
-    lines += ["", "Weighted gap: the sum over people of weight × gap.", "", "## Members", ""]
+    lines += ["", "Weighted gap: the sum over people of weight × gap.", ""]
+    if report.reviewed:
+        lines += [f"## Common blind spots ({report.reviewed} members with reviews)", ""]
+        lines += [f"- {cell(names[c].name)}: {n} of {report.reviewed}" for c, n in report.blind_spots] or ["None."]
+        lines.append("")
+    lines += ["## Members", ""]
     rows = [
         [number, m.name, f"{m.readiness:.1f}%", m.verdict, names[m.biggest_gap].name if m.biggest_gap else "-"]
         for number, m in enumerate(report.members, 1)

@@ -91,6 +91,17 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
             verdict_text(member.verdict),
             names[member.biggest_gap].name if member.biggest_gap else "-",
         )
+    if report.reviewed:
+        parts.append(_heading(f"Common blind spots ({report.reviewed} members with reviews)"))
+        if not report.blind_spots:
+            parts.append(Text("  None: self-ratings match what others see.", "dim"))
+        for competency, count in report.blind_spots:
+            parts.append(
+                Text(
+                    f"  {framework.competencies[competency].name}: {count} of {report.reviewed} rate "
+                    "themselves 1.5 or more above others"
+                )
+            )
     parts += [_heading("Members, most ready first"), members]
     return Group(*parts)
 

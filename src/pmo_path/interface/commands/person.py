@@ -101,6 +101,15 @@ def plan(
         Optional[str],
         typer.Option("--chart", metavar="FILE.svg", help="Also write a radar chart (SVG) that the plan links to."),
     ] = None,
+    reviews: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--reviews",
+            metavar="REVIEW",
+            help="Reviews of you (files or a folder; repeat the option): "
+            "adds 'How others see you', and a blind spot counts at the others' level.",
+        ),
+    ] = None,
     top: TopOption = 5,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
@@ -119,8 +128,14 @@ def plan(
     written_on = today()
     framework = load_framework(data_dir)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, profile, force=force)
-    result = run_assessment(framework, load_profile(profile, framework), chosen, top, written_on)
+    check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, profile, *(reviews or []), force=force)
+    if reviews:
+        from ...reading.review import load_self_and_reviews
+
+        person, found = load_self_and_reviews(profile, reviews, framework)
+    else:
+        person, found = load_profile(profile, framework), None
+    result = run_assessment(framework, person, chosen, top, written_on, found)
     link = None
     if chart is not None:
         from ...render.radar import role_radar

@@ -59,7 +59,7 @@ def team(
         if loaded.failures:
             raise typer.Exit(1)  # each reason is above
         raise InputError(f"no profile files (*.yaml, *.yml) found in {', '.join(paths)}")
-    report = build_report(framework, loaded.profiles, chosen, anonymous)
+    report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
     show(format, output, lambda renderer: renderer.team(framework, report))
     if loaded.failures:
         raise typer.Exit(1)
