@@ -184,3 +184,98 @@ def test_validate_accepts_reviews_and_names_their_problems(invoke, tmp_path):
     assert result.exit_code == 1
     assert ":2: relation: unknown relation 'boss'" in result.stdout
     assert ":4: ratings.strategic-thinking: must be from 0 to 5, found 7" in result.stdout
+
+
+# --- plan, team, progress and the questionnaire -------------------------------------------------------------------
+
+
+def test_plan_with_reviews_says_how_others_see_you_and_counts_the_blind_spot(invoke):
+    alone = invoke("plan", "-p", str(SELF), env={"PMO_PATH_TODAY": "2026-11-20"}).stdout
+    result = invoke("plan", "-p", str(SELF), "--reviews", str(REVIEWS), env={"PMO_PATH_TODAY": "2026-11-20"})
+    assert result.exit_code == 0, result.stderr
+    assert "## How others see you" in result.stdout and "## How others see you" not in alone
+    assert "Blind spot: Stakeholder management" in result.stdout
+    assert "| Stakeholder management |" not in alone.split("## Route")[0]  # met by the self-rating (4)
+    assert "| Stakeholder management | Power skills | 2 | 4 | 2 |" in result.stdout  # a gap the others see is a gap
+    for secret in ("Alex Kim", "Peer 1", "Report 1"):
+        assert secret not in result.stdout
+
+
+def test_team_reads_reviews_beside_profiles_and_names_no_rater(invoke, tmp_path):
+    for path in [*EXAMPLES.glob("*.yaml"), *REVIEWS.glob("*.yaml")]:
+        shutil.copy(path, tmp_path / path.name)
+    result = invoke("team", str(tmp_path), "-t", "pmo-director", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["people"] == 2 and data["reviewed"] == 1
+    assert data["blind_spots"] == [{"competency": "stakeholder-management", "people": 1}]
+    table = invoke("team", str(tmp_path), "-t", "pmo-director").stdout
+    assert "Common blind spots" in table and "Alex Kim" not in table and "Peer 1" not in table
+
+
+def test_progress_with_three_files_orders_by_date_and_keeps_undated_in_place(invoke, tmp_path):
+    text = SELF.read_text(encoding="utf-8")
+    for name, day, level in (("c.yaml", "2026-09-01", 4), ("a.yaml", "2026-01-01", 2), ("b.yaml", None, 3)):
+        body = text.replace("  strategic-thinking: 2", f"  strategic-thinking: {level}")
+        body = (
+            body.replace("assessed_on: 2026-11-20", f"assessed_on: {day}")
+            if day
+            else "\n".join(line for line in body.splitlines() if not line.startswith("assessed_on")) + "\n"
+        )
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    files = [str(tmp_path / n) for n in ("c.yaml", "b.yaml", "a.yaml")]
+    result = invoke("progress", *files, "-f", "json", "--chart", str(tmp_path / "trend.svg"))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [h["file"].rsplit("/", 1)[-1] for h in data["history"]] == ["a.yaml", "b.yaml", "c.yaml"]
+    assert data["history"][1]["assessed_on"] is None
+    assert data["changes"] == [{"competency": "strategic-thinking", "before": 2, "after": 4}]  # first against last
+    import xml.dom.minidom
+
+    svg = xml.dom.minidom.parse(str(tmp_path / "trend.svg"))
+    assert len(svg.getElementsByTagName("circle")) == 3
+    table = invoke("progress", *files, env={"COLUMNS": "80"}).stdout
+    assert ("Over time (3 assessments)" in table and "▁" in table) or "▄" in table
+
+
+def test_two_file_progress_json_is_unchanged(invoke, tmp_path):
+    result = invoke("progress", str(SELF), str(SELF), "-f", "json")
+    assert list(json.loads(result.stdout)) == ["target", "before", "after", "delta", "changes", "closed", "opened"]
+
+
+def test_about_needs_a_relation_and_a_known_one(invoke):
+    assert invoke("assess", "--about", "Jordan Lee").exit_code == 2
+    wrong = invoke("assess", "-p", str(SELF), "--about", "Jordan Lee", "--relation", "manager")
+    assert wrong.exit_code == 2 and "--about" in wrong.stderr
+
+
+def test_pty_rating_someone_else_writes_a_review(framework, tmp_path):
+    import os
+    import sys
+
+    import pexpect
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "pmo_path", "assess", "--about", "Jordan Lee", "--relation", "peer", "-t", "pmo-manager", "--save", "r.yaml"],
+        cwd=str(tmp_path),
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100"},
+        encoding="utf-8",
+        timeout=10,
+    )
+    child.delaybeforesend = None
+    child.expect("never shown")
+    child.sendline("")
+    questions = [c for c in framework.roles["pmo-manager"].requirements]
+    child.expect("How far has Jordan gone")
+    for _ in questions:
+        child.expect("Jordan's level")
+        child.sendline("3")
+    child.expect("Saved your review of Jordan Lee to r.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    from pmo_path.reading.review import load_review
+
+    review = load_review(str(tmp_path / "r.yaml"), framework)
+    assert review.about == "Jordan Lee" and review.relation == "peer" and len(review.ratings) == len(questions)

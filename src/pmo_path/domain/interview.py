@@ -82,13 +82,25 @@ def questions_for(framework: Framework, target_role: str | None, everything: boo
 
 
 def question_lines(
-    framework: Framework, competency: Competency, number: int, total: int, width: int, existing: Rating | None = None
+    framework: Framework,
+    competency: Competency,
+    number: int,
+    total: int,
+    width: int,
+    existing: Rating | None = None,
+    about: str | None = None,
 ) -> list[str]:
-    """The question as plain lines wrapped to `width`: name, description, the levels. No required level."""
+    """The question as plain lines wrapped to `width`: name, description, the levels. No required level.
+
+    With `about`, worded for rating someone else: which of these has that person done?
+    """
     width = max(40, min(width, MAX_WIDTH))
     group = framework.groups.get(competency.group, competency.group)
     lines = ["", f"question {number} of {total}  ·  {competency.name}  ({group})"]
     lines += textwrap.wrap(competency.description, width - 2, initial_indent="  ", subsequent_indent="  ")
+    if about:
+        ask = f"How far has {first_name(about)} gone? Pick the highest level you have seen {first_name(about)} reach."
+        lines += textwrap.wrap(ask, width - 2, initial_indent="  ", subsequent_indent="  ")
     label_width = max(len(name) for name in framework.scale.values()) if framework.scale else 0
     lines.append(f"  0  {framework.scale.get(0, 'none')}")
     for level in sorted(competency.levels):
@@ -101,8 +113,23 @@ def question_lines(
     return lines
 
 
-def level_prompt(default: int | None) -> str:
-    return f"{LEVEL_PROMPT} [{default}]: " if default is not None else f"{LEVEL_PROMPT}: "
+def level_prompt(default: int | str | None, about: str | None = None) -> str:
+    """The prompt, with the Enter default in brackets (a level, or `s` for a question skipped before)."""
+    prompt = (
+        LEVEL_PROMPT
+        if not about
+        else LEVEL_PROMPT.replace("Your level", f"{first_name(about)}'s level").replace("s to skip", "s if you cannot judge")
+    )
+    return f"{prompt} [{default}]: " if default is not None else f"{prompt}: "
+
+
+def first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+def review_save_name(about: str, relation: str, rater: str | None) -> str:
+    """`alex-kim-on-jordan-lee.yaml`: who rated whom, so a folder of reviews reads well."""
+    return f"{slug(rater) or relation}-on-{slug(about) or 'someone'}.yaml"
 
 
 def answered_profile(

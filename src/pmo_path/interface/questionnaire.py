@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Protocol
 
 from ..domain.interview import (
-    LEVEL_PROMPT,
     DraftState,
     all_same,
     answered_profile,
@@ -38,6 +37,7 @@ from ..domain.interview import (
     question_lines,
     questions_for,
     read_draft_state,
+    review_save_name,
     role_menu,
 )
 from ..domain.model import Framework, Profile, Role
@@ -117,6 +117,8 @@ class Settings:
     save: str | None = None  # --save
     force: bool = False  # --force: --save may replace a read-only file
     draft: DraftState | None = None  # set when `source` is a draft being resumed
+    about: str | None = None  # --about: rating someone else, for a review file
+    relation: str | None = None  # --relation: manager, peer, report or other
 
 
 class Interview:
@@ -139,10 +141,39 @@ class Interview:
         answered = answered_profile(self.settings.base, self.answers, self.current, self.target, self.today)
         return answered.with_ratings(answered.ratings, name=self.name) if self.name != answered.name else answered
 
+    @property
+    def about(self) -> str | None:
+        return self.settings.about
+
+    @property
+    def kind(self) -> str:
+        return f"review of {self.about}" if self.about else "profile"
+
+    def dump(self, finished: Profile) -> str:
+        """The file to save: a profile, or a review when rating someone else."""
+        if not self.about:
+            return dump_profile(finished, self.framework)
+        from ..domain.model import RaterRelation, Review
+        from ..reading.review import dump_review
+
+        review = Review(
+            about=self.about,
+            relation=RaterRelation(self.settings.relation),
+            ratings=finished.ratings,
+            rater=finished.name,
+            assessed_on=self.today,
+        )
+        return dump_review(review, self.framework)
+
     def ask_name(self) -> None:
         if self.name or self.settings.draft is not None:  # a resumed draft was asked already
             return
-        reply = self.terminal.ask("Your name, for the plan's title (Enter to leave it out): ").strip()
+        prompt = (
+            "Your name, kept in the file and never shown (Enter to leave it out): "
+            if self.about
+            else "Your name, for the plan's title (Enter to leave it out): "
+        )
+        reply = self.terminal.ask(prompt).strip()
         if reply:
             self.name = reply
             self.touched = True
@@ -151,8 +182,8 @@ class Interview:
         self.terminal.show(text, style)
 
     def choose_roles(self) -> None:
-        ask_current = self.current is None
-        ask_target = self.target is None
+        ask_current = self.current is None and not self.about
+        ask_target = self.target is None and not self.about  # a review rates every competency unless -t says
         if not (ask_current or ask_target):
             return
         menu = role_menu(self.framework)
@@ -196,13 +227,13 @@ class Interview:
             if competency.id in self.asked:  # a resumed draft: answered or skipped before
                 continue
             existing = self.settings.base.ratings.get(competency.id)
-            lines = question_lines(self.framework, competency, number, len(questions), self.terminal.width, existing)
+            lines = question_lines(self.framework, competency, number, len(questions), self.terminal.width, existing, self.about)
             for line in lines:
                 self.say(line)
             default = existing.level if existing else None
             skip_default = default is None and competency.id in self.skipped
             while True:
-                reply = self.terminal.ask(level_prompt(default) if not skip_default else f"{LEVEL_PROMPT} [s]: ")
+                reply = self.terminal.ask(level_prompt("s" if skip_default else default, self.about))
                 answer = parse_answer("s" if skip_default and not reply.strip() else reply, default)
                 if answer.kind == "help":
                     for line in lines[2:]:
@@ -235,18 +266,22 @@ class Interview:
         """Write to --save, or offer to; an existing file is replaced only on an explicit yes."""
         if self.settings.save:
             try:
-                atomic_write(self.settings.save, dump_profile(finished, self.framework))
+                atomic_write(self.settings.save, self.dump(finished))
             except InputError as err:
                 draft = self.keep_draft()
                 raise InputError(f"{err}; your answers are in {draft}") from None
-            self.say(f"Saved your profile to {self.settings.save}", "green")
+            self.say(f"Saved your {self.kind} to {self.settings.save}", "green")
             return self.settings.save
         from .outputs import check_writable
 
-        suggestion = default_save_name(finished, self.settings.source, self.today)
+        suggestion = (
+            review_save_name(self.about, self.settings.relation, finished.name)
+            if self.about
+            else default_save_name(finished, self.settings.source, self.today)
+        )
         self.say("")
         while True:
-            reply = self.terminal.ask(f"Save your profile? File name [{suggestion}], or n to skip: ").strip()
+            reply = self.terminal.ask(f"Save your {self.kind}? File name [{suggestion}], or n to skip: ").strip()
             if reply.lower() in ("n", "no"):
                 self.say("Not saved.")
                 return None
@@ -261,11 +296,11 @@ class Interview:
                 if confirm not in ("y", "yes"):
                     continue
             try:
-                atomic_write(path, dump_profile(finished, self.framework))
+                atomic_write(path, self.dump(finished))
             except InputError as err:
                 self.say(str(err), "yellow")
                 continue
-            self.say(f"Saved your profile to {path}", "green")
+            self.say(f"Saved your {self.kind} to {path}", "green")
             if is_draft(self.settings.source) and Path(self.settings.source).resolve() != Path(path).resolve():
                 self.say(f"The draft {self.settings.source} is no longer needed; you may delete it.", "dim")
             return path
@@ -278,7 +313,7 @@ class Interview:
         be written, to the home folder, then the temporary folder.
         """
         draft = self.profile()
-        text = dump_profile(draft, self.framework)
+        text = self.dump(draft)
         state = DraftState(tuple(self.asked), tuple(sorted(self.skipped)), self.everything).line()
         text = text.replace("\n", f"\n{state}\n", 1)
         stamp = now or datetime.now()
@@ -329,7 +364,12 @@ def run_questionnaire(
     """
     interview = Interview(framework, settings, terminal or ConsoleTerminal(), today or date.today())
     try:
-        interview.say("Rate yourself against what you have actually done. Ctrl-C stops and keeps your answers.", "dim")
+        lead = (
+            f"Rate {settings.about} on what you have seen them do."
+            if settings.about
+            else "Rate yourself against what you have actually done."
+        )
+        interview.say(f"{lead} Ctrl-C stops and keeps your answers.", "dim")
         interview.ask_name()
         interview.choose_roles()
         interview.warn_if_same_role()
@@ -369,5 +409,15 @@ def ask(
         save=save,
         force=force,
         draft=draft_state_of(source),
+    )
+    return run_questionnaire(framework, settings, today=today)
+
+
+def ask_about(
+    framework: Framework, about: str, relation: str, target: Role | None, save: str | None, force: bool, today: date
+) -> Profile:
+    """`assess --about NAME --relation R`: the questionnaire worded for rating someone else, saved as a review."""
+    settings = Settings(
+        target=target.id if target else None, everything=target is None, save=save, force=force, about=about, relation=relation
     )
     return run_questionnaire(framework, settings, today=today)

@@ -105,7 +105,7 @@ RATING = Spec(
 )
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
     """A YAML scalar for any text: JSON strings are valid YAML; what YAML may not hold raw is escaped."""
     quoted = json.dumps(text, ensure_ascii=False)
     if quoted.isprintable():
@@ -119,7 +119,7 @@ def dump_profile(profile: Profile, framework: Framework) -> str:
     """The profile as YAML a person can read and edit, ratings in framework order."""
     lines = ["# pmo-path profile: rate each competency 0-5 (pmo-path init shows the level descriptors)"]
     if profile.name:
-        lines.append(f"name: {_quote(profile.name)}")
+        lines.append(f"name: {quote(profile.name)}")
     for key in ("current_role", "target_role"):
         if getattr(profile, key):
             lines.append(f"{key}: {getattr(profile, key)}")
@@ -127,12 +127,17 @@ def dump_profile(profile: Profile, framework: Framework) -> str:
         lines.append(f"years_experience: {profile.years_experience:g}")
     if profile.assessed_on:
         lines.append(f"assessed_on: {profile.assessed_on.isoformat()}")
-    lines.append("ratings:" if profile.ratings else "ratings: {}")
+    return "\n".join(lines + rating_lines(profile.ratings, framework)) + "\n"
+
+
+def rating_lines(ratings: dict[str, Rating], framework: Framework) -> list[str]:
+    """`ratings:` and one line a rating, in framework order; shared by profiles and reviews."""
+    lines = ["ratings:" if ratings else "ratings: {}"]
     order = list(framework.competencies)
-    for competency in sorted(profile.ratings, key=lambda c: order.index(c) if c in order else len(order)):
-        rating = profile.ratings[competency]
+    for competency in sorted(ratings, key=lambda c: order.index(c) if c in order else len(order)):
+        rating = ratings[competency]
         if rating.evidence:
-            lines.append(f"  {competency}: {{level: {rating.level}, evidence: {_quote(rating.evidence)}}}")
+            lines.append(f"  {competency}: {{level: {rating.level}, evidence: {quote(rating.evidence)}}}")
         else:
             lines.append(f"  {competency}: {rating.level}")
-    return "\n".join(lines) + "\n"
+    return lines

@@ -7,7 +7,7 @@ import os
 from ..domain.model import Framework, Profile, RaterRelation, Review
 from ..errors import InputError, Problem
 from .checks import Checker
-from .profile import context_of, profile_from_document, ratings_field
+from .profile import context_of, profile_from_document, quote, rating_lines, ratings_field
 from .spec import Day, Field, Ref, Spec, Text
 from .team_files import profile_files
 from .yamldoc import Document, load_file
@@ -30,6 +30,20 @@ REVIEW = Spec(
     ),
 )
 REVIEW_KEYS = frozenset(("about", "relation", "rater"))
+
+
+def dump_review(review: Review, framework: Framework) -> str:
+    """The review as YAML the rater can read and edit."""
+    lines = [
+        f"# pmo-path review: {review.relation} ratings of {review.about} (pmo-path feedback SELF THIS-FILE)",
+        f"about: {quote(review.about)}",
+    ]
+    if review.rater:
+        lines.append(f"rater: {quote(review.rater)}")
+    lines.append(f"relation: {review.relation}")
+    if review.assessed_on:
+        lines.append(f"assessed_on: {review.assessed_on.isoformat()}")
+    return "\n".join(lines + rating_lines(review.ratings, framework)) + "\n"
 
 
 def review_context(framework: Framework) -> dict:

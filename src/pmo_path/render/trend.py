@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..domain.progress import Progress
 
 WIDTH, HEIGHT = 760, 420
-LEFT, RIGHT, TOP, BOTTOM = 70, 40, 70, 70
+LEFT, RIGHT, TOP, BOTTOM = 70, 100, 70, 70
 LINE = "#0969da"
 BANDS = (  # verdict, fill, from the framework's thresholds
     ("ready", "#dafbe1"),
@@ -59,7 +59,7 @@ def trend_svg(framework: Framework, result: Progress) -> str:
             continue
         parts.append(f'<rect x="{LEFT}" y="{_y(high):.1f}" width="{inner}" height="{_y(low) - _y(high):.1f}" fill="{fill}"/>')
         parts.append(
-            f'<text x="{WIDTH - RIGHT - 6}" y="{_y(high) + 14:.1f}" text-anchor="end" font-size="11" '
+            f'<text x="{WIDTH - RIGHT + 8}" y="{_y(high) + 14:.1f}" text-anchor="start" font-size="11" '
             f'fill="{MUTED}">{verdict}</text>'
         )
     for value in range(0, 101, 25):

@@ -48,6 +48,14 @@ def assess(
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Re-assess --profile FILE question by question.")
     ] = False,
+    about: Annotated[
+        Optional[str],
+        typer.Option("--about", metavar="NAME", help="Questionnaire: rate someone else, for a review (with --relation)."),
+    ] = None,
+    relation: Annotated[
+        Optional[str],
+        typer.Option("--relation", metavar="RELATION", help="With --about: you are their manager, peer, report or other."),
+    ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     top: TopOption = 5,
@@ -67,13 +75,26 @@ def assess(
         raise UsageProblem("--interactive reads your answers from the terminal; it cannot re-assess stdin (-p -)")
     if asking and (sys.stdin is None or not sys.stdin.isatty()):
         raise UsageProblem("the questionnaire needs a terminal and stdin is not one; pass --profile FILE (or - to read stdin)")
-    if not asking and (current or everything or save):
+    if not asking and (current or everything or save or about):
         raise UsageProblem(
-            "--current, --all and --save belong to the questionnaire: drop --profile, or add -i to re-assess the profile"
+            "--current, --all, --save and --about belong to the questionnaire: drop --profile, or add -i to re-assess the profile"
         )
+    if (about is None) != (relation is None):
+        raise UsageProblem("--about and --relation go together: whom you rate, and how you work with them")
+    if relation is not None:
+        from ...domain.model import RaterRelation
+        from ...errors import UnknownId
+
+        if relation not in tuple(RaterRelation):
+            raise UsageProblem(str(UnknownId("relation", relation, "--relation", tuple(RaterRelation))))
     framework = load_framework(data_dir)
     chosen = target_role(framework, target)
     check_outputs(framework, data_dir, {"--output": output, "--save": save}, profile, force=force)
+    if about is not None:
+        from ..questionnaire import ask_about
+
+        ask_about(framework, about, relation, chosen, save, force, today())
+        return
     if asking:
         from ..questionnaire import ask
 
