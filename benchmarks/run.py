@@ -197,12 +197,24 @@ def write_team(folder: Path, people: int, seed: int = 2026) -> None:
         (folder / f"person-{number:05d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_reviews(folder: Path, seed: int = 12) -> None:
+    """Twelve reviews of the example person: a manager, six peers, four reports and one other."""
+    rng = random.Random(seed)
+    relations = ["manager"] + ["peer"] * 6 + ["report"] * 4 + ["other"]
+    for number, relation in enumerate(relations):
+        lines = ["about: Jordan Lee", f"rater: Rater {number}", f"relation: {relation}", "ratings:"]
+        lines += [f"  {competency}: {rng.randint(1, 5)}" for competency in COMPETENCIES]
+        (folder / f"review-{number:02d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="5 runs each and 1,000 profiles: a smoke run")
     parser.add_argument("--runs", type=int, help="runs of each program (default 21, team 11; --quick 5)")
     parser.add_argument("--people", type=int, help="profiles for the team check (default 10,000; --quick 1,000)")
-    parser.add_argument("--only", choices=("assess", "version", "team"), action="append", help="run only this check (repeatable)")
+    parser.add_argument(
+        "--only", choices=("assess", "feedback", "version", "team"), action="append", help="run only this check (repeatable)"
+    )
     options = parser.parse_args()
     runs = options.runs or (5 if options.quick else 21)
     team_runs = options.runs or (5 if options.quick else 11)
@@ -217,6 +229,9 @@ def main() -> int:
         team = folder / "team"
         team.mkdir()
         write_team(team, people)
+        reviews = folder / "reviews"
+        reviews.mkdir()
+        write_reviews(reviews)
 
         all_checks = [
             (
@@ -224,6 +239,15 @@ def main() -> int:
                     "assess -f json",
                     [python, str(folder / "typer_floor.py"), "-p", str(EXAMPLE), "-f", "json"],
                     [*subject, "assess", "-p", str(EXAMPLE), "-f", "json"],
+                    1.3,
+                ),
+                runs,
+            ),
+            (
+                Check(
+                    "feedback (1 self, 12 reviews)",
+                    [python, str(folder / "typer_floor.py"), "-p", str(EXAMPLE), "-f", "json"],
+                    [*subject, "feedback", str(EXAMPLE), str(reviews), "-f", "json"],
                     1.3,
                 ),
                 runs,
@@ -242,21 +266,22 @@ def main() -> int:
                 team_runs,
             ),
         ]
-        wanted = options.only or ["assess", "version", "team"]
-        checks = [pair for key, pair in zip(("assess", "version", "team"), all_checks, strict=True) if key in wanted]
+        names = ("assess", "feedback", "version", "team")
+        wanted = options.only or list(names)
+        checks = [pair for key, pair in zip(names, all_checks, strict=True) if key in wanted]
         print(f"python {sys.version.split()[0]} at {python}; subject: {' '.join(Path(p).name for p in subject)}", flush=True)
         for check, count in checks:
             print(f"measuring {check.name}: {count} runs each, alternating ...", file=sys.stderr, flush=True)
             measure(check, count)
 
     print()
-    print(f"{'check':<24} {'floor ms':>9} {'subject ms':>11} {'ratio':>6} {'budget':>7}  result")
+    print(f"{'check':<29} {'floor ms':>9} {'subject ms':>11} {'ratio':>6} {'budget':>7}  result")
     failed = False
     for check, _count in checks:
         verdict = "OK" if check.ok else "OVER"
         failed |= not check.ok
         print(
-            f"{check.name:<24} {check.floor_ms:>9.1f} {check.subject_ms:>11.1f} {check.ratio:>6.2f} "
+            f"{check.name:<29} {check.floor_ms:>9.1f} {check.subject_ms:>11.1f} {check.ratio:>6.2f} "
             f"{check.budget:>6.2f}x  {verdict}"
         )
     if "team" in wanted:
@@ -264,7 +289,7 @@ def main() -> int:
         memory_ok = team_check.peak_mib < MEMORY_BUDGET_MIB
         failed |= not memory_ok
         print(
-            f"{'team peak memory':<24} {'':>9} {team_check.peak_mib:>7.1f} MiB {'':>6} {MEMORY_BUDGET_MIB:>3} MiB  "
+            f"{'team peak memory':<29} {'':>9} {team_check.peak_mib:>7.1f} MiB {'':>6} {MEMORY_BUDGET_MIB:>3} MiB  "
             f"{'OK' if memory_ok else 'OVER'}"
         )
     return 1 if failed else 0
