@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pmo_path.reading.framework_spec import COMPETENCY, RECOMMENDATION, REQUIREMENT, ROLE, SOURCE, THRESHOLDS
 from pmo_path.reading.profile import PROFILE, RATING
+from pmo_path.reading.review import REVIEW
 
 REPO = Path(__file__).resolve().parent.parent
-SPECS = {spec.name: spec for spec in (PROFILE, RATING, COMPETENCY, ROLE, REQUIREMENT, RECOMMENDATION, SOURCE, THRESHOLDS)}
+SPECS = {spec.name: spec for spec in (PROFILE, RATING, REVIEW, COMPETENCY, ROLE, REQUIREMENT, RECOMMENDATION, SOURCE, THRESHOLDS)}
 BLOCK = re.compile(r"(<!-- fields:(?P<name>[\w-]+) -->\n)(.*?)(<!-- /fields -->)", re.S)
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pmo_path.errors import InputError
 from pmo_path.reading.framework_spec import RECOMMENDATION, ROLE
 from pmo_path.reading.profile import PROFILE, parse_profile
+from pmo_path.reading.review import REVIEW
 from pmo_path.reading.schemas import PROFILE_SCHEMA_FILE, json_schema
 
 REPO = Path(__file__).resolve().parent.parent
@@ -119,7 +120,7 @@ def test_init_never_replaces_a_schema_file_it_did_not_write(invoke, tmp_path):
     assert theirs.read_text(encoding="utf-8") == '{"title": "our own"}\n'
 
 
-@pytest.mark.parametrize("spec", [PROFILE, ROLE, RECOMMENDATION])
+@pytest.mark.parametrize("spec", [PROFILE, REVIEW, ROLE, RECOMMENDATION])
 def test_the_docs_list_every_field(spec):
     docs = (REPO / "docs" / "own-framework.md").read_text(encoding="utf-8") + (REPO / "README.md").read_text(encoding="utf-8")
     assert "\n".join(spec.doc_rows()) in docs, f"run: python scripts/field_docs.py (the {spec.name} table is stale)"
@@ -127,6 +128,7 @@ def test_the_docs_list_every_field(spec):
 
 def test_the_command_offers_every_kind_the_reader_knows():
     from pmo_path.interface.commands.framework import SchemaKind
-    from pmo_path.reading.schemas import SCHEMA_KINDS
+    from pmo_path.reading.review import REVIEW
+from pmo_path.reading.schemas import SCHEMA_KINDS
 
     assert tuple(kind.value for kind in SchemaKind) == SCHEMA_KINDS
