@@ -128,7 +128,6 @@ def test_the_docs_list_every_field(spec):
 
 def test_the_command_offers_every_kind_the_reader_knows():
     from pmo_path.interface.commands.framework import SchemaKind
-    from pmo_path.reading.review import REVIEW
-from pmo_path.reading.schemas import SCHEMA_KINDS
+    from pmo_path.reading.schemas import SCHEMA_KINDS
 
     assert tuple(kind.value for kind in SchemaKind) == SCHEMA_KINDS
