@@ -21,6 +21,7 @@ def test_wheel_contains_the_framework_data(tmp_path):
     assert "pmo_path/data/roles.yaml" in names
     assert "pmo_path/data/recommendations.yaml" in names
     assert "pmo_path/interface/cli.py" in names
+    assert "pmo_path/render/form_template.html" in names  # the form command's page
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "pmo-path = pmo_path.__main__:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
     bundled = zipfile.ZipFile(wheel).read("pmo_path/data/roles.yaml").decode()

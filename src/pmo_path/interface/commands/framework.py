@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..app import DataDirOption, ForceOption, OutputOption, check_outputs, command, load_framework
+from ..app import DataDirOption, ForceOption, OutputOption, TargetOption, check_outputs, command, load_framework, target_role
 from ..terminal import error, note
 
 # The kinds `reading.schemas.json_schema` knows (a test keeps the two lists equal; importing that module
@@ -100,3 +100,25 @@ def schema(
     framework = load_framework(data_dir)
     check_outputs(framework, data_dir, {"--output": output}, force=force)
     emit_text(dumps(json_schema(kind.value, framework)), output)
+
+
+@command(
+    epilog="Examples:\n\n  pmo-path form -o survey.html\n\n  pmo-path form -t pmo-manager -o pmo-manager-survey.html\n\n"
+    "  pmo-path form --data-dir our-framework/ -o survey.html\n\n"
+    "Send the file to your team: each person opens it in a browser (no install, no network), rates, and "
+    "downloads firstname-lastname.yaml for you to read with pmo-path team."
+)
+def form(
+    target: TargetOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """A self-contained HTML questionnaire for people who will not install anything; it saves a profile YAML."""
+    from ...render.form import form_html
+    from ..terminal import emit_text
+
+    framework = load_framework(data_dir)
+    chosen = target_role(framework, target)
+    check_outputs(framework, data_dir, {"--output": output}, force=force)
+    emit_text(form_html(framework, chosen), output)
