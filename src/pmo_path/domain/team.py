@@ -113,7 +113,7 @@ def build_report(
     gap_at = [[Gap(r.competency, level, r.level, r.weight) for level in range(TOP_LEVEL + 1)] for r in requirements]
     unrated_at = [Gap(r.competency, 0, r.level, r.weight, rated=False) for r in requirements]
     totals, with_gap, weighted = [0] * len(requirements), [0] * len(requirements), [0] * len(requirements)
-    labels = _labels(profiles, anonymous)
+    labels = member_labels(profiles, anonymous)
 
     scored = []
     for file, profile in profiles:
@@ -196,7 +196,7 @@ def _blind_spots(framework: Framework, profiles: list[tuple[str, Profile]], revi
     return {"blind_spots": tuple(ranked), "reviewed": reviewed}
 
 
-def _labels(profiles: list[tuple[str, Profile]], anonymous: bool) -> dict[str, tuple[str, str]]:
+def member_labels(profiles: list[tuple[str, Profile]], anonymous: bool) -> dict[str, tuple[str, str]]:
     """file -> (name shown, file shown)."""
     if anonymous:
         return {file: (f"Person {n}", f"Person {n}") for n, file in enumerate(sorted(f for f, _ in profiles), 1)}

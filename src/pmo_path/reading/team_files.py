@@ -1,5 +1,6 @@
 """A team's files: every profile under the paths given, each bad file named, the rest still read.
 
+A `.csv` survey export holds one person a row (`reading.csv_team`).
 Folders are read one level deep (a team keeps older assessments in a
 subfolder), hidden files are skipped as a shell glob would skip them, and a
 dangling link, a link loop or an unreadable file becomes a failure naming
@@ -16,7 +17,7 @@ from ..errors import InputError, Problem
 from .profile import profile_from_document
 from .yamldoc import load_file
 
-PROFILE_SUFFIXES = (".yaml", ".yml")
+PROFILE_SUFFIXES = (".yaml", ".yml", ".csv")
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,18 @@ def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
 
 def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
     """Every profile and review under `paths`; a file that fails becomes a failure, not the end."""
+    from .csv_team import read_csv_team
     from .review import is_review, review_from_document  # review reads folders with this module's help
 
     files, failures = profile_files(paths)
     profiles, reviews = [], []
     for file in files:
         try:
+            if file.lower().endswith(".csv"):
+                people, bad = read_csv_team(file, framework)
+                profiles += people
+                failures += bad
+                continue
             doc = load_file(file)
             if is_review(doc):
                 reviews.append(review_from_document(doc, framework))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ..domain.assessment import Assessment
+    from ..domain.bench import BenchRow
     from ..domain.feedback import Feedback
     from ..domain.model import Framework, Role
     from ..domain.navigation import Match, RoleComparison, Route
@@ -47,6 +48,7 @@ class Renderer(Protocol):
     def team(self, framework: Framework, report: TeamReport) -> Any: ...
     def progress(self, framework: Framework, result: Progress) -> Any: ...
     def feedback(self, framework: Framework, result: Feedback) -> Any: ...
+    def bench(self, framework: Framework, rows: tuple[BenchRow, ...]) -> Any: ...
 
 
 class UnknownFormat(ValueError):

@@ -132,3 +132,14 @@ class CsvRenderer:
                 for v in result.competencies
             ],
         )
+
+    def bench(self, framework, rows):
+        return table(
+            ["role", "title", "verdict", "name", "readiness"],
+            [
+                [row.role.id, row.role.title, verdict, name, readiness]
+                for row in rows
+                for verdict, people in (("ready", row.ready), ("close", row.close))
+                for name, readiness in people
+            ],
+        )

@@ -9,6 +9,7 @@ from ..domain.assessment import Assessment
 from ..domain.model import Framework, Recommendation, Role
 
 if TYPE_CHECKING:
+    from ..domain.bench import BenchRow
     from ..domain.feedback import Feedback
     from ..domain.navigation import Match, RoleComparison, Route
     from ..domain.progress import Progress
@@ -196,6 +197,19 @@ def feedback(framework: Framework, result: Feedback) -> dict[str, Any]:
     }
 
 
+def bench(framework: Framework, rows: tuple[BenchRow, ...]) -> list[dict[str, Any]]:
+    """Section 10: roles in framework order, names by readiness."""
+    return [
+        {
+            "role": row.role.id,
+            "title": row.role.title,
+            "ready": [name for name, _ in row.ready],
+            "close": [name for name, _ in row.close],
+        }
+        for row in rows
+    ]
+
+
 def _dumped(build):
     return staticmethod(lambda framework, result: dumps(build(framework, result)))
 
@@ -213,3 +227,4 @@ class JsonRenderer:
     team = _dumped(team)
     progress = _dumped(progress)
     feedback = _dumped(feedback)
+    bench = _dumped(bench)

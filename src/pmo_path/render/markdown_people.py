@@ -8,6 +8,7 @@ from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
 
 if TYPE_CHECKING:
+    from ..domain.bench import BenchRow
     from ..domain.feedback import Feedback
     from ..domain.progress import Progress
     from ..domain.team import TeamReport
@@ -156,3 +157,14 @@ def feedback_report(framework: Framework, result: Feedback) -> str:
             ]
         lines.append("")
     return "\n".join(lines)
+
+
+def bench_report(framework: Framework, rows: tuple[BenchRow, ...]) -> str:
+    """Who could step into each role: ready and close, most ready first."""
+
+    def names(people: tuple[tuple[str, float], ...]) -> str:
+        return ", ".join(f"{cell(name)} ({value:.1f}%)" for name, value in people) or "-"
+
+    lines = ["# The bench: who is ready or close for each role", ""]
+    lines += table(["Role", "Ready", "Close"], [[row.role.title, Raw(names(row.ready)), Raw(names(row.close))] for row in rows])
+    return "\n".join(lines) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .markdown import comparison_report, match_report, plan, role_report, roles_report, route_report
-from .markdown_people import feedback_report, progress_report, team_report
+from .markdown_people import bench_report, feedback_report, progress_report, team_report
 
 
 class MarkdownRenderer:
@@ -19,3 +19,4 @@ class MarkdownRenderer:
     team = staticmethod(team_report)
     progress = staticmethod(progress_report)
     feedback = staticmethod(feedback_report)
+    bench = staticmethod(bench_report)

@@ -18,6 +18,7 @@ from .table import EMPTY, FULL, VERDICT_STYLE, Indented, _heading, readiness_bar
 from .wording import HORIZON_NAME
 
 if TYPE_CHECKING:
+    from ..domain.bench import BenchRow
     from ..domain.feedback import Feedback
     from ..domain.progress import Progress
     from ..domain.team import TeamReport
@@ -257,3 +258,18 @@ def history_table(framework: Framework, result: Progress) -> Table:
         known = [value for value in values if value is not None]
         table.add_row(info.name, str(known[0]), Text(sparkline(values, 5), "cyan"), str(known[-1]))
     return table
+
+
+def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableType:
+    """Succession at a glance: each role, who is ready, who is close."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Role", overflow="fold", ratio=2, min_width=12)
+    table.add_column("Ready", overflow="fold", ratio=3)
+    table.add_column("Close", overflow="fold", ratio=3)
+    for row in rows:
+        table.add_row(
+            row.role.title,
+            Text(", ".join(f"{name} {value:.0f}" for name, value in row.ready) or "-", "green"),
+            Text(", ".join(f"{name} {value:.0f}" for name, value in row.close) or "-", "cyan"),
+        )
+    return Group(table, Text("Names with readiness (%), most ready first.", "dim"))

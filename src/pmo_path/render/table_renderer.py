@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .table import assessment_view, comparison_view, match_view, role_view, roles_view, route_view
-from .table_people import feedback_view, progress_view, team_view
+from .table_people import bench_view, feedback_view, progress_view, team_view
 
 
 class TableRenderer:
@@ -19,3 +19,4 @@ class TableRenderer:
     team = staticmethod(team_view)
     progress = staticmethod(progress_view)
     feedback = staticmethod(feedback_view)
+    bench = staticmethod(bench_view)

@@ -29,7 +29,10 @@ from ..terminal import error, note
 def team(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH", help="Profile files, or folders of them (*.yaml, *.yml; subfolders are not read)."),
+        typer.Argument(
+            metavar="PATH",
+            help="Profiles, survey CSV exports, or folders of them (*.yaml, *.yml, *.csv; not subfolders).",
+        ),
     ],
     target: TargetOption = None,
     format: FormatOption = Format.table,
@@ -44,21 +47,11 @@ def team(
 
     Without --target, the target_role the profiles share is used."""
     from ...domain.team import build_report
-    from ...errors import InputError
-    from ...reading.team_files import load_team
 
     framework = load_framework(data_dir)
     chosen = target_role(framework, target)
     check_outputs(framework, data_dir, {"--output": output}, *paths, force=force)
-    loaded = load_team(paths, framework)
-    for failure in loaded.failures:
-        error(str(failure))
-    if not loaded.profiles:
-        if loaded.files:
-            raise InputError(f"none of the {loaded.files} profile files could be used")
-        if loaded.failures:
-            raise typer.Exit(1)  # each reason is above
-        raise InputError(f"no profile files (*.yaml, *.yml) found in {', '.join(paths)}")
+    loaded = _load(paths, framework)
     report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
     show(format, output, lambda renderer: renderer.team(framework, report))
     if loaded.failures:
@@ -115,3 +108,51 @@ def progress(
 
         emit_text(trend_svg(framework, result), chart)
     show(format, output, lambda renderer: renderer.progress(framework, result))
+
+
+@command(
+    epilog="Examples:\n\n  pmo-path bench team/\n\n  pmo-path bench team/ survey.csv -f json | jq '.[0]'\n\n"
+    "  pmo-path bench team/ --anonymous -f markdown -o bench.md"
+)
+def bench(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="Profile files, survey CSV exports, or folders of them."),
+    ],
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
+    ] = False,
+    force: ForceOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """The bench: for every role, who is ready and who is close, by readiness (the succession view)."""
+    from ...domain.bench import bench as build_bench
+    from ...domain.team import member_labels
+
+    framework = load_framework(data_dir)
+    check_outputs(framework, data_dir, {"--output": output}, *paths, force=force)
+    loaded = _load(paths, framework)
+    labels = {file: name for file, (name, _shown) in member_labels(loaded.profiles, anonymous).items()}
+    rows = build_bench(framework, loaded.profiles, labels)
+    show(format, output, lambda renderer: renderer.bench(framework, rows))
+    if loaded.failures:
+        raise typer.Exit(1)
+
+
+def _load(paths: list[str], framework):
+    """The team under `paths`; each bad file or row is one line on stderr, and nothing usable is an error."""
+    from ...errors import InputError
+    from ...reading.team_files import load_team
+
+    loaded = load_team(paths, framework)
+    for failure in loaded.failures:
+        error(str(failure))
+    if not loaded.profiles:
+        if loaded.files:
+            raise InputError(f"none of the {loaded.files} profile files could be used")
+        if loaded.failures:
+            raise typer.Exit(1)  # each reason is above
+        raise InputError(f"no profile files (*.yaml, *.yml, *.csv) found in {', '.join(paths)}")
+    return loaded
