@@ -47,7 +47,9 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "jordan-lee.yaml"
 MIB = 1024 * 1024
 MEMORY_BUDGET_MIB = 200
-TEAM_BUDGET, SMALL_TEAM_BUDGET, FULL_TEAM = 1.5, 2.2, 10_000
+TEAM_BUDGET, SMALL_TEAM_BUDGET, FULL_TEAM = 1.0, 2.2, 10_000
+TABLE_BUDGET = 1.2  # the team table against the same run's JSON
+LARGE_TEAM, LARGE_MEMORY_BUDGET_MIB = 100_000, 500
 CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 # The same options, with the same annotation types, as the real `assess`.
@@ -212,8 +214,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="5 runs each and 1,000 profiles: a smoke run")
     parser.add_argument("--runs", type=int, help="runs of each program (default 21, team 11; --quick 5)")
     parser.add_argument("--people", type=int, help="profiles for the team check (default 10,000; --quick 1,000)")
+    parser.add_argument("--large", action="store_true", help=f"also the peak memory of team over {LARGE_TEAM:,} profiles")
     parser.add_argument(
-        "--only", choices=("assess", "feedback", "version", "team"), action="append", help="run only this check (repeatable)"
+        "--only",
+        choices=("assess", "feedback", "version", "team", "table"),
+        action="append",
+        help="run only this check (repeatable)",
     )
     options = parser.parse_args()
     runs = options.runs or (5 if options.quick else 21)
@@ -265,8 +271,17 @@ def main() -> int:
                 ),
                 team_runs,
             ),
+            (
+                Check(
+                    f"team table vs json ({people:,})",
+                    [*subject, "team", str(team), "-t", "pmo-director", "-f", "json"],
+                    [*subject, "team", str(team), "-t", "pmo-director"],
+                    TABLE_BUDGET,
+                ),
+                team_runs,
+            ),
         ]
-        names = ("assess", "feedback", "version", "team")
+        names = ("assess", "feedback", "version", "team", "table")
         wanted = options.only or list(names)
         checks = [pair for key, pair in zip(names, all_checks, strict=True) if key in wanted]
         print(f"python {sys.version.split()[0]} at {python}; subject: {' '.join(Path(p).name for p in subject)}", flush=True)
@@ -285,14 +300,31 @@ def main() -> int:
             f"{check.budget:>6.2f}x  {verdict}"
         )
     if "team" in wanted:
-        team_check = checks[-1][0]
+        team_check = next(check for check, _ in checks if check.name.startswith("team ("))
         memory_ok = team_check.peak_mib < MEMORY_BUDGET_MIB
         failed |= not memory_ok
         print(
             f"{'team peak memory':<29} {'':>9} {team_check.peak_mib:>7.1f} MiB {'':>6} {MEMORY_BUDGET_MIB:>3} MiB  "
             f"{'OK' if memory_ok else 'OVER'}"
         )
+    if options.large:
+        failed |= not large_team_memory(subject)
     return 1 if failed else 0
+
+
+def large_team_memory(subject: list[str]) -> bool:
+    """Peak memory of `team -f json` over LARGE_TEAM profiles (the largest process of the run)."""
+    with tempfile.TemporaryDirectory(prefix="pmo-path-bench-large-") as temporary:
+        team = Path(temporary)
+        print(f"writing {LARGE_TEAM:,} profiles ...", file=sys.stderr, flush=True)
+        write_team(team, LARGE_TEAM)
+        seconds, peak = run_once([*subject, "team", str(team), "-t", "pmo-director", "-f", "json"])
+    ok = peak < LARGE_MEMORY_BUDGET_MIB
+    print(
+        f"{f'team {LARGE_TEAM:,} peak memory':<29} {seconds:>9.0f} ms {peak:>7.1f} MiB {'':>2} "
+        f"{LARGE_MEMORY_BUDGET_MIB} MiB  {'OK' if ok else 'OVER'}"
+    )
+    return ok
 
 
 if __name__ == "__main__":

@@ -72,6 +72,7 @@ class TeamReport:
     priorities: tuple[Priority, ...]
     blind_spots: tuple[tuple[str, int], ...] = ()  # competency, members whose self-rating runs ahead of others'
     reviewed: int = 0  # members with at least one review
+    members_shown: int | None = None  # a table lists this many at the top and at the bottom; None: everyone
 
     @property
     def people(self) -> int:

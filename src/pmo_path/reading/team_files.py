@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from ..domain.model import Framework, Profile, Review
+from ..domain.model import Framework, Profile, Rating, Review
 from ..errors import InputError, Problem
 from .profile import profile_from_document
 from .yamldoc import load_file
@@ -90,13 +90,90 @@ def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
     return found, failures
 
 
+PARALLEL_FROM = 2_000  # below this, starting worker processes costs more than it saves (see docs/performance.md)
+
+
 def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
-    """Every profile and review under `paths`; a file that fails becomes a failure, not the end."""
+    """Every profile and review under `paths`; a file that fails becomes a failure, not the end.
+
+    A large team is read by one worker process a core: parsing is CPU-bound
+    Python, so threads would not help.
+    """
+    files, failures = profile_files(paths)
+    workers = min(os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
+    if len(files) < PARALLEL_FROM or workers < 2:
+        profiles, reviews, bad = _load_files(files, framework)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        chunks = [files[index::workers] for index in range(workers)]
+        context = get_context("fork") if "fork" in _start_methods() else None
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            parts = list(pool.map(_load_flat, chunks, [framework] * workers))
+        found = {file: profile for part in parts for file, profile in _unflatten(part[0])}
+        profiles = [(file, found[file]) for file in _in_order(files, found)]
+        reviews = [review for part in parts for review in part[1]]
+        bad = [failure for part in parts for failure in part[2]]
+    return LoadedTeam(profiles, failures + bad, len(files), reviews)
+
+
+def _load_flat(files: list[str], framework: Framework):
+    """`_load_files` in a worker, its profiles as plain tuples: they cross the process boundary ten times faster."""
+    profiles, reviews, failures = _load_files(files, framework)
+    flat = [
+        (
+            file,
+            p.name,
+            p.current_role,
+            p.target_role,
+            p.years_experience,
+            p.assessed_on,
+            tuple((c, r.level, r.evidence) for c, r in p.ratings.items()),
+        )
+        for file, p in profiles
+    ]
+    return flat, reviews, failures
+
+
+def _unflatten(flat):
+    for file, name, current, target, years, assessed_on, ratings in flat:
+        yield (
+            file,
+            Profile(
+                {c: Rating(level, evidence) for c, level, evidence in ratings},
+                name,
+                current,
+                target,
+                years,
+                assessed_on,
+                file.rsplit(":", 1)[0] if file.lower().split(":")[0].endswith(".csv") else file,
+            ),
+        )
+
+
+def _in_order(files: list[str], found: dict) -> list[str]:
+    """The loaded entries in the order of the files given (a CSV file's rows in row order)."""
+    rank = {file: index for index, file in enumerate(files)}
+
+    def key(entry: str) -> tuple[int, int]:
+        base, _, row = entry.rpartition(":") if entry not in rank else (entry, "", "0")
+        return rank.get(base, len(rank)), int(row) if row.isdigit() else 0
+
+    return sorted(found, key=key)
+
+
+def _start_methods() -> list[str]:
+    from multiprocessing import get_all_start_methods
+
+    return get_all_start_methods()
+
+
+def _load_files(files: list[str], framework: Framework) -> tuple[list[tuple[str, Profile]], list[Review], list[InputError]]:
     from .csv_team import read_csv_team
     from .review import is_review, review_from_document  # review reads folders with this module's help
 
-    files, failures = profile_files(paths)
-    profiles, reviews = [], []
+    profiles, reviews, failures = [], [], []
     for file in files:
         try:
             if file.lower().endswith(".csv"):
@@ -111,4 +188,4 @@ def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
                 profiles.append((file, profile_from_document(doc, framework)))
         except InputError as err:
             failures.append(err)
-    return LoadedTeam(profiles, failures, len(files), reviews)
+    return profiles, reviews, failures

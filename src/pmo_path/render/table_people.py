@@ -84,7 +84,16 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
     members.add_column("Readiness", no_wrap=True)
     members.add_column("Verdict")
     members.add_column("Biggest gap", overflow="fold", ratio=1)
-    for number, member in enumerate(report.members, 1):
+    shown = list(enumerate(report.members, 1))
+    cut = report.members_shown is not None and len(shown) > 2 * report.members_shown + 1
+    if cut:  # the top and the bottom; the middle is in -f json or csv, or with --members all
+        shown = shown[: report.members_shown] + [None] + shown[-report.members_shown :]
+    for entry in shown:
+        if entry is None:
+            hidden = report.people - 2 * report.members_shown
+            members.add_row("", Text(f"… {hidden:,} more", "dim"), "", "", "(--members all)")
+            continue
+        number, member = entry
         members.add_row(
             str(number),
             member.name,

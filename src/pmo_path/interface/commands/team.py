@@ -40,19 +40,39 @@ def team(
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
     ] = False,
+    members: Annotated[
+        str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
+    ] = "top",
+    chart: Annotated[
+        Optional[str],
+        typer.Option("--chart", metavar="FILE.svg", help="Also write the gap heatmap as an SVG, for a slide."),
+    ] = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """A team against one role: readiness spread, shared gaps, what to train first, who is closest.
 
     Without --target, the target_role the profiles share is used."""
-    from ...domain.team import build_report
+    from dataclasses import replace
 
+    from ...domain.team import build_report
+    from ...errors import UsageProblem
+    from ..terminal import emit_text
+
+    if members not in ("top", "all"):
+        raise UsageProblem(f"--members: 'top' or 'all', not '{members}'")
+    if chart is not None and not chart.lower().endswith(".svg"):
+        raise UsageProblem(f"--chart: the heatmap is an SVG image; give a file name ending in .svg, not '{chart}'")
     framework = load_framework(data_dir)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output}, *paths, force=force)
+    check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, *paths, force=force)
     loaded = _load(paths, framework)
     report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
+    report = replace(report, members_shown=None if members == "all" else MEMBERS_AT_EACH_END)
+    if chart is not None:
+        from ...render.heatmap import heatmap_svg
+
+        emit_text(heatmap_svg(framework, report), chart)
     show(format, output, lambda renderer: renderer.team(framework, report))
     if loaded.failures:
         raise typer.Exit(1)
@@ -139,6 +159,9 @@ def bench(
     show(format, output, lambda renderer: renderer.bench(framework, rows))
     if loaded.failures:
         raise typer.Exit(1)
+
+
+MEMBERS_AT_EACH_END = 10
 
 
 def _load(paths: list[str], framework):
