@@ -150,6 +150,11 @@ class Rating:
     level: int
     evidence: str | None = None
 
+    @staticmethod
+    def of(level: int) -> Rating:
+        """A rating without evidence; there are six, shared by every profile (a team of 100,000 holds 1.5 million)."""
+        return _PLAIN_RATINGS[level] if 0 <= level < len(_PLAIN_RATINGS) else Rating(level)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -195,3 +200,6 @@ class Review:
 
     def levels(self) -> dict[str, int]:
         return {competency: rating.level for competency, rating in self.ratings.items()}
+
+
+_PLAIN_RATINGS = tuple(Rating(level) for level in range(6))

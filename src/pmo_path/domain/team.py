@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import InputError, NoSharedTarget
 from .advice import HORIZON_ORDER, Move, conditions_hold
-from .model import Framework, Profile, Recommendation, Review, Role, Verdict
+from .model import Framework, Profile, Rating, Recommendation, Review, Role, Verdict
 from .scoring import Gap, half_up, readiness, urgency, verdict
 
 VERDICTS = tuple(Verdict)
@@ -35,7 +35,7 @@ class Member:
     readiness: float
     verdict: Verdict
     biggest_gap: str | None  # competency id of the most pressing gap
-    ratings: dict[str, int]  # competency id -> level, the rated ones only (a spreadsheet shows them all)
+    ratings: dict[str, Rating]  # the rated competencies (the profile's own mapping, not a copy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +141,7 @@ def build_report(
             value,
             verdict(value, gaps, framework.thresholds),
             biggest,
-            {competency: rating.level for competency, rating in ratings.items()},
+            ratings,
         )
         scored.append((-value, file, member))
     scored.sort(key=lambda item: item[:2])

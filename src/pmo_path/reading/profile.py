@@ -51,7 +51,7 @@ def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dic
         if value is None:  # left blank: unrated, as the init template invites
             continue
         if type(value) is int and 0 <= value <= 5:  # the common case, checked without building a field path
-            ratings[competency] = Rating(value)
+            ratings[competency] = Rating.of(value)
             continue
         if isinstance(value, dict):
             rated = RATING.read(check, value, join(here, competency), context)
@@ -59,7 +59,7 @@ def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dic
         else:
             level, evidence = check.integer(data, competency, here, 0, 5), None
         if level is not None:
-            ratings[competency] = Rating(level, evidence)
+            ratings[competency] = Rating(level, evidence) if evidence else Rating.of(level)
     return ratings
 
 

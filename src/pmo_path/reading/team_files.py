@@ -110,11 +110,13 @@ def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
         chunks = [files[index::workers] for index in range(workers)]
         context = get_context("fork") if "fork" in _start_methods() else None
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            parts = list(pool.map(_load_flat, chunks, [framework] * workers))
-        found = {file: profile for part in parts for file, profile in _unflatten(part[0])}
+            found, reviews, bad = {}, [], []
+            for flat, part_reviews, part_failures in pool.map(_load_flat, chunks, [framework] * workers):
+                found.update(_unflatten(flat))  # one worker's results at a time, never all of them twice
+                reviews += part_reviews
+                bad += part_failures
+                del flat
         profiles = [(file, found[file]) for file in _in_order(files, found)]
-        reviews = [review for part in parts for review in part[1]]
-        bad = [failure for part in parts for failure in part[2]]
     return LoadedTeam(profiles, failures + bad, len(files), reviews)
 
 
@@ -141,7 +143,7 @@ def _unflatten(flat):
         yield (
             file,
             Profile(
-                {c: Rating(level, evidence) for c, level, evidence in ratings},
+                {c: Rating(level, evidence) if evidence else Rating.of(level) for c, level, evidence in ratings},
                 name,
                 current,
                 target,

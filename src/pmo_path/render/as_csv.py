@@ -31,6 +31,10 @@ def table(header: list[str], rows: Iterable[Iterable[object]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+def _level(rating) -> int | str:
+    return "" if rating is None else rating.level  # blank: unrated
+
+
 class CsvRenderer:
     """One table per kind of result; the shapes follow the JSON ones, flattened."""
 
@@ -103,7 +107,7 @@ class CsvRenderer:
         competencies = list(framework.competencies)
         return table(
             ["name", "file", "readiness", "verdict", *competencies],
-            [[m.name, m.file, m.readiness, m.verdict, *(m.ratings.get(c, "") for c in competencies)] for m in report.members],
+            [[m.name, m.file, m.readiness, m.verdict, *(_level(m.ratings.get(c)) for c in competencies)] for m in report.members],
         )
 
     def progress(self, framework, result):
