@@ -26,13 +26,7 @@ def parse_profile(text: str, framework: Framework, name: str = "<string>") -> Pr
 
 
 def profile_from_document(doc: Document, framework: Framework) -> Profile:
-    check = Checker(doc)
-    root = check.root()
-    if root is None:
-        check.raise_if_any()
-    values = PROFILE.read(check, root, "", context_of(framework))
-    check.raise_if_any()
-    return Profile(file=doc.name, **values)
+    return Profile(file=doc.name, **PROFILE.read_file(doc, context_of(framework)))
 
 
 def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dict) -> dict[str, Rating]:

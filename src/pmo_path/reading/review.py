@@ -6,7 +6,6 @@ import os
 
 from ..domain.model import Framework, Profile, RaterRelation, Review
 from ..errors import InputError, Problem
-from .checks import Checker
 from .profile import context_of, profile_from_document, quote, rating_lines, ratings_field
 from .spec import Day, Field, Ref, Spec, Text
 from .team_files import profile_files
@@ -56,12 +55,7 @@ def is_review(doc: Document) -> bool:
 
 
 def review_from_document(doc: Document, framework: Framework) -> Review:
-    check = Checker(doc)
-    root = check.root()
-    if root is None:
-        check.raise_if_any()
-    values = REVIEW.read(check, root, "", review_context(framework))
-    check.raise_if_any()
+    values = REVIEW.read_file(doc, review_context(framework))
     return Review(file=doc.name, **{**values, "relation": RaterRelation(values["relation"])})
 
 

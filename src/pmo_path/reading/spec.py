@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 from .checks import Checker, describe, join
+from .yamldoc import Document
 
 Choices = Callable[[Mapping[str, Any]], Any]  # context -> the ids a reference may name
 
@@ -229,6 +230,16 @@ class Spec:
         if not spec_field.required:  # a blank optional field (`name:`) reads as left out
             value = {"anyOf": [value, {"type": "null"}]}
         return {**value, "description": spec_field.doc}
+
+    def read_file(self, doc: Document, context: Mapping[str, Any]) -> dict[str, Any]:
+        """A whole file of this kind: its top level must be a mapping; raise InputError with every problem."""
+        check = Checker(doc)
+        root = check.root()
+        if root is None:
+            check.raise_if_any()
+        values = self.read(check, root, "", context)
+        check.raise_if_any()
+        return values
 
     def doc_rows(self) -> list[str]:
         """The spec as a Markdown table: field, type, required, what it means."""
