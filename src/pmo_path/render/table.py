@@ -80,24 +80,43 @@ def _heading(title: str) -> Text:
     return Text(f"\n{title}", "bold underline")
 
 
-def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
-    table.add_column("Competency", overflow="fold", ratio=1)
-    table.add_column("Now", justify="right")
-    table.add_column("Need", justify="right")
-    table.add_column("Level", no_wrap=True)
-    table.add_column("Weight")
-    table.add_column("Priority", justify="right")
-    for gap in gaps:
-        table.add_row(
-            framework.competencies[gap.competency].name,
-            str(gap.current) if gap.rated else Text(NOT_RATED, "yellow"),
-            str(gap.required),
-            level_bar(gap.current, gap.required),
-            WEIGHT_NAME.get(gap.weight, str(gap.weight)),
-            Text(str(gap.priority), "bold" if gap.weight == 3 else ""),
-        )
-    return table
+NARROW = 60  # below this many columns (a phone), tables drop what the bars already say
+
+
+class GapTable:
+    """The gaps, laid out for the width there is: at phone width the level bar carries now and need."""
+
+    def __init__(self, framework: Framework, gaps: tuple[Gap, ...]) -> None:
+        self.framework, self.gaps = framework, gaps
+
+    def __rich_console__(self, console, options):
+        narrow = options.max_width < NARROW
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
+        table.add_column("Competency", overflow="fold", ratio=1, min_width=12)
+        if not narrow:
+            table.add_column("Now", justify="right")
+            table.add_column("Need", justify="right")
+        table.add_column("Level", no_wrap=True)
+        table.add_column("Weight" if not narrow else "Wt", no_wrap=True)
+        table.add_column("Priority" if not narrow else "Pri", justify="right", no_wrap=True)
+        for gap in self.gaps:
+            now = str(gap.current) if gap.rated else Text(NOT_RATED, "yellow")
+            level = level_bar(gap.current, gap.required)
+            if narrow:
+                level.append(f" {gap_levels(gap.current, gap.required, gap.rated)}", "" if gap.rated else "yellow")
+            cells = [now, str(gap.required)] if not narrow else []
+            table.add_row(
+                self.framework.competencies[gap.competency].name,
+                *cells,
+                level,
+                WEIGHT_NAME.get(gap.weight, str(gap.weight)),
+                Text(str(gap.priority), "bold" if gap.weight == 3 else ""),
+            )
+        yield table
+
+
+def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> GapTable:
+    return GapTable(framework, gaps)
 
 
 def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
