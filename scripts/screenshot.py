@@ -6,6 +6,7 @@ python scripts/screenshot.py
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
@@ -22,7 +23,7 @@ def main() -> None:
     framework = load_framework()
     profile = load_profile(str(REPO / "examples" / "jordan-lee.yaml"), framework)
     console = Console(record=True, width=80, force_terminal=True, color_system="truecolor", file=io.StringIO())
-    console.print(assessment_view(framework, assess(framework, profile)))
+    console.print(assessment_view(framework, assess(framework, profile, today=date(2026, 11, 20))))
     console.save_svg(str(REPO / "docs" / "assess.svg"), title="pmo-path assess -p examples/jordan-lee.yaml")
 
 

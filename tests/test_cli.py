@@ -217,3 +217,11 @@ def test_tab_indent_says_so(invoke, write_profile):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {path}:3: YAML syntax error at column 1:")
     assert "YAML indents with spaces only" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_assess_reads_at_phone_width(invoke):
+    result = invoke("assess", "-p", JORDAN, env={"COLUMNS": "42"})
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 42
+    gaps = result.stdout.split("Gaps")[1].split("█ your level")[0]
+    assert "2→4" in gaps and "Now" not in gaps  # the level bar carries now and need
