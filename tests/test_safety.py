@@ -257,7 +257,7 @@ def test_a_resumed_draft_starts_at_the_first_question_not_asked_and_keeps_all_an
     with pytest.raises(Interrupted):
         run_questionnaire(framework, first, Script("Sam", "3", "s", "2"), date(2027, 3, 1))
     [draft] = home.glob("pmo-path-draft-*.yaml")
-    from pmo_path.interface.questionnaire import draft_state_of
+    from pmo_path.interface.drafts import draft_state_of
 
     state = draft_state_of(str(draft))
     assert state.everything and len(state.asked) == 3 and len(state.skipped) == 1

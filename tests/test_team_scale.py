@@ -128,3 +128,32 @@ def test_parallel_and_single_process_loading_agree(framework, tmp_path, monkeypa
     parallel = team_files.load_team([str(tmp_path)], framework)
     assert parallel.profiles == single.profiles and len(parallel.profiles) == 60
     assert [str(f) for f in parallel.failures] == [str(f) for f in single.failures]
+
+
+def test_a_team_folder_names_broken_entries_and_reads_the_rest(invoke, tmp_path):
+    import os
+
+    shutil.copy(EXAMPLES / "jordan-lee.yaml", tmp_path / "jordan.yaml")
+    shutil.copy(EXAMPLES / "sam-okafor.yaml", tmp_path / ".hidden.yaml")  # skipped, as a shell glob would
+    os.symlink("loop.yaml", tmp_path / "loop.yaml")  # a link to itself
+    os.symlink("nowhere.yaml", tmp_path / "dangling.yaml")
+    result = invoke("team", str(tmp_path), "-t", "pmo-director", "-f", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["people"] == 1 and data["members"][0]["name"] == "Jordan Lee"
+    lines = result.stderr.splitlines()
+    assert any(str(tmp_path / "loop.yaml") in line and "loop" in line for line in lines), lines
+    assert any(str(tmp_path / "dangling.yaml") in line and "broken link" in line for line in lines), lines
+    assert len(lines) == 2 and ".hidden" not in result.stderr + result.stdout
+
+
+def test_an_unreadable_team_folder_says_so(invoke, tmp_path, monkeypatch):
+    import os
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    result = invoke("team", str(tmp_path), "-t", "pmo-director")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {tmp_path}: cannot read: Permission denied"]

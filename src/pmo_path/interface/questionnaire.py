@@ -29,14 +29,12 @@ from ..domain.interview import (
     all_same,
     answered_profile,
     default_save_name,
-    draft_name,
     is_draft,
     level_prompt,
     parse_answer,
     parse_role_choice,
     question_lines,
     questions_for,
-    read_draft_state,
     review_save_name,
     role_menu,
 )
@@ -44,33 +42,7 @@ from ..domain.model import Framework, Profile, Role
 from ..errors import InputError, Interrupted, PmoPathError, Problem
 from ..reading.profile import dump_profile
 from .atomic import atomic_write
-
-
-def draft_state_of(path: str | None) -> DraftState | None:
-    """The DraftState of the file at `path`, if it is a draft."""
-    from ..reading.yamldoc import read_text
-
-    if not path or path == "-":
-        return None
-    try:
-        return read_draft_state(read_text(path)[1])
-    except InputError:
-        return None
-
-
-def existing_ratings(path: str, framework: Framework) -> int | None:
-    """How many ratings the profile at `path` holds; None when there is no file, -1 when it is no profile."""
-    from ..reading.profile import load_profile
-
-    if not os.path.lexists(path):
-        return None
-    try:
-        return len(load_profile(path, framework).ratings)
-    except InputError:
-        return -1
-
-
-# --- the conversation -------------------------------------------------------------------------------------------
+from .drafts import draft_state_of, existing_ratings, fresh_draft
 
 
 class Terminal(Protocol):
@@ -322,8 +294,8 @@ class Interview:
         if save and (held is None or 0 <= held <= len(draft.ratings)):
             places = [save]
         else:
-            places = [_fresh_draft(os.path.dirname(save) if save else "", stamp)]
-        places += [_fresh_draft(folder, stamp) for folder in (os.path.expanduser("~"), tempfile.gettempdir())]
+            places = [fresh_draft(os.path.dirname(save) if save else "", stamp)]
+        places += [fresh_draft(folder, stamp) for folder in (os.path.expanduser("~"), tempfile.gettempdir())]
         for path in places:
             try:
                 atomic_write(path, text)
@@ -342,16 +314,6 @@ class Interview:
         return Interrupted(
             f"Stopped ({how}): {count} answer{'' if count == 1 else 's'} saved. Resume: pmo-path assess -i -p {path}"
         )
-
-
-def _fresh_draft(folder: str, stamp: datetime) -> str:
-    """A draft file name in `folder` that does not exist yet."""
-    path = os.path.join(folder, draft_name(stamp))
-    serial = 1
-    while os.path.lexists(path):
-        serial += 1
-        path = os.path.join(folder, draft_name(stamp).replace(".yaml", f"-{serial}.yaml"))
-    return path
 
 
 def run_questionnaire(
