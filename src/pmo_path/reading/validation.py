@@ -22,7 +22,8 @@ from .yamldoc import load_file
 class Report:
     framework_files: list[str] = field(default_factory=list)
     framework: Framework | None = None
-    profiles: int = 0
+    profiles: int = 0  # every file given: profiles and reviews
+    reviews: int = 0
     problems: list[Problem | str] = field(default_factory=list)
 
     def files_with_problems(self) -> int:
@@ -41,8 +42,10 @@ class Report:
             f"OK: framework ({len(framework.roles)} roles, {len(framework.competencies)} competencies, "
             f"{len(framework.recommendations)} recommendations)"
         )
-        if self.profiles:
-            line += f" and {self.profiles} profile{'s' if self.profiles != 1 else ''}"
+        profiles = self.profiles - self.reviews
+        counts = [f"{n} {what}{'s' if n != 1 else ''}" for n, what in ((profiles, "profile"), (self.reviews, "review")) if n]
+        if counts:
+            line += " and " + ", ".join(counts)
         return line
 
     def lines(self) -> list[str]:
@@ -75,9 +78,10 @@ def validate(data_dir: str | os.PathLike | None, profile_paths: list[str]) -> Re
         for file in _files(path, report.problems):
             try:
                 doc = load_file(file)  # with a broken framework, only the YAML itself can be checked
+                review = is_review(doc)
+                report.reviews += review
                 if report.framework is not None:
-                    read = review_from_document if is_review(doc) else profile_from_document
-                    read(doc, report.framework)
+                    (review_from_document if review else profile_from_document)(doc, report.framework)
             except InputError as err:
                 report.problems.extend(err.problems)
             report.profiles += 1
