@@ -132,16 +132,27 @@ def complete_role(incomplete: str) -> list[str]:
         return []
 
 
-def check_outputs(framework, data_dir: str | None, outputs: dict, *inputs: str | None, force: bool = False) -> None:
-    """Refuse, before any work, outputs that would replace an input (framework files included) or cannot be written."""
-    from ..reading.framework import RECOMMENDATIONS_FILE, ROLES_FILE
-    from .outputs import Read, reads
-    from .outputs import check_outputs as check
+def framework_for(data_dir: str | None, outputs: dict, *inputs: str | None, force: bool = False):
+    """The framework in use, once every output is known safe to write.
 
+    Before any work, outputs that would replace an input (framework files
+    included) or cannot be written are refused."""
+    from ..reading.framework import RECOMMENDATIONS_FILE, ROLES_FILE
+    from .outputs import Read, check_outputs, reads
+
+    framework = load_framework(data_dir)
     framework_files = [Read(file) for file in framework.files]
     if data_dir:
         framework_files.append(Read(data_dir, names=(ROLES_FILE, RECOMMENDATIONS_FILE)))
-    check(outputs, [*reads(*inputs), *framework_files], force)
+    check_outputs(outputs, [*reads(*inputs), *framework_files], force)
+    return framework
+
+
+def svg_file(chart: str | None, what: str) -> str | None:
+    """The --chart file, refused up front unless it names an SVG."""
+    if chart is not None and not chart.lower().endswith(".svg"):
+        raise UsageProblem(f"--chart: the {what} is an SVG image; give a file name ending in .svg, not '{chart}'")
+    return chart
 
 
 def show(format: Format, output: str | None, draw) -> None:
@@ -203,3 +214,8 @@ DataDirOption = Annotated[
         help="Your organisation's roles.yaml and/or recommendations.yaml (a missing one falls back to the bundled).",
     ),
 ]
+
+
+def chart_option(help: str):
+    """--chart FILE.svg, with what this command draws in its help."""
+    return Annotated[Optional[str], typer.Option("--chart", metavar="FILE.svg", help=help)]

@@ -246,18 +246,21 @@ def _recommendations(check: Checker, root: dict, context: dict) -> dict[str, Rec
 
 def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
     data = _declared(root, "roles")
+
+    def flag(role_id: str, field: str, message: str) -> None:
+        check.add(message, join(join("roles", role_id), field), data.get(role_id), field)
+
     by_track: dict[str, list[Role]] = {}
     for role in roles.values():
         by_track.setdefault(role.track, []).append(role)
     for role in roles.values():  # a move "up" never lands lower (seniority compares across tracks)
         for there in role.next:
             if there in roles and roles[there].seniority < role.seniority:
-                check.add(
+                flag(
+                    role.id,
+                    "next",
                     f"leads to '{there}' (seniority {roles[there].seniority}), less senior than "
                     f"'{role.id}' ({role.seniority}); `next` lists moves up or across",
-                    join(join("roles", role.id), "next"),
-                    data.get(role.id),
-                    "next",
                 )
     for ladder in by_track.values():
         ladder.sort(key=lambda role: role.seniority)
@@ -267,10 +270,9 @@ def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
             for competency in LADDER_COMPETENCIES:
                 below, above = junior.required(competency), senior.required(competency)
                 if above < below:
-                    check.add(
+                    flag(
+                        senior.id,
+                        "requirements",
                         f"asks level {above} of {competency}, less than the more junior "
                         f"'{junior.id}' ({below}); a ladder never asks less of it going up",
-                        join(join("roles", senior.id), "requirements"),
-                        data.get(senior.id),
-                        "requirements",
                     )

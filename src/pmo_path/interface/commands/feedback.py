@@ -11,9 +11,8 @@ from ..app import (
     FormatOption,
     OutputOption,
     TargetOption,
-    check_outputs,
     command,
-    load_framework,
+    framework_for,
     show,
     target_role,
 )
@@ -42,9 +41,8 @@ def feedback(
     from ...domain.feedback import compare_views
     from ...reading.review import load_self_and_reviews
 
-    framework = load_framework(data_dir)
+    framework = framework_for(data_dir, {"--output": output}, self_file, *reviews, force=force)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output}, self_file, *reviews, force=force)
     person, found = load_self_and_reviews(self_file, reviews, framework)
     result = compare_views(framework, person, found, resolve_target(framework, person, chosen))
     show(format, output, lambda renderer: renderer.feedback(framework, result))

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..app import DataDirOption, ForceOption, OutputOption, TargetOption, check_outputs, command, load_framework, target_role
+from ..app import DataDirOption, ForceOption, OutputOption, TargetOption, command, framework_for, target_role
 from ..terminal import error, note
 
 # The kinds `reading.schemas.json_schema` knows (a test keeps the two lists equal; importing that module
@@ -65,9 +65,8 @@ def init(
     from ..terminal import emit_text
 
     to_file = file not in (None, "-")
-    framework = load_framework(data_dir)
     schema_file = os.path.join(os.path.dirname(file), PROFILE_SCHEMA_FILE) if to_file else None
-    check_outputs(framework, data_dir, {"FILE": file, "schema": schema_file}, force=force)
+    framework = framework_for(data_dir, {"FILE": file, "schema": schema_file}, force=force)
     if to_file and not force and os.path.lexists(file) and os.path.isfile(file):
         raise InputError(Problem(file, "already exists; pass --force to overwrite it"))
     emit_text(profile_template(framework, today(), PROFILE_SCHEMA_FILE), file)
@@ -97,8 +96,7 @@ def schema(
     from ...render.as_json import dumps
     from ..terminal import emit_text
 
-    framework = load_framework(data_dir)
-    check_outputs(framework, data_dir, {"--output": output}, force=force)
+    framework = framework_for(data_dir, {"--output": output}, force=force)
     emit_text(dumps(json_schema(kind.value, framework)), output)
 
 
@@ -118,7 +116,6 @@ def form(
     from ...render.form import form_html
     from ..terminal import emit_text
 
-    framework = load_framework(data_dir)
+    framework = framework_for(data_dir, {"--output": output}, force=force)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output}, force=force)
     emit_text(form_html(framework, chosen), output)

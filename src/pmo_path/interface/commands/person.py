@@ -14,11 +14,12 @@ from ..app import (
     ProfileOption,
     TargetOption,
     TopOption,
-    check_outputs,
+    chart_option,
     command,
-    load_framework,
+    framework_for,
     need_profile,
     show,
+    svg_file,
     target_role,
 )
 
@@ -87,9 +88,8 @@ def assess(
 
         if relation not in tuple(RaterRelation):
             raise UsageProblem(str(UnknownId("relation", relation, "--relation", tuple(RaterRelation))))
-    framework = load_framework(data_dir)
+    framework = framework_for(data_dir, {"--output": output, "--save": save}, profile, force=force)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output, "--save": save}, profile, force=force)
     if about is not None:
         from ..questionnaire import ask_about
 
@@ -118,10 +118,7 @@ def plan(
     profile: ProfileOption = None,
     target: TargetOption = None,
     output: OutputOption = None,
-    chart: Annotated[
-        Optional[str],
-        typer.Option("--chart", metavar="FILE.svg", help="Also write a radar chart (SVG) that the plan links to."),
-    ] = None,
+    chart: chart_option("Also write a radar chart (SVG) that the plan links to.") = None,
     reviews: Annotated[
         Optional[list[str]],
         typer.Option(
@@ -137,19 +134,16 @@ def plan(
 ) -> None:
     """A Markdown development plan to keep: gaps, route, dated actions with sources, review date."""
     from ...domain.assessment import assess as run_assessment
-    from ...errors import UsageProblem
     from ...reading.profile import load_profile
     from ...render.markdown import plan as plan_markdown
     from ..clock import today
     from ..terminal import emit_text
 
     profile = need_profile(profile, "plan")
-    if chart is not None and not chart.lower().endswith(".svg"):
-        raise UsageProblem(f"--chart: the chart is an SVG image; give a file name ending in .svg, not '{chart}'")
+    svg_file(chart, "chart")
     written_on = today()
-    framework = load_framework(data_dir)
+    framework = framework_for(data_dir, {"--output": output, "--chart": chart}, profile, *(reviews or []), force=force)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, profile, *(reviews or []), force=force)
     if reviews:
         from ...reading.review import load_self_and_reviews
 

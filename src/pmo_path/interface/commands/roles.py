@@ -11,10 +11,9 @@ from ..app import (
     FormatOption,
     OutputOption,
     ProfileOption,
-    check_outputs,
     command,
     complete_role,
-    load_framework,
+    framework_for,
     need_profile,
     show,
 )
@@ -28,8 +27,7 @@ def roles(
     data_dir: DataDirOption = None,
 ) -> None:
     """The roles on both ladders, by track and seniority."""
-    framework = load_framework(data_dir)
-    check_outputs(framework, data_dir, {"--output": output}, force=force)
+    framework = framework_for(data_dir, {"--output": output}, force=force)
     show(format, output, lambda renderer: renderer.roles(framework, framework.roles_by_track()))
 
 
@@ -58,8 +56,7 @@ def role(
     """One role: what it asks for, where it leads, and the articles behind it; --vs compares two roles."""
     from ...domain.navigation import compare_roles
 
-    framework = load_framework(data_dir)
-    check_outputs(framework, data_dir, {"--output": output}, force=force)
+    framework = framework_for(data_dir, {"--output": output}, force=force)
     chosen = framework.role(role_id, "ROLE")
     if versus is None:
         show(format, output, lambda renderer: renderer.role(framework, chosen))
@@ -87,9 +84,8 @@ def path(
     from ...domain.navigation import route
     from ...reading.profile import load_profile
 
-    framework = load_framework(data_dir)
+    framework = framework_for(data_dir, {"--output": output}, profile, force=force)
     framework.role(start, "FROM"), framework.role(goal, "TO")
-    check_outputs(framework, data_dir, {"--output": output}, profile, force=force)
     levels = load_profile(profile, framework).levels() if profile is not None else None
     found = route(framework, start, goal, levels)
     show(format, output, lambda renderer: renderer.route(framework, found))
@@ -118,8 +114,7 @@ def match(
     from ...domain.navigation import ranked_roles
     from ...reading.profile import load_profile
 
-    framework = load_framework(data_dir)
-    check_outputs(framework, data_dir, {"--output": output}, profile, force=force)
+    framework = framework_for(data_dir, {"--output": output}, profile, force=force)
     person = load_profile(need_profile(profile, "match"), framework)
     current = framework.roles.get(person.current_role) if person.current_role else None
     target = framework.roles.get(person.target_role) if person.target_role else None

@@ -11,10 +11,11 @@ from ..app import (
     FormatOption,
     OutputOption,
     TargetOption,
-    check_outputs,
+    chart_option,
     command,
-    load_framework,
+    framework_for,
     show,
+    svg_file,
     target_role,
 )
 from ..terminal import error, note
@@ -43,10 +44,7 @@ def team(
     members: Annotated[
         str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
     ] = "top",
-    chart: Annotated[
-        Optional[str],
-        typer.Option("--chart", metavar="FILE.svg", help="Also write the gap heatmap as an SVG, for a slide."),
-    ] = None,
+    chart: chart_option("Also write the gap heatmap as an SVG, for a slide.") = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -61,11 +59,9 @@ def team(
 
     if members not in ("top", "all"):
         raise UsageProblem(f"--members: 'top' or 'all', not '{members}'")
-    if chart is not None and not chart.lower().endswith(".svg"):
-        raise UsageProblem(f"--chart: the heatmap is an SVG image; give a file name ending in .svg, not '{chart}'")
-    framework = load_framework(data_dir)
+    svg_file(chart, "heatmap")
+    framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *paths, force=force)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, *paths, force=force)
     loaded = _load(paths, framework)
     report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
     report = replace(report, members_shown=None if members == "all" else MEMBERS_AT_EACH_END)
@@ -93,10 +89,7 @@ def progress(
     target: TargetOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
-    chart: Annotated[
-        Optional[str],
-        typer.Option("--chart", metavar="FILE.svg", help="Also write readiness over time as an SVG line chart."),
-    ] = None,
+    chart: chart_option("Also write readiness over time as an SVG line chart.") = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -113,11 +106,9 @@ def progress(
         raise UsageProblem(
             "OLD and NEW cannot both be read from stdin" if len(files) == 2 else "only one assessment can be read from stdin"
         )
-    if chart is not None and not chart.lower().endswith(".svg"):
-        raise UsageProblem(f"--chart: the chart is an SVG image; give a file name ending in .svg, not '{chart}'")
-    framework = load_framework(data_dir)
+    svg_file(chart, "chart")
+    framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *files, force=force)
     chosen = target_role(framework, target)
-    check_outputs(framework, data_dir, {"--output": output, "--chart": chart}, *files, force=force)
     profiles = [load_profile(file, framework) for file in files]
     named = [(p.name, file) for p, file in zip(profiles, files, strict=True) if p.name]
     if len({name for name, _ in named}) > 1:
@@ -151,8 +142,7 @@ def bench(
     from ...domain.bench import bench as build_bench
     from ...domain.team import member_labels
 
-    framework = load_framework(data_dir)
-    check_outputs(framework, data_dir, {"--output": output}, *paths, force=force)
+    framework = framework_for(data_dir, {"--output": output}, *paths, force=force)
     loaded = _load(paths, framework)
     labels = {file: name for file, (name, _shown) in member_labels(loaded.profiles, anonymous).items()}
     rows = build_bench(framework, loaded.profiles, labels)
