@@ -7,10 +7,13 @@ so both see the same machine load, and compares the medians:
 - `assess -p examples/jordan-lee.yaml -f json` within 1.3x of a do-nothing
   typer app with the same `-p` and `-f` options (typer's option conversion,
   which imports pydantic, is part of the floor);
+- `feedback` with 1 self and 12 reviews within the same 1.3x of that floor;
 - `--version` within 0.85x of `python -c "import typer, rich.console, rich.table, yaml"`;
-- `team` over 10,000 generated profiles within 1.5x of reading and
-  `yaml.load(..., Loader=yaml.CSafeLoader)`-ing the same files, and peak
-  memory (max RSS of that one child process, from `os.wait4`) under 200 MiB.
+- `team -f json` over 10,000 generated profiles within 1.0x of one process
+  reading and `yaml.load(..., Loader=yaml.CSafeLoader)`-ing the same files,
+  with peak memory (max RSS of the largest process, from `os.wait4`) under
+  200 MiB; the team table within 1.2x of that JSON run;
+- with --large, `team -f json` over 100,000 profiles under 500 MiB peak.
 
 Every program runs on this interpreter (`sys.executable`), the subject as
 the `pmo-path` console script next to it (or `-m pmo_path` without one).

@@ -128,6 +128,12 @@ def test_parallel_and_single_process_loading_agree(framework, tmp_path, monkeypa
     parallel = team_files.load_team([str(tmp_path)], framework)
     assert parallel.profiles == single.profiles and len(parallel.profiles) == 60
     assert [str(f) for f in parallel.failures] == [str(f) for f in single.failures]
+    # a team of 100,000 holds its 15 competency ids once, not once a person (docs/performance.md)
+    for loaded in (single, parallel):
+        first, last = loaded.profiles[0][1], loaded.profiles[-1][1]
+        assert all(a is b for a, b in zip(first.ratings, last.ratings, strict=True))
+        assert all(key is framework.competencies[key].id for key in first.ratings)
+        assert first.target_role is last.target_role
 
 
 def test_a_team_folder_names_broken_entries_and_reads_the_rest(invoke, tmp_path):

@@ -156,7 +156,7 @@ class Rating:
         return _PLAIN_RATINGS[level] if 0 <= level < len(_PLAIN_RATINGS) else Rating(level)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     ratings: dict[str, Rating] = field(default_factory=dict)
     name: str | None = None

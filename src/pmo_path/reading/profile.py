@@ -37,11 +37,12 @@ def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dic
     competencies = context["competency"]
     here = join(where, key)
     ratings = {}
-    for competency, value in data.items():
-        if competency not in competencies:
-            hint = did_you_mean(competency, competencies)
-            check.add(f"unknown competency '{printable(competency)}'{hint}", join(here, competency), data, competency)
+    for given, value in data.items():
+        if given not in competencies:
+            hint = did_you_mean(given, competencies)
+            check.add(f"unknown competency '{printable(given)}'{hint}", join(here, given), data, given)
             continue
+        competency = competencies[given].id  # the framework's own string: 100,000 profiles share 15 keys
         if value is None:  # left blank: unrated, as the init template invites
             continue
         if type(value) is int and 0 <= value <= 5:  # the common case, checked without building a field path

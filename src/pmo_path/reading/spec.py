@@ -17,6 +17,7 @@ declared, plus the dataclass attribute it fills.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -116,7 +117,9 @@ class Ref(Value):
 
     def read(self, check, mapping, key, where, context):
         value = mapping.get(key)
-        return value if check.reference(value, join(where, key), context[self.kind], self.kind, mapping, key) else None
+        if not check.reference(value, join(where, key), context[self.kind], self.kind, mapping, key):
+            return None
+        return sys.intern(value)  # one string for an id however many files name it
 
     def schema(self, context):
         return {"type": "string", "enum": sorted(context[self.kind])} if self.kind in context else {"type": "string"}

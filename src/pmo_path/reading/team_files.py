@@ -10,6 +10,7 @@ that entry, never the end of the run.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 
 from ..domain.model import Framework, Profile, Rating, Review
@@ -112,7 +113,7 @@ def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             found, reviews, bad = {}, [], []
             for flat, part_reviews, part_failures in pool.map(_load_flat, chunks, [framework] * workers):
-                found.update(_unflatten(flat))  # one worker's results at a time, never all of them twice
+                found.update(_unflatten(flat, framework))  # one worker's results at a time, never all of them twice
                 reviews += part_reviews
                 bad += part_failures
                 del flat
@@ -138,15 +139,16 @@ def _load_flat(files: list[str], framework: Framework):
     return flat, reviews, failures
 
 
-def _unflatten(flat):
+def _unflatten(flat, framework: Framework):
+    ids = {c: c for c in framework.competencies}  # this process's own strings, not one copy a person
     for file, name, current, target, years, assessed_on, ratings in flat:
         yield (
             file,
             Profile(
-                {c: Rating(level, evidence) if evidence else Rating.of(level) for c, level, evidence in ratings},
+                {ids[c]: Rating(level, evidence) if evidence else Rating.of(level) for c, level, evidence in ratings},
                 name,
-                current,
-                target,
+                current and sys.intern(current),
+                target and sys.intern(target),
                 years,
                 assessed_on,
                 file.rsplit(":", 1)[0] if file.lower().split(":")[0].endswith(".csv") else file,
