@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import EXAMPLES
 
 from pmo_path import __version__
@@ -225,3 +226,28 @@ def test_assess_reads_at_phone_width(invoke):
     assert max(len(line) for line in result.stdout.splitlines()) <= 42
     gaps = result.stdout.split("Gaps")[1].split("█ your level")[0]
     assert "2→4" in gaps and "Now" not in gaps  # the level bar carries now and need
+
+
+PERSONAS = str(EXAMPLES.parent / "tests" / "personas")
+
+
+@pytest.mark.parametrize(
+    ("args", "must_show"),
+    [
+        (("team", PERSONAS, "-t", "pmo-director"), ("Share", "developing", "Executive")),
+        (("feedback", JORDAN, str(EXAMPLES / "reviews")), ("◀ Stakeholder", "+2.0", "Others")),
+        (("role", "senior-project-manager", "--vs", "pmo-director"), ("Δ", "↑+2", "4 key")),
+        (("progress", f"{PERSONAS}/beginner.yaml", f"{PERSONAS}/analyst-to-pmo-manager.yaml"), ("Before", "Need")),
+    ],
+)
+def test_views_of_many_rows_read_at_phone_width(invoke, framework, args, must_show):
+    """At 40 columns nothing is cut off at the edge and no competency name breaks inside a word."""
+    result = invoke(*args, env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40
+    for text in must_show:
+        assert text in result.stdout
+    words = {word for c in framework.competencies.values() for word in c.name.split() if len(word) > 6}
+    for word in words:
+        if word[:6] in result.stdout:
+            assert word in result.stdout, f"'{word}' is broken across lines"

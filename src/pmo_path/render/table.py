@@ -7,6 +7,7 @@ characters, not colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -83,14 +84,20 @@ def _heading(title: str) -> Text:
 NARROW = 60  # below this many columns (a phone), tables drop what the bars already say
 
 
-class GapTable:
-    """The gaps, laid out for the width there is: at phone width the level bar carries now and need."""
+class ByWidth:
+    """A table built for the width there is: narrow (a phone) drops what the bars already say."""
 
-    def __init__(self, framework: Framework, gaps: tuple[Gap, ...]) -> None:
-        self.framework, self.gaps = framework, gaps
+    def __init__(self, build: Callable[[bool], RenderableType]) -> None:
+        self.build = build
 
     def __rich_console__(self, console, options):
-        narrow = options.max_width < NARROW
+        yield self.build(options.max_width < NARROW)
+
+
+def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> ByWidth:
+    """The gaps; at phone width the level bar carries now and need."""
+
+    def build(narrow: bool) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
         table.add_column("Competency", overflow="fold", ratio=1, min_width=12)
         if not narrow:
@@ -99,24 +106,22 @@ class GapTable:
         table.add_column("Level", no_wrap=True)
         table.add_column("Weight" if not narrow else "Wt", no_wrap=True)
         table.add_column("Priority" if not narrow else "Pri", justify="right", no_wrap=True)
-        for gap in self.gaps:
+        for gap in gaps:
             now = str(gap.current) if gap.rated else Text(NOT_RATED, "yellow")
             level = level_bar(gap.current, gap.required)
             if narrow:
                 level.append(f" {gap_levels(gap.current, gap.required, gap.rated)}", "" if gap.rated else "yellow")
             cells = [now, str(gap.required)] if not narrow else []
             table.add_row(
-                self.framework.competencies[gap.competency].name,
+                framework.competencies[gap.competency].name,
                 *cells,
                 level,
                 WEIGHT_NAME.get(gap.weight, str(gap.weight)),
                 Text(str(gap.priority), "bold" if gap.weight == 3 else ""),
             )
-        yield table
+        return table
 
-
-def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> GapTable:
-    return GapTable(framework, gaps)
+    return ByWidth(build)
 
 
 def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
@@ -249,31 +254,41 @@ CHANGE_STYLE = {"rises": "yellow", "falls": "cyan", "stays": "dim", "new": "yell
 RELATION_MARK = {kind: f"{RELATION_SYMBOL[kind]} {RELATION_NAME[kind]}" for kind in RELATION_SYMBOL}
 
 
-def _requirement_cell(level: int, weight: int) -> Text:
+def _requirement_cell(level: int, weight: int, narrow: bool = False) -> Text:
     if not level:
         return Text("-", "dim")
-    return Text.assemble(level_bar(level, level), f" {level} ", (WEIGHT_NAME.get(weight, str(weight)), "dim"))
+    bar = [] if narrow else [level_bar(level, level), " "]
+    return Text.assemble(*bar, f"{level} ", (WEIGHT_NAME.get(weight, str(weight)), "dim"))
 
 
 def comparison_view(framework: Framework, comparison: RoleComparison) -> RenderableType:
     """Two roles side by side, competency by competency: what rises, what falls, what stays."""
     source, target = comparison.source, comparison.target
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("Competency", overflow="fold", ratio=1, min_width=16)
-    table.add_column(source.title, min_width=14)
-    table.add_column(target.title, min_width=14)
-    table.add_column("Change", no_wrap=True)
-    for row in comparison.competencies:
-        label, style = CHANGE_NAME[row.change], CHANGE_STYLE[row.change]
-        change = Text(label + (f" {row.delta:+d}" if row.change in ("rises", "falls") else ""), style)
-        if row.from_level and row.to_level and row.from_weight != row.to_weight:
-            change.append(", weight " + ("↑" if row.to_weight > row.from_weight else "↓"), "dim")
-        table.add_row(
-            framework.competencies[row.competency].name,
-            _requirement_cell(row.from_level, row.from_weight),
-            _requirement_cell(row.to_level, row.to_weight),
-            change,
-        )
+
+    def build(narrow: bool) -> Table:
+        """At phone width the levels stand without their bars, and a change is its symbol."""
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1) if not narrow else 0)
+        if narrow:  # the box's own one-space divider is the only gap between columns
+            table.add_column("Competency", overflow="fold", min_width=14, max_width=18)
+        else:
+            table.add_column("Competency", overflow="fold", ratio=1, min_width=16)
+        table.add_column(source.title, min_width=8 if narrow else 14, max_width=8 if narrow else None)
+        table.add_column(target.title, min_width=8 if narrow else 14, max_width=8 if narrow else None)
+        table.add_column("Change" if not narrow else "Δ", no_wrap=True)
+        for row in comparison.competencies:
+            label, style = CHANGE_NAME[row.change], CHANGE_STYLE[row.change]
+            label = label.split()[0] if narrow else label
+            change = Text(label + (f"{'' if narrow else ' '}{row.delta:+d}" if row.change in ("rises", "falls") else ""), style)
+            if not narrow and row.from_level and row.to_level and row.from_weight != row.to_weight:
+                change.append(", weight " + ("↑" if row.to_weight > row.from_weight else "↓"), "dim")
+            table.add_row(
+                framework.competencies[row.competency].name,
+                _requirement_cell(row.from_level, row.from_weight, narrow),
+                _requirement_cell(row.to_level, row.to_weight, narrow),
+                change,
+            )
+        return table
+
     counts = " · ".join(f"{comparison.count(change)} {change}" for change in CHANGES)
     return Group(
         Text.assemble((source.title, "bold"), f" ({source.id}) → ", (target.title, "bold"), f" ({target.id})"),
@@ -282,7 +297,7 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
             f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}",
             "dim",
         ),
-        table,
+        ByWidth(build),
         Text(counts, "dim"),
         Text("Required level 1-5 and weight: core (3), key (2), useful (1); - means not required.", "dim"),
     )

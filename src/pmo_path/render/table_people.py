@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..domain.model import Framework
-from .table import EMPTY, FULL, VERDICT_STYLE, Indented, _heading, readiness_bar, verdict_text
+from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, _heading, readiness_bar, verdict_text
 from .wording import HORIZON_NAME
 
 if TYPE_CHECKING:
@@ -53,21 +53,23 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
             )
         )
 
-    heatmap = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    heatmap.add_column("Competency", overflow="fold", ratio=1)
-    heatmap.add_column("Need", justify="right")
-    heatmap.add_column("Mean", justify="right")
-    heatmap.add_column("With a gap", justify="right", no_wrap=True)
-    heatmap.add_column("Share with a gap", no_wrap=True)
-    for stat in report.competencies:
-        heatmap.add_row(
-            names[stat.competency].name,
-            str(stat.required),
-            f"{stat.mean_current:.2f}",
-            f"{stat.with_gap}/{people}",
-            share_bar(stat.share_with_gap(people)),
-        )
-    parts += [_heading("Gaps across the team"), heatmap]
+    def heatmap(narrow: bool) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column("Competency", overflow="fold", ratio=1, min_width=12)
+        if not narrow:
+            table.add_column("Need", justify="right")
+            table.add_column("Mean", justify="right")
+        table.add_column("With a gap" if not narrow else "Gap", justify="right", no_wrap=True)
+        table.add_column("Share with a gap" if not narrow else "Share", no_wrap=True)
+        for stat in report.competencies:
+            cells = [str(stat.required), f"{stat.mean_current:.2f}"] if not narrow else []
+            share = stat.share_with_gap(people)
+            table.add_row(
+                names[stat.competency].name, *cells, f"{stat.with_gap}/{people}", share_bar(share, 12 if not narrow else 5)
+            )
+        return table
+
+    parts += [_heading("Gaps across the team"), ByWidth(heatmap)]
 
     parts.append(_heading("Training priorities"))
     if not report.priorities:
@@ -78,29 +80,40 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
         for rec in priority.recommendations:
             parts.append(Indented(Text.assemble("→ ", rec.title, (f"  ({HORIZON_NAME[rec.horizon]})", "dim")), 4))
 
-    members = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    members.add_column("#", justify="right")
-    members.add_column("Name", overflow="fold", ratio=1)
-    members.add_column("Readiness", no_wrap=True)
-    members.add_column("Verdict")
-    members.add_column("Biggest gap", overflow="fold", ratio=1)
     shown = list(enumerate(report.members, 1))
     cut = report.members_shown is not None and len(shown) > 2 * report.members_shown + 1
     if cut:  # the top and the bottom; the middle is in -f json or csv, or with --members all
         shown = shown[: report.members_shown] + [None] + shown[-report.members_shown :]
-    for entry in shown:
-        if entry is None:
-            hidden = report.people - 2 * report.members_shown
-            members.add_row("", Text(f"… {hidden:,} more", "dim"), "", "", "(--members all)")
-            continue
-        number, member = entry
-        members.add_row(
-            str(number),
-            member.name,
-            Text.assemble(readiness_bar(member.readiness, 10), f" {member.readiness:5.1f}"),
-            verdict_text(member.verdict),
-            names[member.biggest_gap].name if member.biggest_gap else "-",
-        )
+
+    def members(narrow: bool) -> Table:
+        """At phone width the biggest gap goes under the name, and the figure stands without its bar."""
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column("#", justify="right")
+        table.add_column("Name", overflow="fold", ratio=1, min_width=14, max_width=16 if narrow else None)
+        table.add_column("Readiness" if not narrow else "Ready", justify="right" if narrow else "left", no_wrap=True)
+        table.add_column("Verdict", no_wrap=True)
+        if not narrow:
+            table.add_column("Biggest gap", overflow="fold", ratio=1)
+        for entry in shown:
+            if entry is None:
+                more = Text(f"… {report.people - 2 * report.members_shown:,} more", "dim")
+                if narrow:
+                    table.add_row("", Text.assemble(more, "\n--members all"), "", "")
+                else:
+                    table.add_row("", more, "", "", "(--members all)")
+                continue
+            number, member = entry
+            gap = names[member.biggest_gap].name if member.biggest_gap else "-"
+            name = Text(member.name) if not narrow else Text.assemble(member.name, (f"\n{gap}", "dim"))
+            figure = (
+                Text(f"{member.readiness:.1f}")
+                if narrow
+                else Text.assemble(readiness_bar(member.readiness, 10), f" {member.readiness:5.1f}")
+            )
+            cells = [str(number), name, figure, verdict_text(member.verdict)]
+            table.add_row(*cells, *([gap] if not narrow else []))
+        return table
+
     if report.reviewed:
         parts.append(_heading(f"Common blind spots ({report.reviewed} members with reviews)"))
         if not report.blind_spots:
@@ -112,7 +125,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
                     "themselves 1.5 or more above others"
                 )
             )
-    parts += [_heading("Members, most ready first"), members]
+    parts += [_heading("Members, most ready first"), ByWidth(members)]
     return Group(*parts)
 
 
@@ -120,41 +133,32 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
     names = framework.competencies
     who = result.new.name or result.old.name or "Progress"
     when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
-    delta_style = "green" if result.delta > 0 else "red" if result.delta < 0 else "dim"
     parts: list[RenderableType] = [
         Text.assemble((who, "bold"), " → ", (result.target.title, "bold"), (f"  ({when[0]} → {when[1]})", "dim")),
-        Text.assemble(
-            "Before    ",
-            readiness_bar(result.before.readiness),
-            f" {result.before.readiness:5.1f}%  ",
-            verdict_text(result.before.verdict),
-        ),
-        Text.assemble(
-            "After     ",
-            readiness_bar(result.after.readiness),
-            f" {result.after.readiness:5.1f}%  ",
-            verdict_text(result.after.verdict),
-            (f"  {result.delta:+.1f}", delta_style),
-        ),
+        ByWidth(lambda narrow: _before_after(result, 8 if narrow else 24)),
         _heading("Ratings that moved"),
     ]
     if result.changes:
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        table.add_column("Competency", overflow="fold", ratio=1)
-        table.add_column("Before", justify="right")
-        table.add_column("", no_wrap=True)
-        table.add_column("After", justify="right")
-        table.add_column("Need", justify="right")
-        for change in result.changes:
-            arrow = Text("↑", "green") if change.rose else Text("↓", "red")
-            table.add_row(
-                names[change.competency].name,
-                str(change.before),
-                arrow,
-                str(change.after),
-                str(result.target.required(change.competency) or "-"),
-            )
-        parts.append(table)
+
+        def moved(narrow: bool) -> Table:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1) if not narrow else 0)
+            table.add_column("Competency", overflow="fold", ratio=1 if not narrow else None, min_width=14)
+            table.add_column("Before", justify="right")
+            table.add_column("", no_wrap=True)
+            table.add_column("After", justify="right")
+            table.add_column("Need", justify="right")
+            for change in result.changes:
+                arrow = Text("↑", "green") if change.rose else Text("↓", "red")
+                table.add_row(
+                    names[change.competency].name,
+                    str(change.before),
+                    arrow,
+                    str(change.after),
+                    str(result.target.required(change.competency) or "-"),
+                )
+            return table
+
+        parts.append(ByWidth(moved))
     else:
         parts.append(Text("  No rating changed.", "dim"))
     for title, ids, mark, style in (("Gaps closed", result.closed, "✓", "green"), ("Gaps opened", result.opened, "✗", "red")):
@@ -165,10 +169,31 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
     return Group(*parts)
 
 
+def _before_after(result: Progress, bar: int) -> Group:
+    delta_style = "green" if result.delta > 0 else "red" if result.delta < 0 else "dim"
+    before, after = result.before, result.after
+    return Group(
+        Text.assemble(
+            "Before ", readiness_bar(before.readiness, bar), f" {before.readiness:5.1f}%  ", verdict_text(before.verdict)
+        ),
+        Text.assemble(
+            "After  ",
+            readiness_bar(after.readiness, bar),
+            f" {after.readiness:5.1f}%  ",
+            verdict_text(after.verdict),
+            (f"  {result.delta:+.1f}", delta_style),
+        ),
+    )
+
+
 def _mean_cell(value: float | None) -> Text:
     if value is None:
         return Text("·", "dim")  # hidden for anonymity, or nobody rated it
     return Text.assemble(_level_blocks(value), f" {value:.1f}")
+
+
+def _mean_figure(value: float | None) -> Text:
+    return Text(f"{value:.1f}") if value is not None else Text("·", "dim")
 
 
 def _level_blocks(value: float) -> Text:
@@ -191,24 +216,34 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
             "Readiness for ", (result.target.title, "bold"), ": self ", f"{result.readiness_self:.1f}%", ", others ", others
         ),
     ]
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
-    table.add_column("Competency", overflow="fold", ratio=1, min_width=14)
-    table.add_column("", no_wrap=True)
-    table.add_column("Self", no_wrap=True)
-    for label in ("Manager", "Peers", "Reports"):
-        table.add_column(label, no_wrap=True, justify="right")
-    table.add_column("Others", no_wrap=True)
-    table.add_column("Δ", justify="right", no_wrap=True)
-    for view in result.competencies:
-        mark = "◀" if view.competency in result.blind_spots else "▶" if view.competency in result.hidden_strengths else ""
-        self_cell = _mean_cell(float(view.self_level)) if view.self_level is not None else Text("·", "dim")
-        numbers = [
-            Text(f"{value:.1f}") if value is not None else Text("·", "dim") for value in (view.manager, view.peers, view.reports)
-        ]
-        delta = Text(f"{view.delta:+.1f}" if view.delta is not None else "", "bold" if mark else "")
-        table.add_row(names[view.competency].name, Text(mark, "yellow"), self_cell, *numbers, _mean_cell(view.others), delta)
+
+    def by_competency(narrow: bool) -> Table:
+        """At phone width: the self and others' figures only (the groups are in -f json or at 60+ columns)."""
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0 if not narrow else (0, 1))
+        groups = ("Manager", "Peers", "Reports") if not narrow else ()
+        if narrow:  # the mark goes before the name: a column of its own costs two cells of padding
+            table.add_column("Competency", overflow="fold", min_width=14, max_width=18)
+        else:
+            table.add_column("Competency", overflow="fold", ratio=1, min_width=14)
+            table.add_column("", no_wrap=True)
+        table.add_column("Self", no_wrap=True, justify="right" if narrow else "left")
+        for label in groups:
+            table.add_column(label, no_wrap=True, justify="right")
+        table.add_column("Others", no_wrap=True, justify="right" if narrow else "left")
+        table.add_column("Δ", justify="right", no_wrap=True)
+        for view in result.competencies:
+            mark = "◀" if view.competency in result.blind_spots else "▶" if view.competency in result.hidden_strengths else ""
+            name = names[view.competency].name
+            first = [Text.assemble((f"{mark} " if mark else "", "yellow"), name)] if narrow else [name, Text(mark, "yellow")]
+            mean = _mean_figure if narrow else _mean_cell
+            self_cell = mean(float(view.self_level)) if view.self_level is not None else Text("·", "dim")
+            numbers = [_mean_figure(value) for value in (view.manager, view.peers, view.reports)][: len(groups)]
+            delta = Text(f"{view.delta:+.1f}" if view.delta is not None else "", "bold" if mark else "")
+            table.add_row(*first, self_cell, *numbers, mean(view.others), delta)
+        return table
+
     parts += [
-        table,
+        ByWidth(by_competency),
         Text(
             "◀ blind spot  ▶ hidden strength  · hidden (fewer than 3 peers or reports rated it) or not rated. "
             "Δ: self minus others.",
