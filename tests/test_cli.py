@@ -251,3 +251,21 @@ def test_views_of_many_rows_read_at_phone_width(invoke, framework, args, must_sh
     for word in words:
         if word[:6] in result.stdout:
             assert word in result.stdout, f"'{word}' is broken across lines"
+
+
+def test_the_readme_json_example_is_what_assess_prints(invoke):
+    """The README's abridged example keeps every key, and its figures and first picks are the real ones."""
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("-f json --top 1` (abridged")[1].split("```json\n")[1].split("```")[0]
+    shown = json.loads(block)
+    real = json.loads(invoke("assess", "-p", JORDAN, "-f", "json", "--top", "1").stdout)
+    assert list(shown) == list(real)
+    for key in ("readiness", "verdict", "provisional", "unrated", "path", "profile", "target"):
+        assert shown[key] == real[key], key
+    assert shown["gaps"][0] == real["gaps"][0] and shown["gaps"][-1] == real["gaps"][-1]
+    assert shown["strengths"][0] == real["strengths"][0]
+    (rec,), (real_rec,) = shown["recommendations"], real["recommendations"]
+    assert list(rec) == list(real_rec)
+    assert {k: v for k, v in rec.items() if k not in ("action", "why")} == {
+        k: v for k, v in real_rec.items() if k not in ("action", "why")
+    }
