@@ -61,7 +61,7 @@ def test_profiles_files_folders_and_stdin_are_counted(invoke, framework):
     result = invoke("validate", example, str(EXAMPLES), "-", input=(EXAMPLES / "sam-okafor.yaml").read_text())
     profiles_in_folder = len(list(EXAMPLES.glob("*.yaml")))
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert result.stdout == ok_line(framework, 1 + profiles_in_folder + 1) + "\n"
+    assert result.stdout == ok_line(framework, profiles_in_folder + 1) + "\n"  # the example is in the folder: read once
 
 
 def test_every_problem_of_every_profile_is_listed_with_its_line(invoke, write_profile):
@@ -87,9 +87,24 @@ def test_missing_and_empty_paths_are_problems_too(invoke, tmp_path, write_profil
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"{tmp_path / 'gone.yaml'}: no such file or folder"
-    assert lines[1] == f"{empty_folder}: no profile files (*.yaml, *.yml) in this folder"
+    assert lines[1] == f"{empty_folder}: no profile files (*.yaml, *.yml, *.csv) in this folder"
     assert lines[2].endswith(": file is empty; expected a mapping of keys")
     assert len(lines) == 3
+
+
+def test_survey_exports_are_checked_row_by_row_as_team_reads_them(invoke, framework, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_bytes("\ufeffname;current_role;Strategic thinking\nAna;project-manager;2\nBo;pmo-analyst;\n".encode())
+    assert invoke("validate", str(good)).stdout == ok_line(framework, 2) + "\n"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,current_role,strategic-thinking\nAna,pmo-analist,2\nBo,pmo-analyst,9\nCy,pmo-analyst,1\n")
+    result = invoke("validate", str(bad), str(tmp_path))  # the folder holds both files; bad.csv is read once
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{bad}:2: current_role: unknown role 'pmo-analist' (did you mean 'pmo-analyst'?)",
+        f"{bad}:3: ratings.strategic-thinking: must be from 0 to 5, found 9",
+    ]
+    assert result.stderr.splitlines()[-1] == "Error: 2 problems in 1 file"
 
 
 def test_broken_framework_copy_reports_all_its_problems_with_lines(invoke, own_data):

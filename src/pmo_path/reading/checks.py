@@ -27,8 +27,11 @@ def describe(value: Any) -> str:
     kind = _TYPE_NAMES.get(type(value), type(value).__name__)
     if isinstance(value, (dict, list)) or value is None:
         return kind
-    shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
-    return f"{kind} ({printable(shown[:40])})"
+    if isinstance(value, str):
+        shown = repr(value if len(value) <= 40 else value[:37]) + ("…" if len(value) > 40 else "")
+    else:
+        shown = str(value).lower() if isinstance(value, bool) else str(value)[:40]
+    return f"{kind} ({printable(shown)})"
 
 
 def join(field: str, key: Any) -> str:

@@ -1,4 +1,4 @@
-"""`pmo-path validate`: every problem in the framework and in profile files, at once.
+"""`pmo-path validate`: every problem in the framework, profiles, reviews and survey exports, at once.
 
 The loaders raise one InputError carrying all the problems of a file; here we
 gather them across files so a broken profile never hides a broken framework
@@ -74,8 +74,15 @@ def validate(data_dir: str | os.PathLike | None, profile_paths: list[str]) -> Re
         report.framework = load_framework(data_dir)
     except InputError as err:
         report.problems.extend(err.problems)
+    seen: set[str] = set()  # a file named twice, or also found in a folder named, is read once (as `team` does)
     for path in profile_paths:
         for file in _files(path, report.problems):
+            if file != "-" and os.path.normpath(file) in seen:
+                continue
+            seen.add(os.path.normpath(file))
+            if file.lower().endswith(".csv"):
+                _check_survey(file, report)
+                continue
             try:
                 doc = load_file(file)  # with a broken framework, only the YAML itself can be checked
                 review = is_review(doc)
@@ -88,8 +95,24 @@ def validate(data_dir: str | os.PathLike | None, profile_paths: list[str]) -> Re
     return report
 
 
+def _check_survey(file: str, report: Report) -> None:
+    """A survey export: each row is a profile, checked as `team` reads it (FILE:ROW: field: message)."""
+    from .csv_team import read_csv_team
+
+    if report.framework is None:  # its columns are named by the framework: nothing to check them against
+        return
+    try:
+        people, failures = read_csv_team(file, report.framework)
+    except InputError as err:
+        report.problems.extend(err.problems)
+        return
+    for failure in failures:
+        report.problems.extend(failure.problems)
+    report.profiles += len(people) + len(failures)
+
+
 def _files(path: str, problems: list[Problem | str]) -> list[str]:
-    """The profile file named, '-' for stdin, or the *.yaml / *.yml in a folder (as `team` reads them)."""
+    """The file named, '-' for stdin, or the *.yaml / *.yml / *.csv in a folder (as `team` reads them)."""
     from .team_files import profile_files
 
     if path == "-":
@@ -98,5 +121,5 @@ def _files(path: str, problems: list[Problem | str]) -> list[str]:
     for err in missing:
         problems.extend(err.problems)
     if not found and not missing:
-        problems.append(Problem(path, "no profile files (*.yaml, *.yml) in this folder"))
+        problems.append(Problem(path, "no profile files (*.yaml, *.yml, *.csv) in this folder"))
     return found

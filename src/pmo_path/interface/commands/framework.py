@@ -23,7 +23,7 @@ SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in ("profile", "review",
 def validate(
     paths: Annotated[
         Optional[list[str]],
-        typer.Argument(metavar="PATH", help="Profile files (or - for stdin), or folders of *.yaml / *.yml."),
+        typer.Argument(metavar="PATH", help="Profiles, reviews or survey CSV exports (or - for stdin), or folders of them."),
     ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
