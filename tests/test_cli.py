@@ -269,3 +269,22 @@ def test_the_readme_json_example_is_what_assess_prints(invoke):
     assert {k: v for k, v in rec.items() if k not in ("action", "why")} == {
         k: v for k, v in real_rec.items() if k not in ("action", "why")
     }
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (("assess", "-p", JORDAN, "-f", "xml"), ("--format", "xml", "pmo-path assess --help")),
+        (("assess", "-p", JORDAN, "--top", "0"), ("--top", "pmo-path assess --help")),
+        (("progress",), ("OLD", "pmo-path progress --help")),
+        (("asses",), ("asses", "assess", "pmo-path --help")),
+        (("match", "--nope"), ("--nope", "pmo-path match --help")),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_2(invoke, args, names):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    for name in names:
+        assert name in result.stderr

@@ -15,6 +15,7 @@ import sys
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import Interrupted, NoRouteError, NoSharedTarget, NoTarget, PmoPathError, UnknownId, UsageProblem
@@ -38,7 +39,40 @@ EPILOG = (
     "Docs: the README of pmo-path. Exit codes: 0 ok, 1 invalid input, 2 usage, 130 interrupted."
 )
 
+class OneLineErrors(TyperGroup):
+    """Usage errors as one `Error:` line with exit 2, like every other error of pmo-path.
+
+    Click would print the usage, a help hint and the error on four lines; the
+    hint is kept, at the end of the one line."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        # typer vendors click and exports only BadParameter of its errors: its bases are the ones to catch
+        click_error = next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException")
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click_error as err:
+            if type(err).__name__ == "NoArgsIsHelpError":  # bare `pmo-path`: the help, as click shows it
+                err.show()
+            else:
+                error(one_line(err))
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            error("interrupted")
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def one_line(err: Exception) -> str:
+    """Click's message (without pydantic's "Value error, " prefix) and where the help is."""
+    message = err.format_message().replace("Value error, ", "").rstrip(".")  # type: ignore[attr-defined]
+    context = getattr(err, "ctx", None)
+    return f"{message} (see `{context.command_path} --help`)" if context is not None else message
+
+
 app = typer.Typer(
+    cls=OneLineErrors,
     name="pmo-path",
     help="Career gap analyzer for project professionals heading into PMO and portfolio roles.",
     epilog=EPILOG,
