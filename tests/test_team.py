@@ -67,6 +67,8 @@ def expected_team(framework, folder: Path) -> dict:
     for requirement in sorted(role.requirements, key=lambda r: order.index(r.competency)):
         currents = [levels.get(requirement.competency, 0) for *_rest, levels in people]
         gaps = [requirement.level - current for current in currents if current < requirement.level]
+        rated = [levels[requirement.competency] for *_rest, levels in people if requirement.competency in levels]
+        rated_gaps = [requirement.level - current for current in rated if current < requirement.level]
         competencies.append(
             {
                 "competency": requirement.competency,
@@ -75,8 +77,14 @@ def expected_team(framework, folder: Path) -> dict:
                 "with_gap": len(gaps),
             }
         )
-        weighted[requirement.competency] = (requirement.weight * sum(gaps), len(gaps))
-    priorities = sorted((c for c in weighted if weighted[c][1]), key=lambda c: (-weighted[c][0], -weighted[c][1], order.index(c)))
+        weighted[requirement.competency] = (
+            requirement.weight * sum(rated_gaps),
+            len(rated_gaps),
+            requirement.weight * sum(gaps),
+            len(gaps),
+        )
+    # the gaps people rated first (an unrated competency is an unknown, as for one person), then all gaps
+    priorities = sorted((c for c in weighted if weighted[c][3]), key=lambda c: (*(-n for n in weighted[c]), order.index(c)))
     return {
         "people": len(people),
         "readiness": {
@@ -163,16 +171,32 @@ def test_priorities_rank_weighted_gap_then_count_then_framework_order(framework)
     # project-delivery: gaps 3 and 3 (weighted 6, two people); strategic-thinking: one gap of 2 (weighted 6, one
     # person); business-acumen: gaps 2 and 1 (weighted 3); value-delivery: met by both.
     texts = [
-        "ratings: {business-acumen: 2, value-delivery: 1}",
-        "ratings: {strategic-thinking: 2, business-acumen: 3, value-delivery: 4}",
+        "ratings: {project-delivery: 0, strategic-thinking: 0, business-acumen: 2, value-delivery: 1}",
+        "ratings: {project-delivery: 0, strategic-thinking: 2, business-acumen: 3, value-delivery: 4}",
     ]
     profiles = [(f"p{n}.yaml", parse_profile(text, framework)) for n, text in enumerate(texts)]
     report = build_report(framework, profiles, role)
     assert [p.competency for p in report.priorities] == ["project-delivery", "strategic-thinking", "business-acumen"]
-    assert [(p.with_gap, p.weighted_gap) for p in report.priorities] == [(2, 6), (1, 6), (2, 3)]
+    assert [(p.with_gap, p.weighted_gap, p.unrated) for p in report.priorities] == [(2, 6, 0), (1, 6, 0), (2, 3, 0)]
+    assert report.provisional == 0
     for priority in report.priorities:
         assert 1 <= len(priority.recommendations) <= 2
         assert all(priority.competency in rec.builds for rec in priority.recommendations)
+
+
+def test_gaps_nobody_rated_come_after_the_rated_ones_and_are_counted(framework):
+    """A survey that asked about two competencies: what people did not rate is an unknown, not the first priority."""
+    role = framework.roles["pmo-director"]  # strategic thinking and executive communication: level 4, core
+    texts = ["ratings: {strategic-thinking: 2, executive-communication: 3}", "ratings: {strategic-thinking: 3}"]
+    profiles = [(f"p{n}.yaml", parse_profile(text, framework)) for n, text in enumerate(texts)]
+    report = build_report(framework, profiles, role)
+    rated_first = [p.competency for p in report.priorities[:2]]
+    assert rated_first == ["strategic-thinking", "executive-communication"]
+    assert [p.unrated for p in report.priorities[:2]] == [0, 1]  # one person left executive communication blank
+    assert all(p.unrated == p.with_gap == 2 for p in report.priorities[2:])
+    assert report.provisional == 2 and all(m.provisional for m in report.members)
+    stat = next(s for s in report.competencies if s.competency == "executive-communication")
+    assert (stat.unrated, stat.with_gap, stat.rated_with_gap) == (1, 2, 1)
 
 
 def test_a_broken_file_is_named_and_left_out_and_the_rest_are_still_analysed(team_folder, invoke):
@@ -281,7 +305,8 @@ def test_markdown_view_is_gfm_with_the_same_figures(framework, team_folder, invo
     assert "| Competency | Need | Mean now | With a gap | Share with a gap |" in text
     first = framework.competencies[data["priorities"][0]].name
     assert f"1. **{first}**" in text
-    assert f"| 1 | {data['members'][0]['name']} | {data['members'][0]['readiness']:.1f}% |" in text
+    top = data["members"][0]
+    assert f"| 1 | {top['name']} | {top['readiness']:.1f}%" in text  # then `?` if they left a needed competency unrated
 
 
 def test_build_report_needs_people(framework):

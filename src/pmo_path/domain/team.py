@@ -8,9 +8,14 @@ Definitions (what the README's team section states):
   half up to one decimal; min and max are members' figures as they are;
 - per required competency: `mean_current` is the mean rating (unrated = 0)
   rounded half up to two decimals, `with_gap` the number of people below the
-  required level, `weighted_gap` the sum over people of weight * gap;
-- priorities: competencies with at least one gap, largest weighted gap
-  first, ties by more people with a gap, then framework order.
+  required level (unrated counts, as 0), `unrated` how many did not rate it,
+  `weighted_gap` the sum over people of weight * gap;
+- priorities: competencies with at least one gap, by the gaps people rated
+  (as a person's rated gaps come before unrated ones): largest rated
+  weighted gap first, ties by more people with a rated gap, then by the
+  whole weighted gap, then framework order. A competency nobody rated below
+  the requirement comes after every one somebody did;
+- a member is provisional when the role needs a competency they did not rate.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class Member:
     verdict: Verdict
     biggest_gap: str | None  # competency id of the most pressing gap
     ratings: dict[str, Rating]  # the rated competencies (the profile's own mapping, not a copy)
+    provisional: bool = False  # the role needs a competency they did not rate: it counts as 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,9 @@ class CompetencyStat:
     mean_current: float
     with_gap: int
     weighted_gap: int  # sum over people of weight * gap
+    unrated: int = 0  # people who did not rate it (each counted in with_gap, at level 0)
+    rated_with_gap: int = 0
+    rated_weighted_gap: int = 0
 
     def share_with_gap(self, people: int) -> float:
         return self.with_gap / people if people else 0.0
@@ -56,7 +65,13 @@ class Priority:
     competency: str
     with_gap: int
     weighted_gap: int
-    recommendations: tuple[Recommendation, ...]  # the few that build it, best suited first
+    recommendations: tuple[Recommendation, ...]  # the few that build it, best suited first; none if nobody rated a gap
+    unrated: int = 0  # of with_gap, how many did not rate it
+
+    @property
+    def unknown(self) -> bool:
+        """Every gap here is someone's blank: ask the team to rate it before training anyone."""
+        return self.unrated == self.with_gap
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,11 @@ class TeamReport:
     @property
     def people(self) -> int:
         return len(self.members)
+
+    @property
+    def provisional(self) -> int:
+        """Members whose readiness counts a competency they did not rate as 0."""
+        return sum(member.provisional for member in self.members)
 
 
 def common_target(profiles: list[tuple[str, Profile]]) -> str | None:
@@ -113,7 +133,9 @@ def build_report(
     # A requirement's Gap depends only on the person's level: build each of them once, not once per person.
     gap_at = [[Gap(r.competency, level, r.level, r.weight) for level in range(TOP_LEVEL + 1)] for r in requirements]
     unrated_at = [Gap(r.competency, 0, r.level, r.weight, rated=False) for r in requirements]
-    totals, with_gap, weighted = [0] * len(requirements), [0] * len(requirements), [0] * len(requirements)
+    size = len(requirements)
+    totals, with_gap, weighted, unrated = [0] * size, [0] * size, [0] * size, [0] * size
+    rated_with_gap, rated_weighted = [0] * size, [0] * size
     labels = member_labels(profiles, anonymous)
 
     scored = []
@@ -121,15 +143,22 @@ def build_report(
         gaps = []
         biggest, pressing = None, (False, 0, 0)
         ratings = profile.ratings
+        provisional = False
         for index, requirement in enumerate(requirements):
             rating = ratings.get(requirement.competency)
             level = rating.level if rating else 0
             gap = gap_at[index][level] if rating else unrated_at[index]
             gaps.append(gap)
             totals[index] += level
+            if not rating:
+                unrated[index] += 1
+                provisional = True
             if level < requirement.level:
                 with_gap[index] += 1
                 weighted[index] += gap.priority
+                if rating:
+                    rated_with_gap[index] += 1
+                    rated_weighted[index] += gap.priority
                 key = urgency(gap)  # the biggest gap as `score` orders them (ties: framework order)
                 if key > pressing:
                     biggest, pressing = gap.competency, key
@@ -142,6 +171,7 @@ def build_report(
             verdict(value, gaps, framework.thresholds),
             biggest,
             ratings,
+            provisional,
         )
         scored.append((-value, file, member))
     scored.sort(key=lambda item: item[:2])
@@ -152,13 +182,39 @@ def build_report(
     middle = people // 2
     median_twentieths = 2 * tenths[middle] if people % 2 else tenths[middle - 1] + tenths[middle]
     stats = tuple(
-        CompetencyStat(r.competency, r.level, r.weight, half_up(totals[index], people, 2), with_gap[index], weighted[index])
+        CompetencyStat(
+            r.competency,
+            r.level,
+            r.weight,
+            half_up(totals[index], people, 2),
+            with_gap[index],
+            weighted[index],
+            unrated[index],
+            rated_with_gap[index],
+            rated_weighted[index],
+        )
         for index, r in enumerate(requirements)
     )
     ranked = sorted(
-        (s for s in stats if s.with_gap), key=lambda s: (-s.weighted_gap, -s.with_gap, order.get(s.competency, len(order)))
+        (s for s in stats if s.with_gap),
+        key=lambda s: (
+            -s.rated_weighted_gap,
+            -s.rated_with_gap,
+            -s.weighted_gap,
+            -s.with_gap,
+            order.get(s.competency, len(order)),
+        ),
     )
-    priorities = tuple(Priority(s.competency, s.with_gap, s.weighted_gap, training_for(framework, s, target)) for s in ranked)
+    priorities = tuple(
+        Priority(
+            s.competency,
+            s.with_gap,
+            s.weighted_gap,
+            training_for(framework, s, target) if s.rated_with_gap else (),  # no advice for an unknown
+            s.with_gap - s.rated_with_gap,
+        )
+        for s in ranked
+    )
     verdicts = dict.fromkeys(VERDICTS, 0)
     for member in members:
         verdicts[member.verdict] = verdicts.get(member.verdict, 0) + 1

@@ -39,6 +39,7 @@ EPILOG = (
     "Docs: the README of pmo-path. Exit codes: 0 ok, 1 invalid input, 2 usage, 130 interrupted."
 )
 
+
 class OneLineErrors(TyperGroup):
     """Usage errors as one `Error:` line with exit 2, like every other error of pmo-path.
 

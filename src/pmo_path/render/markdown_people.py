@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
+from .wording import UNKNOWN_PRIORITY, team_provisional
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -25,6 +26,8 @@ def team_report(framework: Framework, report: TeamReport) -> str:
             ["Readiness", f"mean {report.mean:.1f}%, median {report.median:.1f}%, min {report.low:.1f}%, max {report.high:.1f}%"],
         ],
     ) + [""]
+    if report.provisional:
+        lines += [f"_{team_provisional(report.provisional, people)}_", ""]
     lines += ["## Verdicts", ""]
     lines += table(
         ["Verdict", "People", ""],
@@ -39,28 +42,37 @@ def team_report(framework: Framework, report: TeamReport) -> str:
             f"{s.mean_current:.2f}",
             f"{s.with_gap} of {people}",
             f"{bar(100 * s.share_with_gap(people), 10)} {100 * s.share_with_gap(people):.0f}%",
+            s.unrated,
         ]
         for s in report.competencies
     ]
-    lines += table(["Competency", "Need", "Mean now", "With a gap", "Share with a gap"], rows, "lrrrl") + [""]
+    lines += table(["Competency", "Need", "Mean now", "With a gap", "Share with a gap", "Not rated"], rows, "lrrrlr") + [""]
     lines += ["## Training priorities", ""]
     if not report.priorities:
         lines.append("Nobody has a gap for this role.")
     for number, priority in enumerate(report.priorities, 1):
         lines.append(
             f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
-            f"people, weighted gap {priority.weighted_gap}"
+            f"people, weighted gap {priority.weighted_gap}" + (f", {priority.unrated} not rated" if priority.unrated else "")
         )
+        if priority.unknown:
+            lines.append(f"    - _{UNKNOWN_PRIORITY}_")
         for rec in priority.recommendations:
             lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
     lines += ["", "Weighted gap: the sum over people of weight × gap.", ""]
     if report.reviewed:
-        lines += [f"## Common blind spots ({report.reviewed} members with reviews)", ""]
+        lines += [f"## Common blind spots ({report.reviewed} with reviews)", ""]
         lines += [f"- {cell(names[c].name)}: {n} of {report.reviewed}" for c, n in report.blind_spots] or ["None."]
         lines.append("")
     lines += ["## Members", ""]
     rows = [
-        [number, m.name, f"{m.readiness:.1f}%", m.verdict, names[m.biggest_gap].name if m.biggest_gap else "-"]
+        [
+            number,
+            m.name,
+            f"{m.readiness:.1f}%" + ("?" if m.provisional else ""),
+            m.verdict,
+            names[m.biggest_gap].name if m.biggest_gap else "-",
+        ]
         for number, m in enumerate(report.members, 1)
     ]
     lines += table(["#", "Name", "Readiness", "Verdict", "Biggest gap"], rows, "rlrll")

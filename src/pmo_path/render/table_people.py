@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..domain.model import Framework
 from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, _heading, readiness_bar, verdict_text
-from .wording import HORIZON_NAME
+from .wording import HORIZON_NAME, UNKNOWN_PRIORITY, people_count, team_provisional
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -34,15 +34,17 @@ def share_bar(share: float, width: int = 12) -> Text:
 def team_view(framework: Framework, report: TeamReport) -> RenderableType:
     people, names = report.people, framework.competencies
     parts: list[RenderableType] = [
-        Text.assemble(("Team", "bold"), f" · {people} {'person' if people == 1 else 'people'} → ", (report.target.title, "bold")),
+        Text.assemble(("Team", "bold"), f" · {people_count(people)} → ", (report.target.title, "bold")),
         Text.assemble(
             "Readiness ",
             readiness_bar(report.mean, 16),
             f" mean {report.mean:.1f}%",
             f" · median {report.median:.1f}% · {report.low:.1f}-{report.high:.1f}%",
         ),
-        _heading("Verdicts"),
     ]
+    if report.provisional:
+        parts.append(Text(team_provisional(report.provisional, people), "yellow"))
+    parts.append(_heading("Verdicts"))
     for verdict, count in report.verdicts.items():
         parts.append(
             Text.assemble(
@@ -53,6 +55,8 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
             )
         )
 
+    unrated = any(stat.unrated for stat in report.competencies)
+
     def heatmap(narrow: bool) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
         table.add_column("Competency", overflow="fold", ratio=1, min_width=12)
@@ -61,12 +65,14 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
             table.add_column("Mean", justify="right")
         table.add_column("With a gap" if not narrow else "Gap", justify="right", no_wrap=True)
         table.add_column("Share with a gap" if not narrow else "Share", no_wrap=True)
+        if unrated and not narrow:
+            table.add_column("Not rated", justify="right", no_wrap=True)
         for stat in report.competencies:
             cells = [str(stat.required), f"{stat.mean_current:.2f}"] if not narrow else []
             share = stat.share_with_gap(people)
-            table.add_row(
-                names[stat.competency].name, *cells, f"{stat.with_gap}/{people}", share_bar(share, 12 if not narrow else 5)
-            )
+            count = f"{stat.with_gap}/{people}" + ("?" if narrow and stat.unrated else "")
+            last = [Text(str(stat.unrated) if stat.unrated else "", "yellow")] if unrated and not narrow else []
+            table.add_row(names[stat.competency].name, *cells, count, share_bar(share, 12 if not narrow else 5), *last)
         return table
 
     parts += [_heading("Gaps across the team"), ByWidth(heatmap)]
@@ -76,7 +82,10 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
         parts.append(Text("  Nobody has a gap for this role.", "green"))
     for number, priority in enumerate(report.priorities, 1):
         counts = f"  {priority.with_gap}/{people} people · weighted gap {priority.weighted_gap}"
+        counts += f" · {priority.unrated} not rated" if priority.unrated else ""
         parts.append(Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"), (counts, "dim")))
+        if priority.unknown:
+            parts.append(Indented(Text(f"? {UNKNOWN_PRIORITY}", "yellow"), 4))
         for rec in priority.recommendations:
             parts.append(Indented(Text.assemble("→ ", rec.title, (f"  ({HORIZON_NAME[rec.horizon]})", "dim")), 4))
 
@@ -105,24 +114,21 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
             number, member = entry
             gap = names[member.biggest_gap].name if member.biggest_gap else "-"
             name = Text(member.name) if not narrow else Text.assemble(member.name, (f"\n{gap}", "dim"))
-            figure = (
-                Text(f"{member.readiness:.1f}")
-                if narrow
-                else Text.assemble(readiness_bar(member.readiness, 10), f" {member.readiness:5.1f}")
-            )
+            value = Text.assemble(f"{member.readiness:5.1f}", ("?" if member.provisional else " ", "yellow"))
+            figure = value if narrow else Text.assemble(readiness_bar(member.readiness, 10), " ", value)
             cells = [str(number), name, figure, verdict_text(member.verdict)]
             table.add_row(*cells, *([gap] if not narrow else []))
         return table
 
     if report.reviewed:
-        parts.append(_heading(f"Common blind spots ({report.reviewed} members with reviews)"))
+        parts.append(_heading(f"Common blind spots ({report.reviewed} with reviews)"))
         if not report.blind_spots:
             parts.append(Text("  None: self-ratings match what others see.", "dim"))
         for competency, count in report.blind_spots:
             parts.append(
                 Text(
-                    f"  {framework.competencies[competency].name}: {count} of {report.reviewed} rate "
-                    "themselves 1.5 or more above others"
+                    f"  {framework.competencies[competency].name}: {count} of {report.reviewed} "
+                    f"rate{'s' if count == 1 else ''} {'themself' if count == 1 else 'themselves'} 1.5 or more above others"
                 )
             )
     parts += [_heading("Members, most ready first"), ByWidth(members)]

@@ -17,3 +17,18 @@ def weight_name(weight: int) -> str:
 def gap_levels(current: int, required: int, rated: bool = True) -> str:
     """`2→4`, or `not rated` when the person gave no rating (an unknown, not a 0)."""
     return f"{current}→{required}" if rated else NOT_RATED
+
+
+def team_provisional(members: int, people: int) -> str:
+    """Why a team's figures may be too low: some members left competencies the role needs unrated."""
+    return (
+        f"Provisional: {members} of {people} did not rate every competency this role needs (readiness marked ?); "
+        "those count as 0. Training priorities come from the gaps people rated first."
+    )
+
+
+def people_count(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
+UNKNOWN_PRIORITY = "nobody with a gap here rated it: ask them to rate it before planning training"
