@@ -288,3 +288,13 @@ def test_usage_errors_are_one_line_with_exit_2(invoke, args, names):
     assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
     for name in names:
         assert name in result.stderr
+
+
+def test_bench_puts_each_person_on_a_line_of_their_own(invoke):
+    for columns in ("80", "40"):
+        result = invoke("bench", PERSONAS, env={"COLUMNS": columns})
+        assert result.exit_code == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) <= int(columns)
+        for name in ("Cole Ordinator", "Dana Livery", "Nia Ready"):
+            assert any(f"{name} " in line for line in lines), (columns, name)  # never broken across two lines

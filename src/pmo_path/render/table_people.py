@@ -311,15 +311,27 @@ def history_table(framework: Framework, result: Progress) -> Table:
 
 
 def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableType:
-    """Succession at a glance: each role, who is ready, who is close."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("Role", overflow="fold", ratio=2, min_width=12)
-    table.add_column("Ready", overflow="fold", ratio=3)
-    table.add_column("Close", overflow="fold", ratio=3)
-    for row in rows:
-        table.add_row(
-            row.role.title,
-            Text(", ".join(f"{name} {value:.0f}" for name, value in row.ready) or "-", "green"),
-            Text(", ".join(f"{name} {value:.0f}" for name, value in row.close) or "-", "cyan"),
-        )
-    return Group(table, Text("Names with readiness (%), most ready first.", "dim"))
+    """Succession at a glance: each role, who is ready, who is close; one person a line, so no name breaks."""
+
+    def people(found: tuple[tuple[str, float], ...], style: str) -> Text:
+        return Text("\n".join(f"{name} {value:.0f}" for name, value in found) or "-", style)
+
+    def build(narrow: bool) -> RenderableType:
+        if narrow:  # a phone: each role a heading, its people below
+            parts: list[RenderableType] = []
+            for row in rows:
+                parts += [
+                    Text(row.role.title, "bold"),
+                    Indented(Text.assemble(("Ready  ", "dim"), people(row.ready, "green")), 9, first=2),
+                ]
+                parts.append(Indented(Text.assemble(("Close  ", "dim"), people(row.close, "cyan")), 9, first=2))
+            return Group(*parts)
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, leading=1)
+        table.add_column("Role", overflow="fold", ratio=2, min_width=12)
+        table.add_column("Ready", overflow="fold", ratio=3)
+        table.add_column("Close", overflow="fold", ratio=3)
+        for row in rows:
+            table.add_row(row.role.title, people(row.ready, "green"), people(row.close, "cyan"))
+        return table
+
+    return Group(ByWidth(build), Text("Names with readiness (%), most ready first.", "dim"))
