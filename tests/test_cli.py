@@ -298,3 +298,9 @@ def test_bench_puts_each_person_on_a_line_of_their_own(invoke):
         assert max(len(line) for line in lines) <= int(columns)
         for name in ("Cole Ordinator", "Dana Livery", "Nia Ready"):
             assert any(f"{name} " in line for line in lines), (columns, name)  # never broken across two lines
+
+
+def test_the_init_template_reads_in_80_columns(invoke):
+    template = invoke("init").stdout
+    assert template.startswith("# pmo-path profile")
+    assert max(len(line) for line in template.splitlines()) <= 80

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..domain.model import Competency, Framework
 
-COMMENT_WIDTH = 88
+COMMENT_WIDTH = 79  # the file reads in an 80-column editor or terminal without wrapping
 _PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*\Z")
 _NOT_TEXT = frozenset(("null", "true", "false", "yes", "no", "on", "off", "y", "n"))
 
@@ -77,15 +77,16 @@ def profile_template(framework: Framework, today: date | None = None, schema: st
         "# pmo-path profile: fill this in, then run  pmo-path assess -p THIS-FILE",
         *([f"# yaml-language-server: $schema={schema}"] if schema else []),
         "#",
-        f"# Ratings are 0-5: {_scale_text(framework)}.",
-        "# Under each competency, find the highest level whose descriptor matches something you",
-        "# have actually done, and write that number after the colon. Leave a value blank to",
-        "# leave it unrated (it then counts as 0 and is listed as unrated). A rating can carry",
-        '# evidence:  strategic-thinking: {level: 2, evidence: "Wrote the FY27 portfolio case"}',
+        *_comment(f"Levels: {_scale_text(framework)}.", ""),
+        "# Under each competency, find the highest level whose descriptor matches",
+        "# something you have actually done, and write that number after the colon.",
+        "# Leave a value blank to leave it unrated (it then counts as 0 and is listed",
+        "# as unrated). A rating can carry evidence:",
+        '#   strategic-thinking: {level: 2, evidence: "Wrote the FY27 portfolio case"}',
         "# Run `pmo-path validate THIS-FILE` to check it.",
         "",
         "name:                # optional: your name",
-        "current_role:        # optional: the role id you hold now (see the list below)",
+        "current_role:        # optional: the role id you hold now (listed below)",
         "target_role:         # optional: the role id you aim for; --target overrides it",
         "years_experience:    # optional: years of project work, 0 or more",
         f"assessed_on: {today.isoformat()}   # the date of this assessment (YYYY-MM-DD)"
