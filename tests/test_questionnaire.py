@@ -453,6 +453,41 @@ def test_pty_end_of_input_keeps_the_answers(framework, tmp_path):
     }
 
 
+def test_pty_a_draft_saved_under_your_own_name_is_completed_in_place(framework, tmp_path):
+    questions = needed(framework, "pmo-manager")
+    child = spawn(tmp_path, "--current", "project-manager", "-t", "pmo-manager", "--save", "me.yaml")
+    answer_all(child, ["5", "4"])
+    child.expect(LEVEL_PROMPT)
+    child.sendintr()
+    assert finish(child)[0] == 130
+
+    child = spawn(tmp_path, "-p", "me.yaml", "-i", name=None)
+    child.expect(f"question 3 of {len(questions)}")
+    answer_all(child, ["1"] * (len(questions) - 2))
+    child.expect(re.escape("File name [me.yaml]"))  # the draft itself, not a dated copy beside it
+    child.sendline("")
+    child.expect("Saved your profile to me.yaml")  # no "Replace it?": the draft only gains answers
+    status, rest = finish(child)
+    assert status == 0 and "Replace" not in rest
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["me.yaml"]
+    done = load_profile(str(tmp_path / "me.yaml"), framework)
+    assert done.levels() == dict(zip(questions, [5, 4] + [1] * (len(questions) - 2), strict=True))
+
+
+def test_pty_a_fuller_save_file_is_kept_and_the_reason_given(framework, tmp_path):
+    (tmp_path / "keep.yaml").write_text(JORDAN.read_text(encoding="utf-8"), encoding="utf-8")
+    child = spawn(tmp_path, "--current", "project-manager", "-t", "pmo-manager", "--save", "keep.yaml")
+    answer_all(child, ["1"])
+    child.expect(LEVEL_PROMPT)
+    child.sendeof()
+    status, rest = finish(child)
+    assert status == 130
+    assert "keep.yaml holds more answers, so it is left as it was" in rest
+    assert (tmp_path / "keep.yaml").read_text(encoding="utf-8") == JORDAN.read_text(encoding="utf-8")
+    [draft] = tmp_path.glob("pmo-path-draft-*.yaml")
+    assert f"Resume: pmo-path assess -i -p {draft.name}" in rest
+
+
 def test_installed_command_without_a_terminal_exits_2_at_once(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "pmo_path", "assess"],

@@ -167,11 +167,15 @@ def is_draft(path: str | None) -> bool:
     return bool(path) and Path(path).name.startswith(DRAFT_PREFIX)
 
 
-def default_save_name(profile: Profile, source: str | None, today: date) -> str:
+def default_save_name(profile: Profile, source: str | None, today: date, resuming_draft: bool = False) -> str:
     """Where to offer saving: a new dated file, so last quarter's profile stays for `pmo-path progress`.
 
     Re-assessing `me.yaml` (or `me-2026-08-01.yaml`) offers `me-<today>.yaml` beside it.
+    Finishing a draft that was saved under a name of the person's choosing
+    (`--save me.yaml`, then Ctrl-C) offers that same file: it is completed, not copied.
     """
+    if resuming_draft and source and source != "-" and not is_draft(source):
+        return source
     if source and source != "-" and not is_draft(source):
         path = Path(source)
         stem = re.sub(r"-\d{4}-\d{2}-\d{2}$", "", path.stem)

@@ -29,7 +29,6 @@ from ..domain.interview import (
     all_same,
     answered_profile,
     default_save_name,
-    is_draft,
     level_prompt,
     parse_answer,
     parse_role_choice,
@@ -249,7 +248,7 @@ class Interview:
         suggestion = (
             review_save_name(self.about, self.settings.relation, finished.name)
             if self.about
-            else default_save_name(finished, self.settings.source, self.today)
+            else default_save_name(finished, self.settings.source, self.today, self.settings.draft is not None)
         )
         self.say("")
         while True:
@@ -263,7 +262,7 @@ class Interview:
             except PmoPathError as err:
                 self.say(str(err), "yellow")
                 continue
-            if Path(path).exists() and not Path(path).is_dir():
+            if Path(path).exists() and not Path(path).is_dir() and not self.completes_draft(path):
                 confirm = self.terminal.ask(f"{path} exists. Replace it? [y/N]: ").strip().lower()
                 if confirm not in ("y", "yes"):
                     continue
@@ -273,9 +272,14 @@ class Interview:
                 self.say(str(err), "yellow")
                 continue
             self.say(f"Saved your {self.kind} to {path}", "green")
-            if is_draft(self.settings.source) and Path(self.settings.source).resolve() != Path(path).resolve():
+            if self.settings.draft is not None and not self.completes_draft(path):
                 self.say(f"The draft {self.settings.source} is no longer needed; you may delete it.", "dim")
             return path
+
+    def completes_draft(self, path: str) -> bool:
+        """Saving over the draft being resumed: it only gains answers, so it needs no confirmation."""
+        source = self.settings.source
+        return self.settings.draft is not None and bool(source) and os.path.abspath(source) == os.path.abspath(path)
 
     def keep_draft(self, now: datetime | None = None) -> str:
         """Write the answers so far where they cannot replace anything fuller; return the path.
@@ -311,6 +315,10 @@ class Interview:
             return Interrupted(f"Stopped ({how}); nothing answered yet, nothing saved.")
         path = self.keep_draft()
         count = sum(level is not None for level in self.answers.values())
+        save = self.settings.save
+        if save and os.path.abspath(save) != os.path.abspath(path):  # say why the answers are not where asked
+            reason = "holds more answers, so it is left as it was" if os.path.lexists(save) else "cannot be written"
+            self.say(f"{save} {reason}; your answers are in {path}.", "yellow")
         return Interrupted(
             f"Stopped ({how}): {count} answer{'' if count == 1 else 's'} saved. Resume: pmo-path assess -i -p {path}"
         )
