@@ -25,6 +25,7 @@ def test_match_csv_has_one_row_per_role_with_relation(invoke, framework):
     assert [row["role"] for row in table] and len(table) == len(framework.roles)
     assert {row["relation"] for row in table} == {"current", "ladder", "cross-track"}
     assert [float(row["readiness"]) for row in table] == sorted((float(r["readiness"]) for r in table), reverse=True)
+    assert {row["provisional"] for row in table} == {"true"}  # as the JSON writes it; Jordan left a competency unrated
 
 
 def test_team_csv_lists_each_members_ratings(invoke, framework, tmp_path):

@@ -501,3 +501,15 @@ def test_any_name_or_note_survives_a_saved_profile(framework, text):
     saved = dump_profile(Profile(name=text, ratings={"project-delivery": Rating(3, text)}), framework)
     read = parse_profile(saved, framework, "draft.yaml")
     assert read.name == text and read.ratings["project-delivery"].evidence == text
+
+
+@PROPERTY
+@given(text=HOSTILE | st.text(alphabet="&#;<>ltgamp0123xQA ", max_size=30))
+def test_markdown_shows_text_as_it_is(text):
+    """Rendered by a CommonMark parser, the escaped text reads back exactly: no entity, tag or emphasis is made of it."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    shown = html.unescape(MarkdownIt("commonmark").renderInline(safe.markdown(text)))
+    assert shown.strip() == safe.one_line(text).strip()

@@ -19,7 +19,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    """A value as a spreadsheet should read it: true/false as in the JSON, never a formula."""
+    text = "" if value is None else ("true" if value else "false") if isinstance(value, bool) else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

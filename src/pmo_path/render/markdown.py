@@ -17,7 +17,7 @@ from ..domain.scoring import Gap
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
 from .safe import one_line
-from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, WEIGHT_NAME, gap_levels
+from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, WEIGHT_NAME, gap_levels, route_growth
 
 if TYPE_CHECKING:
     from ..domain.navigation import CompetencyChange, Match, RoleComparison, Route
@@ -273,7 +273,7 @@ def route_report(framework: Framework, found: Route) -> str:
     lines = [f"# Route: {cell(first.title)} → {cell(last.title)}", ""]
     lines += route_list(framework, steps, "the start", notes) + [""] + mermaid_route(framework, steps) + [""]
     if found.personal:
-        lines.append(f"New growth along this route: {found.cost} (sum over the roles entered of weight × gap).")
+        lines.append(route_growth(found.cost))
         if found.fewest is not None:
             fewest = " → ".join(cell(framework.roles[r].title) for r in found.fewest)
             lines += ["", f"Fewest steps would be {fewest}, asking {found.fewest_cost}."]

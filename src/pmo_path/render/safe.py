@@ -51,7 +51,11 @@ def markdown(text: object) -> str:
     """Inline Markdown: shown literally by GitHub, GitLab and Obsidian, never as HTML, link, image or code."""
     value = one_line(text)
     value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # an `&` is escaped only where it would start an entity (`&lt;`, `&#60;`): "Q&A" stays readable in the file
+    return _ENTITY_START.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
+
+
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 def mermaid(text: object) -> str:

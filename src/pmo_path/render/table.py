@@ -20,7 +20,7 @@ from ..domain.assessment import Assessment
 from ..domain.model import Framework, Role
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
-from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, RELATION_SYMBOL, WEIGHT_NAME, gap_levels
+from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, RELATION_SYMBOL, WEIGHT_NAME, gap_levels, route_growth
 
 if TYPE_CHECKING:
     pass
@@ -330,7 +330,7 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
         line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
         parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line), 2))
     if found.personal:
-        parts.append(Text(f"\nNew growth along this route: {found.cost} (sum over the roles entered of weight × gap).", "dim"))
+        parts.append(Text(f"\n{route_growth(found.cost)}", "dim"))
         if found.fewest is not None:
             parts.append(
                 Text.assemble(

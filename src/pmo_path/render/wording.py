@@ -32,3 +32,11 @@ def people_count(count: int) -> str:
 
 
 UNKNOWN_PRIORITY = "nobody with a gap here rated it: ask them to rate it before planning training"
+
+
+def route_growth(cost: int) -> str:
+    """The personal route's cost; each step is measured from today's ratings, so a gap two roles share counts twice."""
+    return (
+        f"Growth asked along this route: {cost} (for each role entered, weight × gap from your ratings today; "
+        "a gap two roles share counts at each)."
+    )
