@@ -260,8 +260,12 @@ def test_only_broken_files_is_an_error_without_output(write_profile, invoke):
     result = invoke("team", path, "-t", TARGET, "-f", "json")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.splitlines()[0].startswith(f"Error: {path}:")
-    assert result.stderr.splitlines()[-1] == "Error: none of the 1 profile files could be used"
+    [line] = result.stderr.splitlines()  # one file, one reason
+    assert line.startswith(f"Error: {path}:")
+    other = write_profile("ratings: {strategic-thinking: 9}\n")
+    result = invoke("team", path, other, "-t", TARGET, "-f", "json")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == "Error: none of the 2 profile files could be used"
 
 
 def test_target_defaults_to_the_shared_target_role(team_folder, write_profile, invoke):

@@ -64,6 +64,7 @@ def test_a_bad_row_is_named_and_left_out_and_the_rest_analysed(invoke, tmp_path)
         ("name;strategic-thinkin\nAna;3\n", "utf-8", "did you mean 'strategic-thinking'"),
         ("name;strategic-thinking\nJérôme;3\n", "latin-1", "not UTF-8 text"),
         ("name\n" + "x" * (1024 * 1024) + "\n", "utf-8", "larger than the 1 MiB limit"),
+        ("name;strategic-thinking\n", "utf-8", "has a header but no rows"),
     ],
 )
 def test_a_bad_file_is_one_line(invoke, tmp_path, text, encoding, message):

@@ -110,4 +110,6 @@ def read_csv_team(path: str, framework: Framework) -> tuple[list[tuple[str, Prof
             people.append((f"{path}:{number}", profile_from_document(Document(path, data, lines), framework)))
         except InputError as err:
             failures.append(err)
+    if not people and not failures:
+        raise InputError(Problem(path, "has a header but no rows; expected one row a person below it"))
     return people, failures

@@ -163,9 +163,9 @@ def _load(paths: list[str], framework):
     for failure in loaded.failures:
         error(str(failure))
     if not loaded.profiles:
-        if loaded.files:
+        if loaded.files > 1:
             raise InputError(f"none of the {loaded.files} profile files could be used")
         if loaded.failures:
-            raise typer.Exit(1)  # each reason is above
+            raise typer.Exit(1)  # the reason is above
         raise InputError(f"no profile files (*.yaml, *.yml, *.csv) found in {', '.join(paths)}")
     return loaded
