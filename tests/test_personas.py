@@ -67,7 +67,10 @@ def test_an_analyst_heading_for_pmo_manager_is_not_told_to_do_the_target_job(fra
         "step-out-into-business-role",
     } & set(ids(shown))
     assert "pmo-mentor-monthly" in ids(shown)
-    assert "manage-direct-reports" in ids(shown)  # a PMO manager runs a team
+    # a PMO manager runs a team, but at people development 1 the first step is teaching or mentoring one person,
+    # not line-managing a team
+    assert {"teach-one-technique", "mentor-a-newcomer"} & set(ids(shown))
+    assert "manage-direct-reports" not in ids(shown)
 
 
 def test_a_delivery_star_gets_executive_communication_and_strategy_first(framework):
