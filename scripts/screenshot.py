@@ -6,6 +6,7 @@ python scripts/screenshot.py
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     framework = load_framework()
-    profile = load_profile(str(REPO / "examples" / "jordan-lee.yaml"), framework)
+    # named as a reader in the repository folder types it, not by this checkout's absolute path
+    profile = replace(load_profile(str(REPO / "examples" / "jordan-lee.yaml"), framework), file="examples/jordan-lee.yaml")
     console = Console(record=True, width=80, force_terminal=True, color_system="truecolor", file=io.StringIO())
     console.print(assessment_view(framework, assess(framework, profile, today=date(2026, 11, 20))))
     console.save_svg(str(REPO / "docs" / "assess.svg"), title="pmo-path assess -p examples/jordan-lee.yaml")

@@ -17,7 +17,7 @@ from ..domain.scoring import Gap
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
 from .safe import one_line
-from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, WEIGHT_NAME, gap_levels, route_growth
+from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, WEIGHT_NAME, gap_levels, reassess_command, route_growth
 
 if TYPE_CHECKING:
     from ..domain.navigation import CompetencyChange, Match, RoleComparison, Route
@@ -141,7 +141,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         lines += [
             "",
             f"**Provisional:** not rated, so counted as 0: {names}. Rate them first "
-            "(`pmo-path assess -p PROFILE -i`) for a result you can trust.",
+            f"({code(reassess_command(result.profile.file))}) for a result you can trust.",
         ]
     lines.append("")
 

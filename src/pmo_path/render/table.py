@@ -20,7 +20,17 @@ from ..domain.assessment import Assessment
 from ..domain.model import Framework, Role
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
-from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, RELATION_SYMBOL, WEIGHT_NAME, gap_levels, route_growth
+from .wording import (
+    CHANGE_NAME,
+    HORIZON_NAME,
+    NOT_RATED,
+    RELATION_NAME,
+    RELATION_SYMBOL,
+    WEIGHT_NAME,
+    gap_levels,
+    reassess_command,
+    route_growth,
+)
 
 if TYPE_CHECKING:
     pass
@@ -167,7 +177,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             Indented(
                 Text(
                     f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate {them} "
-                    "first (pmo-path assess -p FILE -i) for a result you can trust.",
+                    f"first ({reassess_command(profile.file)}) for a result you can trust.",
                     "yellow",
                 ),
                 0,

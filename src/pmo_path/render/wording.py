@@ -40,3 +40,11 @@ def route_growth(cost: int) -> str:
         f"Growth asked along this route: {cost} (for each role entered, weight × gap from your ratings today; "
         "a gap two roles share counts at each)."
     )
+
+
+def reassess_command(file: str | None) -> str:
+    """The command that re-rates this profile, with its own path when there is one (stdin has none)."""
+    import shlex
+
+    named = bool(file) and file not in ("-", "<stdin>", "<string>")
+    return f"pmo-path assess -p {shlex.quote(file) if named else 'FILE'} -i"
