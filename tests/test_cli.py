@@ -304,3 +304,12 @@ def test_the_init_template_reads_in_80_columns(invoke):
     template = invoke("init").stdout
     assert template.startswith("# pmo-path profile")
     assert max(len(line) for line in template.splitlines()) <= 80
+
+
+def test_the_provisional_hint_names_the_file_to_re_rate(invoke, tmp_path):
+    spaced = tmp_path / "my profile.yaml"
+    spaced.write_text((EXAMPLES / "jordan-lee.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    shown = " ".join(invoke("assess", "-p", str(spaced), env={"COLUMNS": "200"}).stdout.split())
+    assert f"pmo-path assess -p '{spaced}' -i" in shown  # quoted, so it can be pasted into a shell
+    piped = invoke("assess", "-p", "-", input=spaced.read_text(encoding="utf-8"), env={"COLUMNS": "200"}).stdout
+    assert "pmo-path assess -p FILE -i" in " ".join(piped.split())
