@@ -174,9 +174,9 @@ def default_save_name(profile: Profile, source: str | None, today: date, resumin
     Finishing a draft that was saved under a name of the person's choosing
     (`--save me.yaml`, then Ctrl-C) offers that same file: it is completed, not copied.
     """
-    if resuming_draft and source and source != "-" and not is_draft(source):
-        return source
     if source and source != "-" and not is_draft(source):
+        if resuming_draft:
+            return source
         path = Path(source)
         stem = re.sub(r"-\d{4}-\d{2}-\d{2}$", "", path.stem)
         return str(path.with_name(f"{stem}-{today.isoformat()}{path.suffix or '.yaml'}"))

@@ -57,7 +57,7 @@ class OneLineErrors(TyperGroup):
             if type(err).__name__ == "NoArgsIsHelpError":  # bare `pmo-path`: the help, as click shows it
                 err.show()
             else:
-                error(one_line(err))
+                error(usage_line(err))
             sys.exit(err.exit_code)
         except typer.Abort:
             error("interrupted")
@@ -65,7 +65,7 @@ class OneLineErrors(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def one_line(err: Exception) -> str:
+def usage_line(err: Exception) -> str:
     """Click's message (without pydantic's "Value error, " prefix) and where the help is."""
     message = err.format_message().replace("Value error, ", "").rstrip(".")  # type: ignore[attr-defined]
     context = getattr(err, "ctx", None)
@@ -183,11 +183,10 @@ def framework_for(data_dir: str | None, outputs: dict, *inputs: str | None, forc
     return framework
 
 
-def svg_file(chart: str | None, what: str) -> str | None:
-    """The --chart file, refused up front unless it names an SVG."""
+def require_svg(chart: str | None, what: str) -> None:
+    """Refuse a --chart file up front unless it names an SVG."""
     if chart is not None and not chart.lower().endswith(".svg"):
         raise UsageProblem(f"--chart: the {what} is an SVG image; give a file name ending in .svg, not '{chart}'")
-    return chart
 
 
 def show(format: Format, output: str | None, draw) -> None:

@@ -17,7 +17,17 @@ from ..domain.scoring import Gap
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
 from .safe import one_line
-from .wording import CHANGE_NAME, HORIZON_NAME, NOT_RATED, RELATION_NAME, WEIGHT_NAME, gap_levels, reassess_command, route_growth
+from .wording import (
+    CHANGE_NAME,
+    HORIZON_NAME,
+    NOT_RATED,
+    RELATION_NAME,
+    WEIGHT_NAME,
+    gap_levels,
+    rater_counts,
+    reassess_command,
+    route_growth,
+)
 
 if TYPE_CHECKING:
     from ..domain.navigation import CompetencyChange, Match, RoleComparison, Route
@@ -319,7 +329,7 @@ def others_section(framework: Framework, result: Assessment) -> list[str]:
     if others is None:
         return []
     names = framework.competencies
-    raters = ", ".join(f"{count} {relation}{'s' if count != 1 else ''}" for relation, count in others.raters.items() if count)
+    raters = rater_counts(others.raters)
     lines = ["## How others see you", "", f"From {raters}. Peers and reports count only as groups of three or more.", ""]
     for competency in others.blind_spots:
         view = others.view(competency)

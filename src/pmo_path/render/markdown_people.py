@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
-from .wording import UNKNOWN_PRIORITY, team_provisional
+from .wording import UNKNOWN_PRIORITY, rater_counts, team_provisional
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -124,7 +124,7 @@ def feedback_report(framework: Framework, result: Feedback) -> str:
     """Self against others; groups hidden for anonymity show `·`, and no rater is named."""
     names = framework.competencies
     person = result.person.name or "You"
-    raters = ", ".join(f"{count} {relation}{'s' if count != 1 else ''}" for relation, count in result.raters.items() if count)
+    raters = rater_counts(result.raters)
     others = f"{result.readiness_others:.1f}%" if result.readiness_others is not None else "n/a"
     lines = [
         f"# How others see {cell(person)}",

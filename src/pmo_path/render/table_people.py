@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..domain.model import Framework
 from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, _heading, readiness_bar, verdict_text
-from .wording import HORIZON_NAME, UNKNOWN_PRIORITY, people_count, team_provisional
+from .wording import HORIZON_NAME, UNKNOWN_PRIORITY, people_count, rater_counts, team_provisional
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -214,7 +214,7 @@ def _level_blocks(value: float) -> Text:
 def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
     """Self against others, competency by competency, then blind spots and hidden strengths with their levels."""
     names = framework.competencies
-    raters = ", ".join(f"{count} {relation}{'s' if count != 1 else ''}" for relation, count in result.raters.items() if count)
+    raters = rater_counts(result.raters)
     others = f"{result.readiness_others:5.1f}%" if result.readiness_others is not None else "  n/a"
     parts: list[RenderableType] = [
         Text.assemble((result.person.name or "You", "bold"), " · how others see you", (f"  ({raters})", "dim")),

@@ -27,6 +27,11 @@ def team_provisional(members: int, people: int) -> str:
     )
 
 
+def rater_counts(raters: dict) -> str:
+    """`1 manager, 3 peers`: how many of each relation rated, leaving out the relations nobody had."""
+    return ", ".join(f"{count} {relation}{'s' if count != 1 else ''}" for relation, count in raters.items() if count)
+
+
 def people_count(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
 

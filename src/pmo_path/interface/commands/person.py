@@ -18,8 +18,8 @@ from ..app import (
     command,
     framework_for,
     need_profile,
+    require_svg,
     show,
-    svg_file,
     target_role,
 )
 
@@ -140,7 +140,7 @@ def plan(
     from ..terminal import emit_text
 
     profile = need_profile(profile, "plan")
-    svg_file(chart, "chart")
+    require_svg(chart, "chart")
     written_on = today()
     framework = framework_for(data_dir, {"--output": output, "--chart": chart}, profile, *(reviews or []), force=force)
     chosen = target_role(framework, target)

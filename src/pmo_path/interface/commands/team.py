@@ -14,8 +14,8 @@ from ..app import (
     chart_option,
     command,
     framework_for,
+    require_svg,
     show,
-    svg_file,
     target_role,
 )
 from ..terminal import error, note
@@ -59,7 +59,7 @@ def team(
 
     if members not in ("top", "all"):
         raise UsageProblem(f"--members: 'top' or 'all', not '{members}'")
-    svg_file(chart, "heatmap")
+    require_svg(chart, "heatmap")
     framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *paths, force=force)
     chosen = target_role(framework, target)
     loaded = _load(paths, framework)
@@ -106,7 +106,7 @@ def progress(
         raise UsageProblem(
             "OLD and NEW cannot both be read from stdin" if len(files) == 2 else "only one assessment can be read from stdin"
         )
-    svg_file(chart, "chart")
+    require_svg(chart, "chart")
     framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *files, force=force)
     chosen = target_role(framework, target)
     profiles = [load_profile(file, framework) for file in files]
