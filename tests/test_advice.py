@@ -149,17 +149,20 @@ def test_every_recommendation_shown_is_eligible(case):
     framework, levels, move, top = case
     result = score(framework, levels, target_of(framework, move))
     chosen = rank(framework, result.gaps, levels, move, top)
-    rated = {g.competency: g for g in result.gaps if g.rated}
+    gaps = {g.competency: g for g in result.gaps}
     assert len(chosen) <= top and len({a.recommendation.id for a in chosen}) == len(chosen)
     seen: Counter[str] = Counter()
     for advice in chosen:
         rec_ = advice.recommendation
-        assert advice.addresses and set(advice.addresses) <= set(rated) & set(rec_.builds)
-        assert all(levels[c] in rec_.levels for c in advice.addresses)
+        assert advice.addresses and set(advice.addresses) <= set(gaps) & set(rec_.builds)
+        # an unrated gap (level 0) counts only for advice aimed at this move
+        assert all(gaps[c].rated or advice.aimed for c in advice.addresses)
+        assert advice.aimed == bool(rec_.in_now or rec_.heading_to)
+        assert all(levels.get(c, 0) in rec_.levels for c in advice.addresses)
         assert conditions_hold(rec_, move)
         seen.update(advice.addresses)
     # as many eligible ones as asked for, when there are that many
-    eligible = [r for r in framework.recommendations.values() if eligible_for(r, rated, levels, move)]
+    eligible = [r for r in framework.recommendations.values() if eligible_for(r, gaps, levels, move)]
     assert len(chosen) == min(top, len(eligible))
     assert rank(framework, result.gaps, levels, move, top) == chosen
 
