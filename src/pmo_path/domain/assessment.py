@@ -84,6 +84,8 @@ def assess(
     onward, sharpening = None, False
     if result.verdict == Verdict.READY:  # never an empty plan: the next role up, or steps that keep them sharp
         onward = onward_score(framework, role, levels)
+        if onward is not None and not onward.gaps:  # they meet the next role too: keep sharp instead
+            onward = None
         if onward is not None:
             more = rank(framework, onward.gaps, levels, Move.of(current, onward.role), top)
         else:

@@ -20,6 +20,7 @@ from ..domain.assessment import Assessment
 from ..domain.model import Framework, Role
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
+from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
 from .wording import (
     CHANGE_NAME,
     HORIZON_NAME,
@@ -149,8 +150,12 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             f" {score.readiness:5.1f}%  ",
             verdict_text(score.verdict),
             ("  provisional" if score.provisional else "", "yellow"),
-        ),
+        )
+        if score.readiness_range is None
+        else Text.assemble("Readiness ", readiness_bar(score.readiness), (f" {range_headline(score)}", "yellow")),
     ]
+    if experience := experience_line(result):
+        parts.append(Text(experience, "dim"))
     if score.gaps:
         parts += [
             _heading(f"Gaps ({len(score.gaps)}), most pressing first"),
@@ -183,8 +188,13 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
                 0,
             )
         )
+    if check := second_view(result, framework):
+        parts.append(Indented(Text(f"\nSecond view: {check[0]}", "yellow"), 0))
+        parts += [Text(f"  {command}", "bold") for command in check[1]]
     if result.advice:
         parts.append(_heading("Next steps"))
+        if onward := onward_line(result):
+            parts.append(Indented(Text(onward, "green"), 0))
         for number, advice in enumerate(result.advice, 1):
             rec = advice.recommendation
             builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
@@ -202,6 +212,8 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
                 Indented(Text(f"Builds: {builds}", "cyan"), 4),
                 Indented(Text(f"Source: {source_line(framework, rec.sources)}", "dim"), 4),
             ]
+            if credential := credential_line(rec):
+                parts.append(Indented(Text(credential, "dim"), 4))
     parts.append(_heading("Route"))
     if result.path:
         parts.append(Text.assemble("  ", route_text(framework, result.path)))
