@@ -89,7 +89,8 @@ def test_assess_table_reads_at_80_columns_without_colour_when_piped(invoke):
         "Jordan Lee",
         "PMO Director",
         "Readiness",
-        "developing",
+        "rate 1 more to know",  # provisional: a range, not a confident verdict word
+        "typically 10-20 years; you have 9",
         "Gaps",
         "Strengths",
         "Next steps",

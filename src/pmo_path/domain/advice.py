@@ -125,8 +125,9 @@ def keep_sharp(framework: Framework, role: Role, levels: Mapping[str, int], move
     """For someone with nothing left to close and nowhere more senior to go: steps that keep them sharp.
 
     Advice whose `levels` include the person's level in a competency the role
-    needs (stated conditions holding), the most heavily weighted competency
-    first, each competency at most twice; then aimed, nearer horizon, file order.
+    needs (stated conditions holding): doing before reading, then the most
+    heavily weighted competency, each competency leading at most twice; then
+    aimed, nearer horizon, file order.
     """
     weight = {r.competency: r.weight for r in role.requirements}
     candidates = []
@@ -137,7 +138,7 @@ def keep_sharp(framework: Framework, role: Role, levels: Mapping[str, int], move
         if fits:
             fits = tuple(sorted(fits, key=lambda c: -weight[c]))
             aimed = bool(rec.in_now or rec.heading_to)
-            key = (weight[fits[0]], int(aimed), -HORIZON_ORDER.get(rec.horizon, 3), -index)
+            key = (int(rec.kind not in READING), weight[fits[0]], int(aimed), -HORIZON_ORDER.get(rec.horizon, 3), -index)
             candidates.append((key, Advice(rec, fits, aimed)))
     candidates.sort(key=lambda pair: pair[0], reverse=True)
     times: dict[str, int] = {}
