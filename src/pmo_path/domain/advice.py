@@ -13,10 +13,13 @@ cover.
 Among the eligible, a greedy cover: each pick is the one whose most pressing
 gap is the most pressing still open; a gap's weight halves each time a
 picked step already addresses it, and no gap gets a third step while another
-has none. For the same gap, doing (experience, assignment, visibility,
-mentoring) comes before reading (learning, reading) when the gap is core
-(weight 3); then advice aimed at this move outranks generic advice; then the
-nearer horizon, then file order.
+has none. For the same gap, when the gap is core (weight 3), doing
+(experience, assignment, visibility, mentoring, and network: the steps done
+at work) comes before reading (learning, reading, and certification, which is
+study for an exam); then advice aimed at this move outranks generic advice;
+then the nearer horizon, then file order. A credential (kind certification)
+certifies what the doing builds, so its gaps weigh in full however many
+steps already address them; a plan holds at most one.
 
 With nothing left to close, `keep_sharp` picks steps for a person who already
 meets every requirement: advice whose levels include theirs in a competency
@@ -76,8 +79,9 @@ def eligible_for(
 
 HORIZON_ORDER = {"30-days": 0, "6-months": 1, "1-2-years": 2}
 DOING = frozenset(("experience", "assignment", "visibility", "mentoring"))
-READING = frozenset(("learning", "reading"))
+READING = frozenset(("learning", "reading", "certification"))  # studying for a credential is reading too
 CORE = 3
+CERTIFICATION = "certification"
 
 
 def rank(
@@ -104,7 +108,11 @@ def rank(
 
         def value(candidate) -> tuple:
             advice, fixed = candidate
-            weighed = sorted(((open_gaps[c].priority / 2 ** times[c], c) for c in advice.addresses), reverse=True)
+            # a credential certifies what the doing builds: it does not pile on, so its gaps weigh in full
+            credential = advice.recommendation.kind == CERTIFICATION
+            weighed = sorted(
+                ((open_gaps[c].priority / 2 ** (0 if credential else times[c]), c) for c in advice.addresses), reverse=True
+            )
             first = open_gaps[weighed[0][1]]
             # for a core gap, doing comes before reading about it
             doing = not (first.weight >= CORE and advice.recommendation.kind in READING)
@@ -115,6 +123,8 @@ def rank(
         allowed = [c for c in candidates if not (can_open and all(times[g] >= 2 for g in c[0].addresses))]
         best = max(allowed, key=value)
         candidates.remove(best)
+        if best[0].recommendation.kind == CERTIFICATION:  # one credential per plan
+            candidates = [c for c in candidates if c[0].recommendation.kind != CERTIFICATION]
         for competency in best[0].addresses:
             times[competency] += 1
         chosen.append(best[0])
