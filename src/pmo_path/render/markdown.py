@@ -145,7 +145,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
     if experience := experience_line(result, cell):
         lines += [f"Experience: {experience}.", ""]
     if check := second_view(result, framework):
-        lines += [f"**Second view:** {check[0]}", ""] + [f"    {command}" for command in check[1]] + [""]
+        lines += [f"**Second view:** {check[0]}", ""] + [f"    {one_line(command)}" for command in check[1]] + [""]
     if chart:
         lines += [f"![Radar chart: current level against what {cell(target.title)} requires]({chart})", ""]
 

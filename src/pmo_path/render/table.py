@@ -105,6 +105,27 @@ class ByWidth:
         yield self.build(options.max_width < NARROW)
 
 
+class ShellCommand:
+    """A command to copy: broken only between words, with ` \\` continuations, so it runs as printed."""
+
+    def __init__(self, command: str, indent: int = 2) -> None:
+        self.command, self.indent = command, indent
+
+    def __rich_console__(self, console, options):
+        import shlex
+
+        room = max(20, options.max_width - self.indent - 2)
+        lines: list[str] = []
+        for word in (shlex.quote(token) for token in shlex.split(self.command)):
+            if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= room:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        for number, line in enumerate(lines):
+            tail = " \\" if number < len(lines) - 1 else ""
+            yield Text(" " * self.indent + line + tail, "bold", no_wrap=True, overflow="ignore")
+
+
 def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> ByWidth:
     """The gaps; at phone width the level bar carries now and need."""
 
@@ -190,7 +211,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
         )
     if check := second_view(result, framework):
         parts.append(Indented(Text(f"\nSecond view: {check[0]}", "yellow"), 0))
-        parts += [Text(f"  {command}", "bold") for command in check[1]]
+        parts += [ShellCommand(command) for command in check[1]]
     if result.advice:
         parts.append(_heading("Next steps"))
         if onward := onward_line(result):
