@@ -230,6 +230,18 @@ def test_a_ready_person_gets_steps_toward_the_next_role_up(framework):
     assert all(set(a.addresses) <= {g.competency for g in result.onward.gaps} for a in result.advice)
 
 
+def test_a_ready_persons_json_and_plan_name_the_role_up_and_its_gaps(invoke):
+    import json
+
+    path = str(SITUATIONS / "analyst-ready-for-pmo-manager.yaml")
+    data = json.loads(invoke("assess", "-p", path, "-f", "json").stdout)
+    assert data["onward"]["id"] == "portfolio-office-manager" and data["second_view"] is True
+    assert data["onward"]["gaps"][0]["competency"] == "portfolio-management"
+    assert {a for r in data["recommendations"] for a in r["addresses"]} <= {g["competency"] for g in data["onward"]["gaps"]}
+    plan_text = invoke("plan", "-p", path).stdout
+    assert "the next role up, Portfolio Office Manager" in plan_text and "Its gaps: Portfolio management 3→4" in plan_text
+
+
 def test_all_zeros_match_starts_at_the_first_rung_and_nobody_teaches_at_zero(framework):
     result, shown = situation(framework, "all-zeros")
     assert moves(framework, result)[0] == "project-coordinator"

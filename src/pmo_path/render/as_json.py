@@ -75,10 +75,10 @@ def assessment(framework: Framework, result: Assessment) -> dict[str, Any]:
         "unrated": list(score.unrated),
         "recommendations": [recommendation(framework, a.recommendation, a.addresses) for a in result.advice],
         "path": list(result.path),
-    } | v3_fields(result)
+    } | v3_fields(framework, result)
 
 
-def v3_fields(result: Assessment) -> dict[str, Any]:
+def v3_fields(framework: Framework, result: Assessment) -> dict[str, Any]:
     """The readiness range, experience, second view and onward role (contract section 3, v3)."""
     score = result.score
     years, typical = result.experience
@@ -87,7 +87,13 @@ def v3_fields(result: Assessment) -> dict[str, Any]:
         "readiness_range": list(score.readiness_range) if score.readiness_range else None,
         "experience": {"years": years, "typical": {"min": typical[0], "max": typical[1]} if typical else None},
         "second_view": result.needs_second_view,
-        "onward": {"id": onward.role.id, "title": onward.role.title, "readiness": onward.readiness, "verdict": onward.verdict}
+        "onward": {
+            "id": onward.role.id,
+            "title": onward.role.title,
+            "readiness": onward.readiness,
+            "verdict": onward.verdict,
+            "gaps": [gap_entry(framework, g) for g in onward.gaps],
+        }
         if onward
         else None,
     }

@@ -192,7 +192,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
     lines += ["## Actions", ""]
     if not result.advice:
         lines += ["No step in this framework fits your ratings for this role yet.", ""]
-    elif onward := onward_line(result, cell):
+    elif onward := onward_line(result, framework, cell):
         lines += [onward, ""]
     for horizon in HORIZONS:
         chosen = [a for a in result.advice if a.recommendation.horizon == horizon]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ..domain.assessment import Assessment
 from ..domain.model import Framework, Recommendation
 from ..domain.scoring import Score
+from .wording import gap_levels
 
 Wrap = Callable[[object], str]
 
@@ -40,13 +41,16 @@ def experience_line(result: Assessment, esc: Wrap = _same) -> str | None:
     return line + f"; you have {years:g}"
 
 
-def onward_line(result: Assessment, esc: Wrap = _same) -> str | None:
+def onward_line(result: Assessment, framework: Framework, esc: Wrap = _same) -> str | None:
     """Why a ready person's steps aim further: the next role up, or keeping sharp where there is none."""
     if result.onward is not None:
         onward = result.onward
+        gaps = ", ".join(
+            f"{esc(framework.competencies[g.competency].name)} {gap_levels(g.current, g.required, g.rated)}" for g in onward.gaps
+        )
         return (
             f"You meet what {esc(result.target.title)} asks; the steps below also aim at the next role up, "
-            f"{esc(onward.role.title)} ({onward.readiness:.1f}%, {onward.verdict})."
+            f"{esc(onward.role.title)} ({onward.readiness:.1f}%, {onward.verdict}). Its gaps: {gaps}."
         )
     if result.sharpening:
         return (

@@ -214,7 +214,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
         parts += [ShellCommand(command) for command in check[1]]
     if result.advice:
         parts.append(_heading("Next steps"))
-        if onward := onward_line(result):
+        if onward := onward_line(result, framework):
             parts.append(Indented(Text(onward, "green"), 0))
         for number, advice in enumerate(result.advice, 1):
             rec = advice.recommendation
