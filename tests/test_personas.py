@@ -276,3 +276,24 @@ def test_every_pmi_credential_is_in_the_data_with_its_page_and_no_figures(framew
         assert rec.kind == "certification" and rec.credential.url.startswith("https://www.pmi.org/")
         assert re.search(r"\bcurrent (\S+ )?requirements\b", rec.action), rec.id  # checked on the body's page
         assert not re.search(r"\d", rec.action + rec.why), rec.id  # no hours, months or fees that go stale
+
+
+def test_a_credential_step_names_the_body_and_its_page_in_every_format(invoke, tmp_path):
+    import json
+
+    me = tmp_path / "pm.yaml"
+    me.write_text(
+        "current_role: project-manager\ntarget_role: senior-project-manager\nratings:\n"
+        "  project-delivery: 3\n  stakeholder-management: 4\n  executive-communication: 3\n",
+        encoding="utf-8",
+    )
+    data = json.loads(invoke("assess", "-p", str(me), "-f", "json").stdout)
+    pmp = next(r for r in data["recommendations"] if r["kind"] == "certification")
+    assert pmp["credential"] == {
+        "name": "PMP (Project Management Professional)",
+        "body": "Project Management Institute (PMI)",
+        "url": "https://www.pmi.org/certifications/project-management-pmp",
+    }
+    line = "check the current requirements at https://www.pmi.org/certifications/project-management-pmp"
+    assert line in " ".join(invoke("assess", "-p", str(me), env={"COLUMNS": "200"}).stdout.split())
+    assert line in invoke("plan", "-p", str(me)).stdout

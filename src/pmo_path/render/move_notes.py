@@ -97,8 +97,8 @@ def second_view(result: Assessment, framework: Framework) -> tuple[str, list[str
 
 
 def credential_line(rec: Recommendation, esc: Wrap = _same) -> str | None:
-    """`Credential: PMP (Project Management Institute); check the current requirements: URL`."""
+    """`Credential: PMP, awarded by PMI; check the current requirements at URL`."""
     found = rec.credential
     if found is None:
         return None
-    return f"Credential: {esc(found.name)} ({esc(found.body)}); check the current requirements: {esc(found.url)}"
+    return f"Credential: {esc(found.name)}, awarded by {esc(found.body)}; check the current requirements at {esc(found.url)}"
