@@ -49,14 +49,19 @@ def onward_line(result: Assessment, framework: Framework, esc: Wrap = _same) -> 
             f"{esc(framework.competencies[g.competency].name)} {gap_levels(g.current, g.required, g.rated)}" for g in onward.gaps
         )
         return (
-            f"You meet what {esc(result.target.title)} asks; the steps below also aim at the next role up, "
+            f"You are ready for {esc(result.target.title)}; the steps below also aim at the next role up, "
             f"{esc(onward.role.title)} ({onward.readiness:.1f}%, {onward.verdict}). Its gaps: {gaps}."
         )
     if result.sharpening:
-        return (
-            f"You meet what {esc(result.target.title)} asks and it is the top of its route; "
-            "the steps below keep you sharp and pass on what you know."
+        target = result.target
+        higher = [framework.roles[r] for r in target.next if r in framework.roles]
+        higher = [role for role in higher if role.seniority > target.seniority]
+        where = (
+            f"you meet {esc(min(higher, key=lambda role: role.seniority).title)}, the next role up, too"
+            if higher
+            else "no more senior role follows it in this framework"
         )
+        return f"You are ready for {esc(target.title)} and {where}: the steps below keep you sharp and pass on what you know."
     return None
 
 
