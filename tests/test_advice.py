@@ -149,17 +149,20 @@ def test_every_recommendation_shown_is_eligible(case):
     framework, levels, move, top = case
     result = score(framework, levels, target_of(framework, move))
     chosen = rank(framework, result.gaps, levels, move, top)
-    rated = {g.competency: g for g in result.gaps if g.rated}
+    gaps = {g.competency: g for g in result.gaps}
     assert len(chosen) <= top and len({a.recommendation.id for a in chosen}) == len(chosen)
     seen: Counter[str] = Counter()
     for advice in chosen:
         rec_ = advice.recommendation
-        assert advice.addresses and set(advice.addresses) <= set(rated) & set(rec_.builds)
-        assert all(levels[c] in rec_.levels for c in advice.addresses)
+        assert advice.addresses and set(advice.addresses) <= set(gaps) & set(rec_.builds)
+        # an unrated gap (level 0) counts only for advice aimed at this move
+        assert all(gaps[c].rated or advice.aimed for c in advice.addresses)
+        assert advice.aimed == bool(rec_.in_now or rec_.heading_to)
+        assert all(levels.get(c, 0) in rec_.levels for c in advice.addresses)
         assert conditions_hold(rec_, move)
         seen.update(advice.addresses)
     # as many eligible ones as asked for, when there are that many
-    eligible = [r for r in framework.recommendations.values() if eligible_for(r, rated, levels, move)]
+    eligible = [r for r in framework.recommendations.values() if eligible_for(r, gaps, levels, move)]
     assert len(chosen) == min(top, len(eligible))
     assert rank(framework, result.gaps, levels, move, top) == chosen
 
@@ -179,3 +182,43 @@ def test_raising_a_rating_never_brings_lower_band_advice_for_it(case, data):
             assert raised[competency] in advice.recommendation.levels
             # advice only fitting the level they had before cannot follow them up
             assert max(advice.recommendation.levels) >= raised[competency]
+
+
+# --- v3: move-aimed advice and unrated competencies, doing before reading -----------------------------------------
+
+
+def test_doing_comes_before_reading_for_a_core_gap(framework):
+    reading = replace(rec("read-about-it", ("pmo-governance",), horizon="30-days"), kind="reading")
+    doing = replace(rec("do-it", ("pmo-governance",), horizon="6-months"), kind="assignment")
+    custom = with_recs(framework, reading, doing)
+    core = [Gap("pmo-governance", 3, 4, 3)]
+    assert ids(rank(custom, core, {"pmo-governance": 3}, PM_TO_DIRECTOR, top=2)) == ["do-it", "read-about-it"]
+    # for a useful (weight 1) gap the nearer horizon still wins: the rule is about core gaps
+    useful = [Gap("pmo-governance", 3, 4, 1)]
+    assert ids(rank(custom, useful, {"pmo-governance": 3}, PM_TO_DIRECTOR, top=2)) == ["read-about-it", "do-it"]
+
+
+def test_aimed_advice_counts_an_unrated_competency_as_level_0(framework):
+    aimed = rec("aimed", ("pmo-governance",), levels=(0, 1), heading_to=("pmo-director",))
+    generic = rec("generic", ("pmo-governance",), levels=(0, 1))
+    custom = with_recs(framework, aimed, generic)
+    unrated = [Gap("pmo-governance", 0, 4, 3, rated=False)]
+    chosen = rank(custom, unrated, {}, PM_TO_DIRECTOR, top=5)
+    assert ids(chosen) == ["aimed"]  # generic advice waits for a rating; the move's own step does not
+
+
+@settings(max_examples=200, deadline=None)
+@given(people(), st.data())
+def test_an_unrated_competency_never_hides_advice_aimed_at_the_move(case, data):
+    framework, levels, move, _ = case
+    competency = data.draw(st.sampled_from(list(framework.competencies)))
+    rated_zero = {**levels, competency: 0}
+    unrated = {c: v for c, v in levels.items() if c != competency}
+    target = target_of(framework, move)
+    gaps_zero = {g.competency: g for g in score(framework, rated_zero, target).gaps}
+    gaps_unrated = {g.competency: g for g in score(framework, unrated, target).gaps}
+    for recommendation in framework.recommendations.values():
+        if recommendation.in_now or recommendation.heading_to:
+            assert eligible_for(recommendation, gaps_unrated, unrated, move) == eligible_for(
+                recommendation, gaps_zero, rated_zero, move
+            ), recommendation.id

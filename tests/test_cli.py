@@ -43,17 +43,29 @@ def test_assess_json_matches_the_contract_key_for_key(invoke):
         "unrated",
         "recommendations",
         "path",
+        "readiness_range",
+        "experience",
+        "second_view",
+        "onward",
     ]
     assert data["provisional"] is True  # Jordan left financial management, which the target needs, unrated
+    # as rated (unrated = 0), and higher if financial management met its requirement
+    low, high = data["readiness_range"]
+    assert low == data["readiness"] < high <= 100
+    assert data["experience"] == {"years": 9, "typical": {"min": 10, "max": 20}}
+    assert data["second_view"] is False and data["onward"] is None
     assert data["schema_version"] == 1
     assert data["profile"] == {"name": "Jordan Lee", "current_role": "senior-project-manager", "target_role": "pmo-director"}
     assert data["target"] == {"id": "pmo-director", "title": "PMO Director"}
     assert isinstance(data["readiness"], float) and 0 <= data["readiness"] <= 100
     assert data["verdict"] in ("ready", "close", "developing", "stretch")
     assert data["gaps"] and all(
-        list(g) == ["competency", "name", "group", "current", "required", "gap", "weight", "priority", "rated"]
+        list(g) == ["competency", "name", "group", "current", "required", "gap", "weight", "priority", "rated", "next_level"]
         for g in data["gaps"]
     )
+    # the evidence to gather: the descriptor of the level above the person's
+    first = data["gaps"][0]
+    assert first["next_level"]["level"] == first["current"] + 1 and first["next_level"]["descriptor"].startswith("Has ")
     assert [g["rated"] for g in data["gaps"]] == sorted((g["rated"] for g in data["gaps"]), reverse=True)
     assert data["gaps"][-1] == {**data["gaps"][-1], "competency": "financial-management", "rated": False}
     assert all(g["priority"] == g["weight"] * g["gap"] for g in data["gaps"])
@@ -61,7 +73,8 @@ def test_assess_json_matches_the_contract_key_for_key(invoke):
     assert data["unrated"] == ["financial-management"]
     assert 1 <= len(data["recommendations"]) <= 5
     for rec in data["recommendations"]:
-        assert list(rec) == ["id", "title", "action", "why", "kind", "horizon", "addresses", "levels", "sources"]
+        assert list(rec)[:9] == ["id", "title", "action", "why", "kind", "horizon", "addresses", "levels", "sources"]
+        assert list(rec)[9:] == (["credential"] if rec["kind"] == "certification" else [])
         assert rec["sources"] and all(list(s) == ["title", "author"] for s in rec["sources"])
         assert set(rec["addresses"]) <= {g["competency"] for g in data["gaps"]}
     assert data["path"][0] == "senior-project-manager" and data["path"][-1] == "pmo-director"
@@ -76,7 +89,8 @@ def test_assess_table_reads_at_80_columns_without_colour_when_piped(invoke):
         "Jordan Lee",
         "PMO Director",
         "Readiness",
-        "developing",
+        "rate 1 more to know",  # provisional: a range, not a confident verdict word
+        "typically 10-20 years; you have 9",
         "Gaps",
         "Strengths",
         "Next steps",

@@ -148,12 +148,15 @@ def test_compare_roles_labels_every_competency_either_role_requires(tiny):
 # --- match --------------------------------------------------------------------------------------------------------
 
 
-def test_match_orders_by_readiness_then_seniority(tiny):
-    # readiness: start 100, goal (2*2 + 0) / 8 = 50, heavy 3*2 / 15 = 40; light, lighter, island 0 (senior first)
-    ranked = ranked_roles(tiny, {"x": 2}, tiny.roles["start"], tiny.roles["goal"])
-    assert [m.role.id for m in ranked] == ["start", "goal", "heavy", "lighter", "light", "island"]
+def test_match_orders_by_readiness_then_the_smaller_step(tiny):
+    # readiness: start 100, goal (2*2 + 0) / 8 = 50, heavy 3*2 / 15 = 40; island, light, lighter all 0:
+    # the tie goes to the seniority nearest the current role (start, 1): island 1, light 2, lighter 3
+    ranked = ranked_roles(tiny, {"x": 2}, tiny.roles["start"], tiny.roles["goal"], everything=True)
+    assert [m.role.id for m in ranked] == ["start", "goal", "heavy", "island", "light", "lighter"]
     assert [m.score.readiness for m in ranked[:3]] == [100.0, 50.0, 40.0]
     assert [m.relation for m in ranked] == ["current", "ladder", "ladder", "cross-track", "cross-track", "cross-track"]
+    # all zeros: every role ties, and the nearest step (without a current role, the most junior) comes first
+    assert [m.role.id for m in ranked_roles(tiny, {})][:3] == ["start", "island", "heavy"]
     assert [m.role.id for m in ranked if m.target] == ["goal"]
     assert [m.role.id for m in ranked_roles(tiny, {"x": 2}, top=2)] == ["start", "goal"]
     assert relation(None, tiny.roles["goal"]) is None

@@ -200,3 +200,66 @@ def test_order_is_deterministic_whatever_the_input_order(case, rng):
 def test_all_zero_ratings_give_zero(case):
     framework, role, _ = case
     assert score(framework, dict.fromkeys(framework.competencies, 0), role).readiness == 0.0
+
+
+# --- v3: the provisional range, match ties, evidence to gather ---------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(role_and_ratings(), st.data())
+def test_raising_a_rating_never_lowers_the_range_low_end(case, data):
+    framework, role, ratings = case
+    competency = data.draw(st.sampled_from(list(framework.competencies)))
+    raised = {**ratings, competency: data.draw(st.integers(min_value=ratings.get(competency, 0), max_value=5))}
+    before, after = score(framework, ratings, role), score(framework, raised, role)
+    low_before = before.readiness_range[0] if before.readiness_range else before.readiness
+    low_after = after.readiness_range[0] if after.readiness_range else after.readiness
+    assert low_after >= low_before and after.readiness >= before.readiness
+
+
+@settings(max_examples=200, deadline=None)
+@given(role_and_ratings())
+def test_the_range_always_contains_the_rated_readiness(case):
+    framework, role, ratings = case
+    result = score(framework, ratings, role)
+    if not result.provisional:
+        assert result.readiness_range is None
+        return
+    low, high = result.readiness_range
+    assert low == result.readiness <= high <= 100.0
+    # the high end is exactly the readiness with every unrated requirement met
+    met = {**ratings, **{r.competency: r.level for r in role.requirements if r.competency not in ratings}}
+    assert high == score(framework, met, role).readiness
+
+
+def test_a_provisional_range_by_hand(framework):
+    # A rated 2 of 4 (w3), B unrated needs 3 (w2): low 6 / 18 = 33.3, high (6 + 6) / 18 = 66.7
+    role = make_role({"strategic-thinking": (4, 3), "project-delivery": (3, 2)})
+    result = score(framework, {"strategic-thinking": 2}, role)
+    assert result.readiness_range == (33.3, 66.7)
+    assert score(framework, {"strategic-thinking": 2, "project-delivery": 0}, role).readiness_range is None
+
+
+def test_next_level_is_the_descriptor_one_level_up(framework):
+    from pmo_path.domain.scoring import next_level
+
+    assert next_level(framework, Gap("strategic-thinking", 2, 4, 3)) == (
+        3,
+        framework.competencies["strategic-thinking"].levels[3],
+    )
+    assert next_level(framework, Gap("strategic-thinking", 0, 4, 3, rated=False))[0] == 1
+
+
+def test_match_ties_go_to_the_nearest_step_up(framework):
+    from pmo_path.domain.scoring import match
+
+    zeros = dict.fromkeys(framework.competencies, 0)
+    # all zeros: every role is 0; without a current role the most junior comes first, never the enterprise director
+    ranked = [s.role.id for s in match(framework, zeros)]
+    assert ranked[0] == "project-coordinator" and ranked[-1] == "enterprise-pmo-director"
+    seniorities = [framework.roles[r].seniority for r in ranked]
+    assert seniorities == sorted(seniorities)
+    # from a PMO manager (seniority 3), the same seniority first, then one step up, then two
+    here = framework.roles["pmo-manager"]
+    ranked = [s.role for s in match(framework, zeros, here)]
+    assert [abs(r.seniority - 3) for r in ranked] == sorted(abs(r.seniority - 3) for r in ranked)

@@ -1,16 +1,29 @@
 """Choose the few next steps that fit this person and move them furthest.
 
 Eligibility is a gate (contract section 3): a recommendation is shown only
-if it builds a competency with a rated gap, the person's current level in
-one of those is among its `levels`, and its `in_now` / `heading_to`
-conditions, where stated, hold. Advice that is right for someone else is
-never shown, however many gaps it would cover.
+if it builds a competency with a gap, the person's current level in one of
+those is among its `levels`, and its `in_now` / `heading_to` conditions,
+where stated, hold. Generic advice builds only on rated gaps (an unrated
+competency is an unknown); advice aimed at this move (a stated condition
+that holds) also counts unrated competencies as level 0 with their gap, so
+the steps written for the move are never hidden by a blank rating. Advice
+that is right for someone else is never shown, however many gaps it would
+cover.
 
 Among the eligible, a greedy cover: each pick is the one whose most pressing
 gap is the most pressing still open; a gap's weight halves each time a
 picked step already addresses it, and no gap gets a third step while another
-has none. Advice aimed at this move (a stated condition that holds) outranks
-generic advice for the same gap; then the nearer horizon, then file order.
+has none. For the same gap, when the gap is core (weight 3), doing
+(experience, assignment, visibility, mentoring, and network: the steps done
+at work) comes before reading (learning, reading, and certification, which is
+study for an exam); then advice aimed at this move outranks generic advice;
+then the nearer horizon, then file order. A credential (kind certification)
+certifies what the doing builds, so its gaps weigh in full however many
+steps already address them; a plan holds at most one.
+
+With nothing left to close, `keep_sharp` picks steps for a person who already
+meets every requirement: advice whose levels include theirs in a competency
+the role needs, stated conditions holding.
 """
 
 from __future__ import annotations
@@ -52,12 +65,23 @@ def conditions_hold(recommendation: Recommendation, move: Move) -> bool:
 def eligible_for(
     recommendation: Recommendation, gaps: Mapping[str, Gap], levels: Mapping[str, int], move: Move
 ) -> tuple[str, ...]:
-    """The rated gaps this recommendation fits for this person (their level is in its `levels`); () if none."""
-    fits = tuple(c for c in recommendation.builds if c in gaps and levels.get(c, 0) in recommendation.levels)
-    return fits if fits and conditions_hold(recommendation, move) else ()
+    """The gaps this recommendation fits for this person (their level is in its `levels`); () if none.
+
+    An unrated gap counts (as level 0) only for advice aimed at this move.
+    """
+    if not conditions_hold(recommendation, move):
+        return ()
+    aimed = bool(recommendation.in_now or recommendation.heading_to)
+    return tuple(
+        c for c in recommendation.builds if c in gaps and (aimed or gaps[c].rated) and levels.get(c, 0) in recommendation.levels
+    )
 
 
 HORIZON_ORDER = {"30-days": 0, "6-months": 1, "1-2-years": 2}
+DOING = frozenset(("experience", "assignment", "visibility", "mentoring"))
+READING = frozenset(("learning", "reading", "certification"))  # studying for a credential is reading too
+CORE = 3
+CERTIFICATION = "certification"
 
 
 def rank(
@@ -67,32 +91,73 @@ def rank(
     move: Move,
     top: int = 5,
 ) -> list[Advice]:
-    """Up to `top` eligible recommendations for the rated gaps among `gaps` (unrated ones are unknowns)."""
-    rated = {g.competency: g for g in gaps if g.gap > 0 and g.competency in levels}
-    order = {competency: index for index, competency in enumerate(rated)}  # `gaps` come most pressing first
+    """Up to `top` eligible recommendations for `gaps` (most pressing first; unrated ones only for aimed advice)."""
+    open_gaps = {g.competency: g for g in gaps if g.gap > 0}
+    order = {competency: index for index, competency in enumerate(open_gaps)}  # `gaps` come most pressing first
     candidates = []
     for index, rec in enumerate(framework.recommendations.values()):
-        addresses = eligible_for(rec, rated, levels, move)
+        addresses = eligible_for(rec, open_gaps, levels, move)
         if addresses:
             addresses = tuple(sorted(addresses, key=order.__getitem__))
             aimed = bool(rec.in_now or rec.heading_to)
             candidates.append((Advice(rec, addresses, aimed), (int(aimed), -HORIZON_ORDER.get(rec.horizon, 3), -index)))
 
-    times = dict.fromkeys(rated, 0)
+    times = dict.fromkeys(open_gaps, 0)
     chosen: list[Advice] = []
     while candidates and len(chosen) < top:
 
         def value(candidate) -> tuple:
             advice, fixed = candidate
-            weights = sorted((rated[c].priority / 2 ** times[c] for c in advice.addresses), reverse=True)
-            return (weights[0], *fixed, sum(weights))
+            # a credential certifies what the doing builds: it does not pile on, so its gaps weigh in full
+            credential = advice.recommendation.kind == CERTIFICATION
+            weighed = sorted(
+                ((open_gaps[c].priority / 2 ** (0 if credential else times[c]), c) for c in advice.addresses), reverse=True
+            )
+            first = open_gaps[weighed[0][1]]
+            # for a core gap, doing comes before reading about it
+            doing = not (first.weight >= CORE and advice.recommendation.kind in READING)
+            return (weighed[0][0], int(doing), *fixed, sum(w for w, _ in weighed))
 
         # A gap never gets a third step while another gap that some step could open has none.
         can_open = any(times[c] == 0 for advice, _ in candidates for c in advice.addresses)
         allowed = [c for c in candidates if not (can_open and all(times[g] >= 2 for g in c[0].addresses))]
         best = max(allowed, key=value)
         candidates.remove(best)
+        if best[0].recommendation.kind == CERTIFICATION:  # one credential per plan
+            candidates = [c for c in candidates if c[0].recommendation.kind != CERTIFICATION]
         for competency in best[0].addresses:
             times[competency] += 1
         chosen.append(best[0])
+    return chosen
+
+
+def keep_sharp(framework: Framework, role: Role, levels: Mapping[str, int], move: Move, top: int = 5) -> list[Advice]:
+    """For someone with nothing left to close and nowhere more senior to go: steps that keep them sharp.
+
+    Advice whose `levels` include the person's level in a competency the role
+    needs (stated conditions holding): doing before reading, then the most
+    heavily weighted competency, each competency leading at most twice; then
+    aimed, nearer horizon, file order.
+    """
+    weight = {r.competency: r.weight for r in role.requirements}
+    candidates = []
+    for index, rec in enumerate(framework.recommendations.values()):
+        if not conditions_hold(rec, move):
+            continue
+        fits = tuple(c for c in rec.builds if c in weight and levels.get(c, 0) in rec.levels)
+        if fits:
+            fits = tuple(sorted(fits, key=lambda c: -weight[c]))
+            aimed = bool(rec.in_now or rec.heading_to)
+            key = (int(rec.kind not in READING), weight[fits[0]], int(aimed), -HORIZON_ORDER.get(rec.horizon, 3), -index)
+            candidates.append((key, Advice(rec, fits, aimed)))
+    candidates.sort(key=lambda pair: pair[0], reverse=True)
+    times: dict[str, int] = {}
+    chosen: list[Advice] = []
+    for _, advice in candidates:
+        if len(chosen) == top:
+            break
+        if times.get(advice.addresses[0], 0) >= 2:
+            continue
+        times[advice.addresses[0]] = times.get(advice.addresses[0], 0) + 1
+        chosen.append(advice)
     return chosen

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..errors import NoRouteError, NoTarget
-from .advice import Advice, Move, rank
+from .advice import Advice, Move, keep_sharp, rank
 from .feedback import Feedback, as_others_see_it, compare_views
-from .model import Framework, Profile, Review, Role
+from .model import Framework, Profile, Review, Role, Verdict
 from .routes import personal_route
 from .scoring import Gap, Score, score
 
@@ -25,10 +25,26 @@ class Assessment:
     written_on: date | None = None  # the day of the assessment (the clock passed in)
     review_on: date | None = None  # when to assess again: REVIEW_AFTER_DAYS later
     others: Feedback | None = None  # how others see the person, when reviews were given
+    onward: Score | None = None  # ready for the target: the next more senior role on the route, scored
+    sharpening: bool = False  # ready, and nothing more senior to aim at: the advice keeps them sharp
 
     @property
     def target(self) -> Role:
         return self.score.role
+
+    @property
+    def experience(self) -> tuple[float | None, tuple[int, int] | None]:
+        """The person's years of experience beside the target's typical years (None where not known)."""
+        years = self.target.years
+        return self.profile.years_experience, (years if years != (0, 0) else None)
+
+    @property
+    def needs_second_view(self) -> bool:
+        """Self-ratings only, and they say ready (or meet every rated requirement): ask others before acting."""
+        if self.others is not None:
+            return False
+        rated = [g for g in (*self.score.gaps, *self.score.strengths) if g.rated]
+        return self.score.verdict == Verdict.READY or (bool(rated) and not self.score.rated_gaps)
 
 
 REVIEW_AFTER_DAYS = 90
@@ -65,6 +81,19 @@ def assess(
     result = score(framework, levels, role)
     current = framework.roles.get(profile.current_role) if profile.current_role else None
     advice = rank(framework, result.gaps, levels, Move.of(current, role), top)
+    onward, sharpening = None, False
+    if result.verdict == Verdict.READY:  # never an empty plan: the next role up, or steps that keep them sharp
+        onward = onward_score(framework, role, levels)
+        if onward is not None and not onward.gaps:  # they meet the next role too: keep sharp instead
+            onward = None
+        if onward is not None:
+            more = rank(framework, onward.gaps, levels, Move.of(current, onward.role), top)
+        else:
+            more = keep_sharp(framework, role, levels, Move.of(current, role), top)
+        shown = {a.recommendation.id for a in advice}
+        more = [a for a in more if a.recommendation.id not in shown][: top - len(advice)]
+        sharpening = onward is None and bool(more)
+        advice += more
     path: list[str] = []
     no_route = None
     if current is not None:
@@ -83,7 +112,17 @@ def assess(
         today,
         today + timedelta(days=REVIEW_AFTER_DAYS),
         others,
+        onward,
+        sharpening,
     )
+
+
+def onward_score(framework: Framework, role: Role, levels: dict[str, int]) -> Score | None:
+    """The next more senior role the target leads to, scored: the nearest step up, then framework order."""
+    higher = [framework.roles[r] for r in role.next if r in framework.roles and framework.roles[r].seniority > role.seniority]
+    if not higher:
+        return None
+    return score(framework, levels, min(higher, key=lambda r: r.seniority))
 
 
 def growth_along(framework: Framework, steps: list[str], levels: dict[str, int]) -> tuple[tuple[str, tuple[Gap, ...]], ...]:

@@ -65,6 +65,15 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Credential:
+    """A certification a step points to, and the body's page where its current requirements live."""
+
+    name: str
+    body: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class Recommendation:
     """A next step, and when it applies: every stated condition must hold (contract section 3)."""
 
@@ -79,6 +88,7 @@ class Recommendation:
     sources: tuple[str, ...]
     in_now: tuple[str, ...] = ()  # role or track ids the person is in now; () for anyone
     heading_to: tuple[str, ...] = ()  # role or track ids of the target; () for any move
+    credential: Credential | None = None  # kind certification: what it earns, and where to check the requirements
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +111,7 @@ class Framework:
     roles: dict[str, Role]
     recommendations: dict[str, Recommendation]
     files: tuple[str, ...]
+    data_dir: str | None = None  # an organisation's own framework folder; None for the bundled one
 
     def role(self, role_id: str, field: str = "role") -> Role:
         """The role, or UnknownId naming `field` (the interface's word for where the id came from)."""

@@ -153,5 +153,6 @@ def ranked_roles(
     With a current role, only moves: that role and every role at least as
     senior, on either track; `everything` adds the roles below it.
     """
-    scores = [s for s in match(framework, levels) if everything or current is None or s.role.seniority >= current.seniority]
+    scores = match(framework, levels, current)
+    scores = [s for s in scores if everything or current is None or s.role.seniority >= current.seniority]
     return [Match(s, relation(current, s.role), target is not None and s.role.id == target.id) for s in scores[: top or None]]

@@ -35,6 +35,12 @@ class Score:
     gaps: tuple[Gap, ...]  # only requirements with gap > 0, most pressing first
     strengths: tuple[Gap, ...]  # requirements met, core first
     unrated: tuple[str, ...]  # competencies the person did not rate (framework order)
+    best_case: float = 100.0  # the readiness if every unrated competency met its requirement
+
+    @property
+    def readiness_range(self) -> tuple[float, float] | None:
+        """Provisional only: (as rated with unrated = 0, if every unrated competency met its requirement)."""
+        return (self.readiness, self.best_case) if self.provisional else None
 
     @property
     def unrated_required(self) -> tuple[str, ...]:
@@ -110,12 +116,29 @@ def score(framework: Framework, levels: Mapping[str, int], role: Role) -> Score:
         key=lambda g: (-g.weight, -(g.current - g.required), order.get(g.competency, len(order))),
     )
     unrated = tuple(c for c in framework.competencies if c not in levels)
-    return Score(role, value, verdict(value, requirements, framework.thresholds), tuple(gaps), tuple(strengths), unrated)
+    best_case = readiness([g if g.rated else Gap(g.competency, g.required, g.required, g.weight, False) for g in requirements])
+    return Score(
+        role, value, verdict(value, requirements, framework.thresholds), tuple(gaps), tuple(strengths), unrated, best_case
+    )
 
 
-def match(framework: Framework, levels: Mapping[str, int]) -> list[Score]:
-    """Every role scored, best first (ties: more senior first, then framework order)."""
+def next_level(framework: Framework, gap: Gap) -> tuple[int, str] | None:
+    """The level above the person's in a gap's competency and its descriptor: the evidence to gather next."""
+    competency = framework.competencies.get(gap.competency)
+    level = gap.current + 1
+    if competency is None or level not in competency.levels:
+        return None
+    return level, competency.levels[level]
+
+
+def match(framework: Framework, levels: Mapping[str, int], current: Role | None = None) -> list[Score]:
+    """Every role scored, best first.
+
+    A readiness tie goes to the smaller step: the seniority nearest the current
+    role (without one, the most junior first), then framework order.
+    """
     order = {role_id: index for index, role_id in enumerate(framework.roles)}
+    here = current.seniority if current is not None else 0
     scores = [score(framework, levels, role) for role in framework.roles.values()]
-    scores.sort(key=lambda s: (-s.readiness, -s.role.seniority, order[s.role.id]))
+    scores.sort(key=lambda s: (-s.readiness, abs(s.role.seniority - here), order[s.role.id]))
     return scores

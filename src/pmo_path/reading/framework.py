@@ -9,6 +9,7 @@ files, and every problem is reported at once.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -91,7 +92,7 @@ def load_framework(data_dir: str | os.PathLike | None = None) -> Framework:
     framework, problems = _build_framework(*docs)
     if problems:
         raise InputError(problems)
-    return framework
+    return replace(framework, data_dir=str(data_dir)) if data_dir else framework
 
 
 def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework | None, list[Problem]]:

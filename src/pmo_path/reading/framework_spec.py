@@ -8,7 +8,7 @@ framework declares, resolved from the context the loader builds.
 
 from __future__ import annotations
 
-from ..domain.model import HORIZONS, KINDS, LEVELS, Requirement
+from ..domain.model import HORIZONS, KINDS, LEVELS, Credential, Requirement
 from .checks import Checker, describe, join
 from .spec import Custom, Field, Integer, Ref, RefList, Spec, Text
 
@@ -105,6 +105,14 @@ def _levels_schema(context: dict) -> dict:
     return {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 5}, "minItems": 1, "uniqueItems": True}
 
 
+def _read_credential(check: Checker, entry: dict, key: str, where: str, context: dict) -> Credential | None:
+    found = check.mapping(entry, key, where)
+    if found is None:
+        return None
+    values = CREDENTIAL.read(check, found, join(where, key), context)
+    return Credential(**values) if len(values) == len(CREDENTIAL.fields) else None
+
+
 SOURCE = Spec(
     "source",
     "An article or document that roles and advice cite.",
@@ -197,6 +205,20 @@ RECOMMENDATION = Spec(
         Field("in_now", RefList(("role", "track")), "Only for people in these roles or tracks now (leave out: anyone)."),
         Field("heading_to", RefList(("role", "track")), "Only for people aiming at these roles or tracks (leave out: any move)."),
         Field("sources", RefList(("source",), minimum=1), "The sources behind it.", required=True),
+        Field(
+            "credential",
+            Custom("{name, body, url}", _read_credential, lambda c: CREDENTIAL.json_schema(c)),
+            "Kind certification: the credential, who awards it and the page with its current requirements.",
+        ),
+    ),
+)
+CREDENTIAL = Spec(
+    "credential",
+    "A certification a step leads to.",
+    (
+        Field("name", Text(), "Its name, e.g. PMP.", required=True),
+        Field("body", Text(), "Who awards it.", required=True),
+        Field("url", Text(), "The body's page with its current requirements.", required=True),
     ),
 )
 THRESHOLDS = Spec(

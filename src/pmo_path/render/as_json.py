@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.assessment import Assessment
 from ..domain.model import Framework, Recommendation, Role
+from ..domain.scoring import Gap, next_level
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -37,6 +38,26 @@ def recommendation(framework: Framework, rec: Recommendation, addresses: tuple[s
         "addresses": list(addresses),
         "levels": list(rec.levels),
         "sources": sources(framework, rec.sources),
+    } | (
+        {"credential": {"name": rec.credential.name, "body": rec.credential.body, "url": rec.credential.url}}
+        if rec.credential
+        else {}
+    )
+
+
+def gap_entry(framework: Framework, g: Gap) -> dict[str, Any]:
+    found = next_level(framework, g)
+    return {
+        "competency": g.competency,
+        "name": framework.competencies[g.competency].name,
+        "group": framework.competencies[g.competency].group,
+        "current": g.current,
+        "required": g.required,
+        "gap": g.gap,
+        "weight": g.weight,
+        "priority": g.priority,
+        "rated": g.rated,
+        "next_level": {"level": found[0], "descriptor": found[1]} if found else None,
     }
 
 
@@ -49,24 +70,32 @@ def assessment(framework: Framework, result: Assessment) -> dict[str, Any]:
         "readiness": score.readiness,
         "verdict": score.verdict,
         "provisional": score.provisional,
-        "gaps": [
-            {
-                "competency": g.competency,
-                "name": framework.competencies[g.competency].name,
-                "group": framework.competencies[g.competency].group,
-                "current": g.current,
-                "required": g.required,
-                "gap": g.gap,
-                "weight": g.weight,
-                "priority": g.priority,
-                "rated": g.rated,
-            }
-            for g in score.gaps
-        ],
+        "gaps": [gap_entry(framework, g) for g in score.gaps],
         "strengths": [{"competency": g.competency, "current": g.current, "required": g.required} for g in score.strengths],
         "unrated": list(score.unrated),
         "recommendations": [recommendation(framework, a.recommendation, a.addresses) for a in result.advice],
         "path": list(result.path),
+    } | v3_fields(framework, result)
+
+
+def v3_fields(framework: Framework, result: Assessment) -> dict[str, Any]:
+    """The readiness range, experience, second view and onward role (contract section 3, v3)."""
+    score = result.score
+    years, typical = result.experience
+    onward = result.onward
+    return {
+        "readiness_range": list(score.readiness_range) if score.readiness_range else None,
+        "experience": {"years": years, "typical": {"min": typical[0], "max": typical[1]} if typical else None},
+        "second_view": result.needs_second_view,
+        "onward": {
+            "id": onward.role.id,
+            "title": onward.role.title,
+            "readiness": onward.readiness,
+            "verdict": onward.verdict,
+            "gaps": [gap_entry(framework, g) for g in onward.gaps],
+        }
+        if onward
+        else None,
     }
 
 

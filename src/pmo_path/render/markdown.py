@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from ..domain.assessment import Assessment
 from ..domain.model import HORIZONS, Framework, Role
 from ..domain.navigation import CHANGES
-from ..domain.scoring import Gap
+from ..domain.scoring import Gap, next_level
+from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
 from .safe import one_line
@@ -95,6 +96,17 @@ def route_list(framework: Framework, steps: list[str], start_note: str, notes: l
     ]
 
 
+def evidence_to_gather(framework: Framework, gaps: tuple[Gap, ...]) -> list[str]:
+    """Under the gap table: for each gap, the next level's descriptor, the evidence to collect."""
+    lines = ["", "Evidence to gather, one level up in each gap:", ""]
+    for gap in gaps:
+        found = next_level(framework, gap)
+        if found is not None:
+            name = cell(framework.competencies[gap.competency].name)
+            lines.append(f"- **{name}** (level {found[0]}): {cell(found[1])}")
+    return lines if len(lines) > 3 else []
+
+
 def plan(framework: Framework, result: Assessment, chart: str | None = None) -> str:
     """The development plan of contract section 6."""
     today, review = result.written_on or date.today(), result.review_on
@@ -118,13 +130,22 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         ("Plan written", today.isoformat()),
         (
             "Readiness",
-            f"**{score.readiness:.1f}%**, verdict **{score.verdict}**" + (" (provisional)" if score.provisional else ""),
+            f"**{score.readiness:.1f}%**, verdict **{score.verdict}**" + (" (provisional)" if score.provisional else "")
+            if score.readiness_range is None
+            else f"**{range_headline(score)}**",
         ),
         ("Review on", f"**{review.isoformat()}**"),
     ]
     lines += [f"- **{label}:** {value}" for label, value in facts] + [""]
 
-    lines += ["## Readiness", "", f"`{bar(score.readiness)}` **{score.readiness:.1f}%**: **{score.verdict}**", ""]
+    headline = f"**{score.readiness:.1f}%**: **{score.verdict}**"
+    if score.readiness_range is not None:
+        headline = f"**{range_headline(score)}**"
+    lines += ["## Readiness", "", f"`{bar(score.readiness)}` {headline}", ""]
+    if experience := experience_line(result, cell):
+        lines += [f"Experience: {experience}.", ""]
+    if check := second_view(result, framework):
+        lines += [f"**Second view:** {check[0]}", ""] + [f"    {one_line(command)}" for command in check[1]] + [""]
     if chart:
         lines += [f"![Radar chart: current level against what {cell(target.title)} requires]({chart})", ""]
 
@@ -144,6 +165,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         ]
         lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight", "Priority"], rows, "llrrrlr")
         lines += ["", "Priority is weight × gap; core competencies weigh 3."]
+        lines += evidence_to_gather(framework, score.gaps)
     else:
         lines.append("No gaps: you meet every requirement of this role.")
     if score.unrated_required:
@@ -169,7 +191,9 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
 
     lines += ["## Actions", ""]
     if not result.advice:
-        lines += ["Nothing to close for this role: consider a more senior target (`pmo-path match`).", ""]
+        lines += ["No step in this framework fits your ratings for this role yet.", ""]
+    elif onward := onward_line(result, framework, cell):
+        lines += [onward, ""]
     for horizon in HORIZONS:
         chosen = [a for a in result.advice if a.recommendation.horizon == horizon]
         if not chosen:
@@ -182,6 +206,8 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
             lines.append(f"  - Builds: {builds} ({cell(rec.kind)})")
             lines.append(f"  - Why: {cell(rec.why)}")
             lines.append(f"  - Source: {source_ref(framework, rec.sources)}")
+            if credential := credential_line(rec, cell):
+                lines.append(f"  - {credential}")
         lines.append("")
 
     lines += others_section(framework, result)

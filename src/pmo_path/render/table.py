@@ -20,6 +20,7 @@ from ..domain.assessment import Assessment
 from ..domain.model import Framework, Role
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
+from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
 from .wording import (
     CHANGE_NAME,
     HORIZON_NAME,
@@ -104,6 +105,27 @@ class ByWidth:
         yield self.build(options.max_width < NARROW)
 
 
+class ShellCommand:
+    """A command to copy: broken only between words, with ` \\` continuations, so it runs as printed."""
+
+    def __init__(self, command: str, indent: int = 2) -> None:
+        self.command, self.indent = command, indent
+
+    def __rich_console__(self, console, options):
+        import shlex
+
+        room = max(20, options.max_width - self.indent - 2)
+        lines: list[str] = []
+        for word in (shlex.quote(token) for token in shlex.split(self.command)):
+            if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= room:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        for number, line in enumerate(lines):
+            tail = " \\" if number < len(lines) - 1 else ""
+            yield Text(" " * self.indent + line + tail, "bold", no_wrap=True, overflow="ignore")
+
+
 def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> ByWidth:
     """The gaps; at phone width the level bar carries now and need."""
 
@@ -149,8 +171,12 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             f" {score.readiness:5.1f}%  ",
             verdict_text(score.verdict),
             ("  provisional" if score.provisional else "", "yellow"),
-        ),
+        )
+        if score.readiness_range is None
+        else Text.assemble("Readiness ", readiness_bar(score.readiness), (f" {range_headline(score)}", "yellow")),
     ]
+    if experience := experience_line(result):
+        parts.append(Text(experience, "dim"))
     if score.gaps:
         parts += [
             _heading(f"Gaps ({len(score.gaps)}), most pressing first"),
@@ -183,8 +209,13 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
                 0,
             )
         )
+    if check := second_view(result, framework):
+        parts.append(Indented(Text(f"\nSecond view: {check[0]}", "yellow"), 0))
+        parts += [ShellCommand(command) for command in check[1]]
     if result.advice:
         parts.append(_heading("Next steps"))
+        if onward := onward_line(result, framework):
+            parts.append(Indented(Text(onward, "green"), 0))
         for number, advice in enumerate(result.advice, 1):
             rec = advice.recommendation
             builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
@@ -202,6 +233,8 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
                 Indented(Text(f"Builds: {builds}", "cyan"), 4),
                 Indented(Text(f"Source: {source_line(framework, rec.sources)}", "dim"), 4),
             ]
+            if credential := credential_line(rec):
+                parts.append(Indented(Text(credential, "dim"), 4))
     parts.append(_heading("Route"))
     if result.path:
         parts.append(Text.assemble("  ", route_text(framework, result.path)))
