@@ -22,11 +22,14 @@ from .wording import (
     HORIZON_NAME,
     NOT_RATED,
     RELATION_NAME,
+    WEIGHT_LEGEND,
     WEIGHT_NAME,
     gap_levels,
+    growth_points,
     rater_counts,
     reassess_command,
     route_growth,
+    weight_change,
 )
 
 if TYPE_CHECKING:
@@ -138,12 +141,14 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
                 g.required,
                 g.gap,
                 WEIGHT_NAME.get(g.weight, g.weight),
-                g.priority,
             ]
             for g in score.gaps
         ]
-        lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight", "Priority"], rows, "llrrrlr")
-        lines += ["", "Priority is weight × gap; core competencies weigh 3."]
+        lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight"], rows, "llrrrl")
+        lines += [
+            "",
+            f"Most pressing first: the levels missing, counted 3 if core, 2 if important, 1 if useful; {NOT_RATED} last.",
+        ]
     else:
         lines.append("No gaps: you meet every requirement of this role.")
     if score.unrated_required:
@@ -257,7 +262,7 @@ def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
     for row in comparison.competencies:
         change = CHANGE_NAME[row.change] + (f" {row.delta:+d}" if row.change in ("rises", "falls") else "")
         if row.from_level and row.to_level and row.from_weight != row.to_weight:
-            change += f", weight {WEIGHT_NAME.get(row.from_weight)} → {WEIGHT_NAME.get(row.to_weight)}"
+            change += f", {weight_change(row.from_weight, row.to_weight)}"
         rows.append(
             [
                 framework.competencies[row.competency].name,
@@ -268,7 +273,7 @@ def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
         )
     lines += table(["Competency", source.title, target.title, "Change"], rows, "llll") + [""]
     lines.append(", ".join(f"{comparison.count(change)} {change}" for change in CHANGES) + ".")
-    lines += ["", "Levels 1-5 with their weight: core (3), key (2), useful (1); - means the role does not require it."]
+    lines += ["", f"Level 1-5 the role asks for, and {WEIGHT_LEGEND}; - means the role does not require it."]
     return "\n".join(lines) + "\n"
 
 
@@ -286,7 +291,7 @@ def route_report(framework: Framework, found: Route) -> str:
         lines.append(route_growth(found.cost))
         if found.fewest is not None:
             fewest = " → ".join(cell(framework.roles[r].title) for r in found.fewest)
-            lines += ["", f"Fewest steps would be {fewest}, asking {found.fewest_cost}."]
+            lines += ["", f"Fewest steps would be {fewest}, asking {growth_points(found.fewest_cost)}."]
     else:
         lines.append("Fewest steps. With `-p PROFILE`, the route that asks you the least new growth.")
     return "\n".join(lines) + "\n"

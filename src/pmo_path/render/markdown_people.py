@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
-from .wording import UNKNOWN_PRIORITY, rater_counts, team_provisional
+from .wording import TEAM_POINTS, UNKNOWN_PRIORITY, growth_points, rater_counts, team_provisional
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -53,13 +53,14 @@ def team_report(framework: Framework, report: TeamReport) -> str:
     for number, priority in enumerate(report.priorities, 1):
         lines.append(
             f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
-            f"people, weighted gap {priority.weighted_gap}" + (f", {priority.unrated} not rated" if priority.unrated else "")
+            f"people short, {growth_points(priority.weighted_gap)}"
+            + (f", {priority.unrated} not rated" if priority.unrated else "")
         )
         if priority.unknown:
             lines.append(f"    - _{UNKNOWN_PRIORITY}_")
         for rec in priority.recommendations:
             lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
-    lines += ["", "Weighted gap: the sum over people of weight × gap.", ""]
+    lines += ["", TEAM_POINTS, ""]
     if report.reviewed:
         lines += [f"## Common blind spots ({report.reviewed} with reviews)", ""]
         lines += [f"- {cell(names[c].name)}: {n} of {report.reviewed}" for c, n in report.blind_spots] or ["None."]

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..domain.model import Framework
 from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, _heading, readiness_bar, verdict_text
-from .wording import HORIZON_NAME, UNKNOWN_PRIORITY, people_count, rater_counts, team_provisional
+from .wording import HORIZON_NAME, TEAM_POINTS, UNKNOWN_PRIORITY, growth_points, people_count, rater_counts, team_provisional
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -57,67 +57,73 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
 
     unrated = any(stat.unrated for stat in report.competencies)
 
-    def heatmap(narrow: bool) -> Table:
+    def gaps_table(level: int) -> Table:
+        """Narrower, the figures the bar already says go, then the bar shortens; narrower still, a long name wraps."""
+        narrow, short = level >= 1, level >= 2
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        table.add_column("Competency", overflow="fold", ratio=1, min_width=12)
+        table.add_column("Competency", no_wrap=level < 3)
         if not narrow:
-            table.add_column("Need", justify="right")
-            table.add_column("Mean", justify="right")
-        table.add_column("With a gap" if not narrow else "Gap", justify="right", no_wrap=True)
-        table.add_column("Share with a gap" if not narrow else "Share", no_wrap=True)
-        if unrated and not narrow:
+            table.add_column("Need", justify="right", no_wrap=True)
+            table.add_column("Mean", justify="right", no_wrap=True)
+        table.add_column("With a gap" if not short else "Gap", justify="right", no_wrap=True)
+        table.add_column("Share with a gap" if not short else "Share", no_wrap=True)
+        if unrated and not short:
             table.add_column("Not rated", justify="right", no_wrap=True)
         for stat in report.competencies:
             cells = [str(stat.required), f"{stat.mean_current:.2f}"] if not narrow else []
             share = stat.share_with_gap(people)
-            count = f"{stat.with_gap}/{people}" + ("?" if narrow and stat.unrated else "")
-            last = [Text(str(stat.unrated) if stat.unrated else "", "yellow")] if unrated and not narrow else []
-            table.add_row(names[stat.competency].name, *cells, count, share_bar(share, 12 if not narrow else 5), *last)
+            count = f"{stat.with_gap}/{people}" + ("?" if short and stat.unrated else "")
+            last = [Text(str(stat.unrated) if stat.unrated else "", "yellow")] if unrated and not short else []
+            table.add_row(names[stat.competency].name, *cells, count, share_bar(share, 12 if not short else 5), *last)
         return table
 
-    parts += [_heading("Gaps across the team"), ByWidth(heatmap)]
+    parts += [_heading("Gaps across the team"), ByWidth(gaps_table, 4)]
 
     parts.append(_heading("Training priorities"))
     if not report.priorities:
         parts.append(Text("  Nobody has a gap for this role.", "green"))
     for number, priority in enumerate(report.priorities, 1):
-        counts = f"  {priority.with_gap}/{people} people · weighted gap {priority.weighted_gap}"
+        counts = f"  {priority.with_gap} of {people} short · {growth_points(priority.weighted_gap)}"
         counts += f" · {priority.unrated} not rated" if priority.unrated else ""
-        parts.append(Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"), (counts, "dim")))
+        line = Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"), (counts, "dim"))
+        parts.append(Indented(line, 4, first=0))
         if priority.unknown:
             parts.append(Indented(Text(f"? {UNKNOWN_PRIORITY}", "yellow"), 4))
         for rec in priority.recommendations:
             parts.append(Indented(Text.assemble("→ ", rec.title, (f"  ({HORIZON_NAME[rec.horizon]})", "dim")), 4))
+    if report.priorities:
+        parts.append(Indented(Text(TEAM_POINTS, "dim"), 0))
 
     shown = list(enumerate(report.members, 1))
     cut = report.members_shown is not None and len(shown) > 2 * report.members_shown + 1
     if cut:  # the top and the bottom; the middle is in -f json or csv, or with --members all
         shown = shown[: report.members_shown] + [None] + shown[-report.members_shown :]
 
-    def members(narrow: bool) -> Table:
-        """At phone width the biggest gap goes under the name, and the figure stands without its bar."""
+    def members(level: int) -> Table:
+        """Narrower, the figure stands without its bar, then the biggest gap goes under the name, then names wrap."""
+        stacked, bare = level >= 2, level in (1, 3, 4)
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        table.add_column("#", justify="right")
-        table.add_column("Name", overflow="fold", ratio=1, min_width=14, max_width=16 if narrow else None)
-        table.add_column("Readiness" if not narrow else "Ready", justify="right" if narrow else "left", no_wrap=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Name" if not stacked else "Name, biggest gap", no_wrap=level < 3)
+        table.add_column("Readiness" if not bare else "Ready", justify="right" if bare else "left", no_wrap=True)
         table.add_column("Verdict", no_wrap=True)
-        if not narrow:
-            table.add_column("Biggest gap", overflow="fold", ratio=1)
+        if not stacked:
+            table.add_column("Biggest gap", no_wrap=True)
         for entry in shown:
             if entry is None:
                 more = Text(f"… {report.people - 2 * report.members_shown:,} more", "dim")
-                if narrow:
-                    table.add_row("", Text.assemble(more, "\n--members all"), "", "")
+                if stacked:
+                    table.add_row("", Text.assemble(more, "\n(--members all)"), "", "")
                 else:
                     table.add_row("", more, "", "", "(--members all)")
                 continue
             number, member = entry
             gap = names[member.biggest_gap].name if member.biggest_gap else "-"
-            name = Text(member.name) if not narrow else Text.assemble(member.name, (f"\n{gap}", "dim"))
+            name = Text(member.name) if not stacked else Text.assemble(member.name, (f"\n{gap}", "dim"))
             value = Text.assemble(f"{member.readiness:5.1f}", ("?" if member.provisional else " ", "yellow"))
-            figure = value if narrow else Text.assemble(readiness_bar(member.readiness, 10), " ", value)
+            figure = value if bare else Text.assemble(readiness_bar(member.readiness, 10), " ", value)
             cells = [str(number), name, figure, verdict_text(member.verdict)]
-            table.add_row(*cells, *([gap] if not narrow else []))
+            table.add_row(*cells, *([gap] if not stacked else []))
         return table
 
     if report.reviewed:
@@ -131,7 +137,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
                     f"rate{'s' if count == 1 else ''} {'themself' if count == 1 else 'themselves'} 1.5 or more above others"
                 )
             )
-    parts += [_heading("Members, most ready first"), ByWidth(members)]
+    parts += [_heading("Members, most ready first"), ByWidth(members, 5)]
     return Group(*parts)
 
 
@@ -223,14 +229,16 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
         ),
     ]
 
-    def by_competency(narrow: bool) -> Table:
-        """At phone width: the self and others' figures only (the groups are in -f json or at 60+ columns)."""
+    def by_competency(level: int) -> Group:
+        """Narrower, the figures stand without their bars, then only self and others stay (the groups are in
+        -f json), then long names wrap at a space. The legend names only what the table shows."""
+        narrow, bars = level >= 2, level == 0
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0 if not narrow else (0, 1))
         groups = ("Manager", "Peers", "Reports") if not narrow else ()
         if narrow:  # the mark goes before the name: a column of its own costs two cells of padding
-            table.add_column("Competency", overflow="fold", min_width=14, max_width=18)
+            table.add_column("Competency", no_wrap=level < 3)
         else:
-            table.add_column("Competency", overflow="fold", ratio=1, min_width=14)
+            table.add_column("Competency", no_wrap=True)
             table.add_column("", no_wrap=True)
         table.add_column("Self", no_wrap=True, justify="right" if narrow else "left")
         for label in groups:
@@ -241,21 +249,14 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
             mark = "◀" if view.competency in result.blind_spots else "▶" if view.competency in result.hidden_strengths else ""
             name = names[view.competency].name
             first = [Text.assemble((f"{mark} " if mark else "", "yellow"), name)] if narrow else [name, Text(mark, "yellow")]
-            mean = _mean_figure if narrow else _mean_cell
+            mean = _mean_cell if bars else _mean_figure
             self_cell = mean(float(view.self_level)) if view.self_level is not None else Text("·", "dim")
             numbers = [_mean_figure(value) for value in (view.manager, view.peers, view.reports)][: len(groups)]
             delta = Text(f"{view.delta:+.1f}" if view.delta is not None else "", "bold" if mark else "")
             table.add_row(*first, self_cell, *numbers, mean(view.others), delta)
-        return table
+        return Group(table, Text(_feedback_legend(result, bool(groups)), "dim"))
 
-    parts += [
-        ByWidth(by_competency),
-        Text(
-            "◀ blind spot  ▶ hidden strength  · hidden (fewer than 3 peers or reports rated it) or not rated. "
-            "Δ: self minus others.",
-            "dim",
-        ),
-    ]
+    parts.append(ByWidth(by_competency, 4))
     for title, ids, lead in (
         ("Blind spots: you rate yourself higher than others do", result.blind_spots, "◀"),
         ("Hidden strengths: others rate you higher than you do", result.hidden_strengths, "▶"),
@@ -280,6 +281,29 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
             parts.append(Indented(Text(f"You: {seen_by_you}"), 4))
             parts.append(Indented(Text(f"Others: {seen_by_others}", "cyan"), 4))
     return Group(*parts)
+
+
+def _feedback_legend(result: Feedback, groups: bool) -> str:
+    """What each mark and each `·` in the table means, for the columns shown and the raters there were."""
+    parts = [mark for mark, ids in (("◀ blind spot", result.blind_spots), ("▶ hidden strength", result.hidden_strengths)) if ids]
+    if any(view.self_level is None for view in result.competencies):
+        parts.append("Self · you did not rate it")
+    if groups:
+        if any(view.manager is None for view in result.competencies):
+            parts.append("Manager · " + ("no manager's review" if not result.raters.get("manager") else "not rated"))
+        for relation, label in (("peer", "Peers"), ("report", "Reports")):
+            count = result.raters.get(relation, 0)
+            plural = "s" if count != 1 else ""
+            if 0 < count < 3:
+                parts.append(f"{label} · only {count} {relation}{plural}; 3 are needed to keep them anonymous")
+            elif count and any(getattr(view, f"{relation}s") is None for view in result.competencies):
+                parts.append(f"{label} · fewer than 3 rated it, kept anonymous")
+    if any(view.others is None for view in result.competencies):
+        parts.append("Others · nobody else rated it, or showing it would give away a hidden rating")
+    parts.append("Δ self minus others")
+    if not groups:
+        parts.append("The manager's, peers' and reports' columns need a wider terminal or -f json")
+    return ". ".join(parts) + "."
 
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -314,7 +338,7 @@ def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableTy
     """Succession at a glance: each role, who is ready, who is close; one person a line, so no name breaks."""
 
     def people(found: tuple[tuple[str, float], ...], style: str) -> Text:
-        return Text("\n".join(f"{name} {value:.0f}" for name, value in found) or "-", style)
+        return Text("\n".join(f"{name} {value:.0f}" for name, value in found) or "-", style, no_wrap=True)
 
     def build(narrow: bool) -> RenderableType:
         if narrow:  # a phone: each role a heading, its people below
@@ -327,9 +351,9 @@ def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableTy
                 parts.append(Indented(Text.assemble(("Close  ", "dim"), people(row.close, "cyan")), 9, first=2))
             return Group(*parts)
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, leading=1)
-        table.add_column("Role", overflow="fold", ratio=2, min_width=12)
-        table.add_column("Ready", overflow="fold", ratio=3)
-        table.add_column("Close", overflow="fold", ratio=3)
+        table.add_column("Role")
+        table.add_column("Ready")
+        table.add_column("Close")
         for row in rows:
             table.add_row(row.role.title, people(row.ready, "green"), people(row.close, "cyan"))
         return table

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-WEIGHT_NAME = {3: "core", 2: "key", 1: "useful"}
+# How much a competency counts for a role: the framework's weight 3, 2, 1 in the words a PM would use.
+WEIGHT_NAME = {3: "core", 2: "important", 1: "useful"}
+WEIGHT_LEGEND = "core, important or useful: how much it counts for the role"
 HORIZON_NAME = {"30-days": "next 30 days", "6-months": "next 6 months", "1-2-years": "next 1-2 years"}
 CHANGE_NAME = {"rises": "↑ rises", "falls": "↓ falls", "stays": "= stays", "new": "+ new", "dropped": "− dropped"}
 RELATION_NAME = {"current": "you are here", "ladder": "your ladder", "cross-track": "cross-track move"}
@@ -36,15 +38,25 @@ def people_count(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
 
 
+TEAM_POINTS = "Points: every level a person is short, counted 3 if core to the role, 2 if important, 1 if useful."
 UNKNOWN_PRIORITY = "nobody with a gap here rated it: ask them to rate it before planning training"
 
 
 def route_growth(cost: int) -> str:
     """The personal route's cost; each step is measured from today's ratings, so a gap two roles share counts twice."""
     return (
-        f"Growth asked along this route: {cost} (for each role entered, weight × gap from your ratings today; "
-        "a gap two roles share counts at each)."
+        f"This route asks {growth_points(cost)} of growth: every level you are short of a role you step into, "
+        "from your ratings today, counted 3 if core to that role, 2 if important, 1 if useful."
     )
+
+
+def growth_points(cost: int) -> str:
+    return f"{cost} point{'' if cost == 1 else 's'}"
+
+
+def weight_change(before: int, after: int) -> str:
+    """`now core`: a requirement that counts more or less for the second role than for the first."""
+    return f"now {weight_name(after)}" if before != after else ""
 
 
 def reassess_command(file: str | None) -> str:
