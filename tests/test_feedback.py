@@ -238,9 +238,13 @@ def test_progress_with_three_files_orders_by_date_and_keeps_undated_in_place(inv
     assert ("Over time (3 assessments)" in table and "▁" in table) or "▄" in table
 
 
-def test_two_file_progress_json_is_unchanged(invoke, tmp_path):
+def test_two_file_progress_json_keeps_the_contract_keys_first(invoke, tmp_path):
+    """Section 5's keys in their order; newly_rated and no_longer_rated are added after them, history only for 3+."""
     result = invoke("progress", str(SELF), str(SELF), "-f", "json")
-    assert list(json.loads(result.stdout)) == ["target", "before", "after", "delta", "changes", "closed", "opened"]
+    assert list(json.loads(result.stdout)) == [
+        *("target", "before", "after", "delta", "changes", "closed", "opened"),
+        *("newly_rated", "no_longer_rated"),
+    ]
 
 
 def test_about_needs_a_relation_and_a_known_one(invoke):

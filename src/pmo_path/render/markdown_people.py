@@ -6,7 +6,17 @@ from typing import TYPE_CHECKING
 
 from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
-from .wording import TEAM_POINTS, UNKNOWN_PRIORITY, growth_points, rater_counts, team_provisional
+from .wording import (
+    NEWLY_RATED,
+    NO_LONGER_RATED,
+    NOT_RATED,
+    TEAM_POINTS,
+    UNKNOWN_PRIORITY,
+    first_rating,
+    growth_points,
+    rater_counts,
+    team_provisional,
+)
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -94,7 +104,13 @@ def progress_report(framework: Framework, result: Progress) -> str:
     lines += table(["", ""], rows) + ["", "## Ratings that moved", ""]
     if result.changes:
         rows = [
-            [names[c.competency].name, c.before, c.after, "↑" if c.rose else "↓", result.target.required(c.competency) or "-"]
+            [
+                names[c.competency].name,
+                NOT_RATED if c.competency in result.newly_rated else c.before,
+                NOT_RATED if c.competency in result.no_longer_rated else c.after,
+                _progress_mark(result, c),
+                result.target.required(c.competency) or "-",
+            ]
             for c in result.changes
         ]
         lines += table(["Competency", "Before", "After", "", "Need"], rows, "lrrlr")
@@ -103,6 +119,9 @@ def progress_report(framework: Framework, result: Progress) -> str:
     for title, ids in (("Gaps closed", result.closed), ("Gaps opened", result.opened)):
         lines += ["", f"## {title}", ""]
         lines += [f"- {cell(names[c].name)}" for c in ids] or ["None."]
+    if result.newly_rated:
+        lines += ["", "## Rated for the first time", "", "Not counted as closed gaps: there was no level before to compare.", ""]
+        lines += [f"- {cell(names[c].name)}: {first_rating(result, c)}" for c in result.newly_rated]
     if result.history:
         lines += ["", "## Over time", ""]
         rows = [
@@ -115,6 +134,14 @@ def progress_report(framework: Framework, result: Progress) -> str:
         ]
         lines += table(["Assessment", "Readiness", "Verdict"], rows, "lrl")
     return "\n".join(lines) + "\n"
+
+
+def _progress_mark(result: Progress, change) -> str:
+    if change.competency in result.newly_rated:
+        return NEWLY_RATED
+    if change.competency in result.no_longer_rated:
+        return NO_LONGER_RATED
+    return "↑" if change.rose else "↓"
 
 
 def _number(value: float | None) -> str:

@@ -15,7 +15,18 @@ from rich.text import Text
 
 from ..domain.model import Framework
 from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, _heading, readiness_bar, verdict_text
-from .wording import HORIZON_NAME, TEAM_POINTS, UNKNOWN_PRIORITY, growth_points, people_count, rater_counts, team_provisional
+from .wording import (
+    HORIZON_NAME,
+    NOT_RATED,
+    READINESS_SPARK_FLOOR,
+    TEAM_POINTS,
+    UNKNOWN_PRIORITY,
+    first_rating,
+    growth_points,
+    people_count,
+    rater_counts,
+    team_provisional,
+)
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -153,19 +164,25 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
     if result.changes:
 
         def moved(narrow: bool) -> Table:
-            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1) if not narrow else 0)
-            table.add_column("Competency", overflow="fold", ratio=1 if not narrow else None, min_width=14)
-            table.add_column("Before", justify="right")
+            """Narrow, a long name wraps at a space."""
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1) if not narrow else (0, 1, 0, 0))
+            table.add_column("Competency", no_wrap=not narrow)
+            table.add_column("Before", justify="right", no_wrap=True)
             table.add_column("", no_wrap=True)
-            table.add_column("After", justify="right")
-            table.add_column("Need", justify="right")
+            table.add_column("After", justify="right", no_wrap=True)
+            table.add_column("Need", justify="right", no_wrap=True)
             for change in result.changes:
                 arrow = Text("↑", "green") if change.rose else Text("↓", "red")
+                before, after = Text(str(change.before)), Text(str(change.after))
+                if change.competency in result.newly_rated:  # its 0 was an unknown: not a rise
+                    before, arrow = Text(NOT_RATED, "yellow"), Text("→", "dim")
+                elif change.competency in result.no_longer_rated:
+                    after, arrow = Text(NOT_RATED, "yellow"), Text("→", "dim")
                 table.add_row(
                     names[change.competency].name,
-                    str(change.before),
+                    before,
                     arrow,
-                    str(change.after),
+                    after,
                     str(result.target.required(change.competency) or "-"),
                 )
             return table
@@ -176,6 +193,12 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
     for title, ids, mark, style in (("Gaps closed", result.closed, "✓", "green"), ("Gaps opened", result.opened, "✗", "red")):
         parts.append(_heading(title))
         parts += [Text(f"  {mark} {names[c].name}", style) for c in ids] or [Text("  None.", "dim")]
+    if result.newly_rated:
+        parts += [_heading("Rated for the first time"), Text("  Not counted as gaps closed: there was no level before.", "dim")]
+        parts += [
+            Indented(Text.assemble("+ ", (names[c].name, "bold"), f": {first_rating(result, c)}"), 4, 2)
+            for c in result.newly_rated
+        ]
     if result.history:
         parts += [_heading(f"Over time ({len(result.history)} assessments)"), history_table(framework, result)]
     return Group(*parts)
@@ -309,29 +332,67 @@ def _feedback_legend(result: Feedback, groups: bool) -> str:
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(values: list[float | None], top: float) -> str:
-    """One character a value (a space where there is none), scaled to 0..top."""
-    return "".join(" " if v is None else SPARKS[min(len(SPARKS) - 1, int(v / top * (len(SPARKS) - 1) + 0.5))] for v in values)
+def sparkline(values: list[float | None], floor: float, top: float | None = None) -> str:
+    """One character a value (a space where there is none), scaled to the series' own range.
+
+    A range narrower than `floor` is widened to `floor` around the series'
+    middle (kept within 0..top), so a real move shows as a step while a
+    wobble of a few tenths stays flat: the eye reads a full-height step as
+    a change of at least `floor`. Readiness uses READINESS_SPARK_FLOOR (10
+    points); a competency's floor is its whole 0-5 scale, so each level is
+    a step of the same height in every row.
+    """
+    known = [v for v in values if v is not None]
+    if not known:
+        return " " * len(values)
+    low, high = min(known), max(known)
+    span = max(high - low, floor)
+    steps = len(SPARKS) - 1
+    # within the floor, the series' middle sits on a whole step (not between two), so a wobble stays one height
+    base = low if span == high - low else (low + high) / 2 - span * (steps // 2) / steps
+    if top is not None:
+        base = min(base, top - span)
+    base = max(0.0, base)
+    return "".join(" " if v is None else SPARKS[max(0, min(steps, int((v - base) / span * steps + 0.5)))] for v in values)
 
 
-def history_table(framework: Framework, result: Progress) -> Table:
+def history_table(framework: Framework, result: Progress) -> Group:
     """Readiness and each rated competency across the assessments: first value, sparkline, last value."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("", overflow="fold", ratio=1, min_width=14)
-    table.add_column("First", justify="right", no_wrap=True)
-    table.add_column("Over time", no_wrap=True)
-    table.add_column("Last", justify="right", no_wrap=True)
     readiness = [point.score.readiness for point in result.history]
-    table.add_row(
-        Text("Readiness", "bold"), f"{readiness[0]:.1f}%", Text(sparkline(readiness, 100), "cyan"), f"{readiness[-1]:.1f}%"
-    )
+    rows = [
+        (
+            Text("Readiness", "bold"),
+            f"{readiness[0]:.1f}%",
+            Text(sparkline(readiness, READINESS_SPARK_FLOOR, 100), "cyan"),
+            f"{readiness[-1]:.1f}%",
+        )
+    ]
     for competency, info in framework.competencies.items():
         values = [point.levels.get(competency) for point in result.history]
         if all(value is None for value in values):
             continue
         known = [value for value in values if value is not None]
-        table.add_row(info.name, str(known[0]), Text(sparkline(values, 5), "cyan"), str(known[-1]))
-    return table
+        rows.append((Text(info.name), str(known[0]), Text(sparkline(values, 5, 5), "cyan"), str(known[-1])))
+
+    def build(narrow: bool) -> Table:
+        """Narrow, a long name wraps at a space."""
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column("", no_wrap=not narrow)
+        table.add_column("First", justify="right", no_wrap=True)
+        table.add_column("Over time", no_wrap=True)
+        table.add_column("Last", justify="right", no_wrap=True)
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    return Group(
+        ByWidth(build),
+        Text(
+            f"Readiness is drawn over its own range (at least {READINESS_SPARK_FLOOR} points, so a small wobble stays flat), "
+            "each competency over 0-5; a gap in a line is an assessment that left it unrated.",
+            "dim",
+        ),
+    )
 
 
 def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableType:

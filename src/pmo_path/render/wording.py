@@ -10,6 +10,9 @@ CHANGE_NAME = {"rises": "↑ rises", "falls": "↓ falls", "stays": "= stays", "
 RELATION_NAME = {"current": "you are here", "ladder": "your ladder", "cross-track": "cross-track move"}
 RELATION_SYMBOL = {"current": "●", "ladder": "·", "cross-track": "⇄"}
 NOT_RATED = "not rated"
+NEWLY_RATED = "newly rated"  # progress: rated now, not before (its 0 before was an unknown, not a level)
+NO_LONGER_RATED = "no longer rated"
+READINESS_SPARK_FLOOR = 10  # percentage points: the least range a readiness sparkline spans (see render.table_people)
 
 
 def weight_name(weight: int) -> str:
@@ -65,3 +68,12 @@ def reassess_command(file: str | None) -> str:
 
     named = bool(file) and file not in ("-", "<stdin>", "<string>")
     return f"pmo-path assess -p {shlex.quote(file) if named else 'FILE'} -i"
+
+
+def first_rating(result, competency: str) -> str:
+    """`3, the role needs 4`: a competency rated for the first time, against what the target asks."""
+    level = result.new.levels().get(competency, 0)
+    need = result.target.required(competency)
+    if not need:
+        return f"{level}, not one the role needs"
+    return f"{level}, the role needs {need}" + (" (met)" if level >= need else "")
