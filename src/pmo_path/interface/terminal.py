@@ -90,6 +90,30 @@ def emit_text(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
+def show_markdown(text: str) -> bool:
+    """Markdown drawn for a person at a terminal (headings, lists, tables, links); False, drawing nothing, otherwise."""
+    screen = console()
+    if not screen.is_terminal:
+        return False
+    from rich.markdown import Markdown, TableElement
+
+    from ..render.table import fit
+
+    class FittedTable(TableElement):
+        """A Markdown table whose columns are at least as wide as their longest word, as every table here."""
+
+        def __rich_console__(self, console, options):
+            for table in super().__rich_console__(console, options):
+                fit(table, console, options)
+                yield table
+
+    class Drawn(Markdown):
+        elements = {**Markdown.elements, "table_open": FittedTable}
+
+    screen.print(Inert(Drawn(text, hyperlinks=True)))
+    return True
+
+
 def emit_view(build: Callable[[], Any], output: str | None) -> None:
     """A Rich renderable for the terminal; its plain text to a file or a pipe."""
     if output and output != "-":

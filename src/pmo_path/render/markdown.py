@@ -17,6 +17,7 @@ from ..domain.scoring import Gap
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
 from .safe import one_line
+from .safe import url as link_url
 from .wording import (
     CHANGE_NAME,
     HORIZON_NAME,
@@ -63,7 +64,13 @@ def bar(value: float, width: int = 20) -> str:
 
 
 def source_ref(framework: Framework, ids: tuple[str, ...]) -> str:
-    return "; ".join(f"{cell(framework.sources[i].author)}, “{cell(framework.sources[i].title)}”" for i in ids)
+    """`Author, “Title”`; the title links to the source when it has an http(s) `url`."""
+    return "; ".join(f"{cell(framework.sources[i].author)}, “{_titled(framework.sources[i])}”" for i in ids)
+
+
+def _titled(source) -> str:
+    target = link_url(source.url) if source.url else None
+    return f"[{cell(source.title)}]({target})" if target else cell(source.title)
 
 
 def mermaid_id(role_id: str) -> str:
@@ -214,7 +221,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         cited += [s for s in rec.sources if s not in cited]
     cited += [s for s in target.sources if s not in cited]
     lines += ["## Sources", ""]
-    lines += [f"{n}. {cell(framework.sources[s].author)}, “{cell(framework.sources[s].title)}”" for n, s in enumerate(cited, 1)]
+    lines += [f"{n}. {source_ref(framework, (s,))}" for n, s in enumerate(cited, 1)]
     return "\n".join(lines) + "\n"
 
 
