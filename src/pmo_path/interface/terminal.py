@@ -95,6 +95,12 @@ def show_markdown(text: str) -> bool:
     screen = console()
     if not screen.is_terminal:
         return False
+    screen.print(Inert(drawn_markdown(text)))
+    return True
+
+
+def drawn_markdown(text: str) -> Any:
+    """Rich's Markdown, with tables laid out like every other table here: no word broken."""
     from rich.markdown import Markdown, TableElement
 
     from ..render.table import fit
@@ -110,8 +116,7 @@ def show_markdown(text: str) -> bool:
     class Drawn(Markdown):
         elements = {**Markdown.elements, "table_open": FittedTable}
 
-    screen.print(Inert(Drawn(text, hyperlinks=True)))
-    return True
+    return Drawn(text, hyperlinks=True)
 
 
 def emit_view(build: Callable[[], Any], output: str | None) -> None:
