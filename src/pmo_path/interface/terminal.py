@@ -101,6 +101,8 @@ def show_markdown(text: str) -> bool:
 
 def drawn_markdown(text: str) -> Any:
     """Rich's Markdown, with tables laid out like every other table here: no word broken."""
+    from typing import ClassVar
+
     from rich.markdown import Markdown, TableElement
 
     from ..render.table import fit
@@ -114,7 +116,7 @@ def drawn_markdown(text: str) -> Any:
                 yield table
 
     class Drawn(Markdown):
-        elements = {**Markdown.elements, "table_open": FittedTable}
+        elements: ClassVar = {**Markdown.elements, "table_open": FittedTable}
 
     return Drawn(text, hyperlinks=True)
 
