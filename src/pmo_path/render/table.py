@@ -89,6 +89,20 @@ class Indented:
             yield Text.assemble(" " * (self.first if number == 0 else self.indent), line)
 
 
+class Tagged:
+    """A numbered title and its tag on one line when both fit; else the tag whole on the line below, never split."""
+
+    def __init__(self, title: Text, tag: Text, indent: int, first: int = 0) -> None:
+        self.title, self.tag, self.indent, self.first = title, tag, indent, first
+
+    def __rich_console__(self, console, options):
+        if self.first + self.title.cell_len + 2 + self.tag.cell_len <= options.max_width:
+            yield Text.assemble(" " * self.first, self.title, "  ", self.tag)
+        else:
+            yield Indented(self.title, self.indent, first=self.first)
+            yield Indented(self.tag, self.indent + 2 if self.first == self.indent else self.indent)
+
+
 def _heading(title: str) -> Text:
     return Text(f"\n{title}", "bold underline")
 
@@ -245,12 +259,10 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             rec = advice.recommendation
             builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
             parts.append(
-                Indented(
-                    Text.assemble(
-                        f"{number:>2}. ", (rec.title, "bold"), (f"  [{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim")
-                    ),
+                Tagged(
+                    Text.assemble(f"{number:>2}. ", (rec.title, "bold")),
+                    Text(f"[{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim"),
                     4,
-                    first=0,
                 )
             )
             parts += [

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..domain.model import Framework
-from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, _heading, readiness_bar, verdict_text
+from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, Tagged, _heading, readiness_bar, verdict_text
 from .wording import (
     HORIZON_NAME,
     NOT_RATED,
@@ -94,14 +94,14 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
     if not report.priorities:
         parts.append(Text("  Nobody has a gap for this role.", "green"))
     for number, priority in enumerate(report.priorities, 1):
-        counts = f"  {priority.with_gap} of {people} short · {growth_points(priority.weighted_gap)}"
+        counts = f"{priority.with_gap} of {people} short · {growth_points(priority.weighted_gap)}"
         counts += f" · {priority.unrated} not rated" if priority.unrated else ""
-        line = Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"), (counts, "dim"))
-        parts.append(Indented(line, 4, first=0))
+        title = Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"))
+        parts.append(Tagged(title, Text(counts, "dim"), 4))
         if priority.unknown:
             parts.append(Indented(Text(f"? {UNKNOWN_PRIORITY}", "yellow"), 4))
         for rec in priority.recommendations:
-            parts.append(Indented(Text.assemble("→ ", rec.title, (f"  ({HORIZON_NAME[rec.horizon]})", "dim")), 4))
+            parts.append(Tagged(Text.assemble("→ ", rec.title), Text(f"({HORIZON_NAME[rec.horizon]})", "dim"), 6, 4))
     if report.priorities:
         parts.append(Indented(Text(TEAM_POINTS, "dim"), 0))
 
