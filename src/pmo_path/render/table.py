@@ -63,13 +63,28 @@ def verdict_text(verdict: str) -> Text:
     return Text(verdict, VERDICT_STYLE.get(verdict, "bold"))
 
 
-def route_text(framework: Framework, steps: list[str]) -> Text:
-    text = Text()
-    for index, role_id in enumerate(steps):
-        if index:
-            text.append(" → ", "dim")
-        text.append(framework.roles[role_id].title, "bold" if index == len(steps) - 1 else "")
-    return text
+class Chain:
+    """A route's roles joined by arrows, wrapped between two roles (an arrow starts the next line), never inside a title."""
+
+    def __init__(self, lead: Text, framework: Framework, steps: list[str], tail: Text | None = None, indent: int = 2) -> None:
+        self.lead, self.indent = lead, indent
+        last = len(steps) - 1
+        self.items = [Text(framework.roles[r].title, "bold" if i == last else "") for i, r in enumerate(steps)]
+        if tail is not None:  # the tail goes with the last role
+            self.items[-1] = Text.assemble(self.items[-1], tail)
+
+    def __rich_console__(self, console, options):
+        width = options.max_width
+        line = self.lead.copy()
+        for index, item in enumerate(self.items):
+            piece = Text.assemble(("→ ", "dim"), item) if index else item
+            joiner = " " if index else ""
+            if line.plain.strip() and line.cell_len + len(joiner) + piece.cell_len > width:
+                line.rstrip()
+                yield line
+                line, joiner = Text(" " * self.indent), ""
+            line = Text.assemble(line, joiner, piece)
+        yield line
 
 
 def source_line(framework: Framework, ids: tuple[str, ...]) -> str:
@@ -272,7 +287,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             ]
     parts.append(_heading("Route"))
     if result.path:
-        parts.append(Text.assemble("  ", route_text(framework, result.path)))
+        parts.append(Chain(Text("  "), framework, result.path, indent=4))
     elif result.no_route:
         parts.append(Text(f"  {result.no_route}", "yellow"))
     else:
@@ -422,24 +437,18 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
     steps = found.steps
     count = len(steps) - 1
     plural = "" if count == 1 else "s"
-    parts: list[RenderableType] = [Text.assemble(route_text(framework, steps), (f"  ({count} step{plural})", "dim"))]
+    parts: list[RenderableType] = [Chain(Text(), framework, steps, Text(f"  ({count} step{plural})", "dim"))]
     if count == 0:
         parts.append(Text("Already there: FROM and TO are the same role.", "dim"))
     details = found.growth if found.personal else found.rises
     for number, (role_id, items) in enumerate(details, 1):
         line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
-        parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line), 2))
+        parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line), 5, first=2))
     if found.personal:
         parts.append(Text(f"\n{route_growth(found.cost)}", "dim"))
         if found.fewest is not None:
-            parts.append(
-                Text.assemble(
-                    "Fewest steps would be ",
-                    route_text(framework, found.fewest),
-                    f", asking {growth_points(found.fewest_cost)}.",
-                    style="dim",
-                )
-            )
+            tail = Text(f", asking {growth_points(found.fewest_cost)}.", "dim")
+            parts.append(Chain(Text("Fewest steps would be ", "dim"), framework, found.fewest, tail))
     else:
         parts.append(Text("\nAdd -p PROFILE for the route that asks you the least new growth.", "dim"))
     return Group(*parts)
