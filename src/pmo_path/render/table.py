@@ -75,7 +75,7 @@ class Chain:
 
     def __rich_console__(self, console, options):
         width = options.max_width
-        line = self.lead.copy()
+        line = Text.assemble(self.lead)  # a fresh Text each time it is drawn
         for index, item in enumerate(self.items):
             piece = Text.assemble(("→ ", "dim"), item) if index else item
             joiner = " " if index else ""
