@@ -16,6 +16,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pmo_path.interface.terminal import drawn_markdown, render_to_text
 
@@ -162,3 +164,43 @@ def test_the_plan_drawn_at_a_terminal_breaks_no_word(invoke, in_a_folder):
         assert {"communication", "Cross-functional", "experience"} <= set(_words(drawn))
         broken = [w for w in _words(drawn) if w not in reference]
         assert not broken, (width, broken)
+
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.→-", min_size=1, max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.lists(WORD, min_size=1, max_size=4), min_size=3, max_size=3), min_size=1, max_size=6),
+    st.lists(st.booleans(), min_size=3, max_size=3),
+    st.integers(min_value=20, max_value=130),
+)
+def test_a_table_that_fits_draws_every_word_whole_within_the_width(rows, no_wrap, width):
+    """When `fit` says a table fits, each cell's words come out whole and no line passes the width; when it says it
+    cannot, some column's floor (its longest word, or line where it must not wrap) really is too wide."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from pmo_path.render.table import fit
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for index, whole in enumerate(no_wrap):
+        table.add_column(f"c{index}", no_wrap=whole)
+    for row in rows:
+        table.add_row(*(" ".join(cell) for cell in row))
+    console = Console(width=width, color_system=None, file=None, legacy_windows=False)
+    fits = fit(table, console, console.options)
+    floors = [max(len(" ".join(row[i])) if no_wrap[i] else max(map(len, row[i])) for row in rows) for i in range(3)]
+    floors = [max(floor, 2) for floor in floors]  # the headers c0..c2
+    assert fits == (sum(floors) + 6 <= width)  # between three columns: two dividers, a cell of padding either side
+    if not fits:
+        return
+    with console.capture() as captured:
+        console.print(table)
+    lines = captured.get().splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= width
+    drawn = {word for line in lines for word in line.split()}
+    for row in rows:
+        for cell in row:
+            assert set(cell) <= drawn
