@@ -12,6 +12,7 @@ from .wording import (
     NOT_RATED,
     TEAM_POINTS,
     UNKNOWN_PRIORITY,
+    feedback_legend,
     first_rating,
     growth_points,
     rater_counts,
@@ -182,7 +183,7 @@ def feedback_report(framework: Framework, result: Feedback) -> str:
             ]
         )
     lines += table(["Competency", "Self", "Manager", "Peers", "Reports", "Others", "Δ", ""], rows, "lrrrrrrl")
-    lines += ["", "`·`: hidden because fewer than 3 peers or reports rated it, or not rated. Δ: self minus others.", ""]
+    lines += ["", cell(feedback_legend(result, True, marks=False)), ""]
     for title, ids in (("Blind spots", result.blind_spots), ("Hidden strengths", result.hidden_strengths)):
         if not ids:
             continue

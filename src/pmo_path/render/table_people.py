@@ -21,6 +21,7 @@ from .wording import (
     READINESS_SPARK_FLOOR,
     TEAM_POINTS,
     UNKNOWN_PRIORITY,
+    feedback_legend,
     first_rating,
     growth_points,
     people_count,
@@ -277,7 +278,7 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
             numbers = [_mean_figure(value) for value in (view.manager, view.peers, view.reports)][: len(groups)]
             delta = Text(f"{view.delta:+.1f}" if view.delta is not None else "", "bold" if mark else "")
             table.add_row(*first, self_cell, *numbers, mean(view.others), delta)
-        return Group(table, Text(_feedback_legend(result, bool(groups)), "dim"))
+        return Group(table, Text(feedback_legend(result, bool(groups)), "dim"))
 
     parts.append(ByWidth(by_competency, 4))
     for title, ids, lead in (
@@ -304,29 +305,6 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
             parts.append(Indented(Text(f"You: {seen_by_you}"), 4))
             parts.append(Indented(Text(f"Others: {seen_by_others}", "cyan"), 4))
     return Group(*parts)
-
-
-def _feedback_legend(result: Feedback, groups: bool) -> str:
-    """What each mark and each `·` in the table means, for the columns shown and the raters there were."""
-    parts = [mark for mark, ids in (("◀ blind spot", result.blind_spots), ("▶ hidden strength", result.hidden_strengths)) if ids]
-    if any(view.self_level is None for view in result.competencies):
-        parts.append("Self · you did not rate it")
-    if groups:
-        if any(view.manager is None for view in result.competencies):
-            parts.append("Manager · " + ("no manager's review" if not result.raters.get("manager") else "not rated"))
-        for relation, label in (("peer", "Peers"), ("report", "Reports")):
-            count = result.raters.get(relation, 0)
-            plural = "s" if count != 1 else ""
-            if 0 < count < 3:
-                parts.append(f"{label} · only {count} {relation}{plural}; 3 are needed to keep them anonymous")
-            elif count and any(getattr(view, f"{relation}s") is None for view in result.competencies):
-                parts.append(f"{label} · fewer than 3 rated it, kept anonymous")
-    if any(view.others is None for view in result.competencies):
-        parts.append("Others · nobody else rated it, or showing it would give away a hidden rating")
-    parts.append("Δ self minus others")
-    if not groups:
-        parts.append("The manager's, peers' and reports' columns need a wider terminal or -f json")
-    return ". ".join(parts) + "."
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

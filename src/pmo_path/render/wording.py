@@ -77,3 +77,27 @@ def first_rating(result, competency: str) -> str:
     if not need:
         return f"{level}, not one the role needs"
     return f"{level}, the role needs {need}" + (" (met)" if level >= need else "")
+
+
+def feedback_legend(result, groups: bool, marks: bool = True) -> str:
+    """What each mark and each `·` in the table means, for the columns shown and the raters there were."""
+    pairs = (("◀ blind spot", result.blind_spots), ("▶ hidden strength", result.hidden_strengths))
+    parts = [mark for mark, ids in pairs if ids and marks]  # Markdown names them in a column of words instead
+    if any(view.self_level is None for view in result.competencies):
+        parts.append("Self · you did not rate it")
+    if groups:
+        if any(view.manager is None for view in result.competencies):
+            parts.append("Manager · " + ("no manager's review" if not result.raters.get("manager") else "not rated"))
+        for relation, label in (("peer", "Peers"), ("report", "Reports")):
+            count = result.raters.get(relation, 0)
+            plural = "s" if count != 1 else ""
+            if 0 < count < 3:
+                parts.append(f"{label} · only {count} {relation}{plural}; 3 are needed to keep them anonymous")
+            elif count and any(getattr(view, f"{relation}s") is None for view in result.competencies):
+                parts.append(f"{label} · fewer than 3 rated it, kept anonymous")
+    if any(view.others is None for view in result.competencies):
+        parts.append("Others · nobody else rated it, or showing it would give away a hidden rating")
+    parts.append("Δ self minus others")
+    if not groups:
+        parts.append("The manager's, peers' and reports' columns need a wider terminal or -f json")
+    return ". ".join(parts) + "."
