@@ -250,7 +250,7 @@ PERSONAS = str(EXAMPLES.parent / "tests" / "personas")
     [
         (("team", PERSONAS, "-t", "pmo-director"), ("Share", "developing", "Executive")),
         (("feedback", JORDAN, str(EXAMPLES / "reviews")), ("◀ Stakeholder", "+2.0", "Others")),
-        (("role", "senior-project-manager", "--vs", "pmo-director"), ("Δ", "↑+2", "4 key")),
+        (("role", "senior-project-manager", "--vs", "pmo-director"), ("Δ", "↑+2", "important or useful")),
         (("progress", f"{PERSONAS}/beginner.yaml", f"{PERSONAS}/analyst-to-pmo-manager.yaml"), ("Before", "Need")),
     ],
 )

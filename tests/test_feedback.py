@@ -238,9 +238,13 @@ def test_progress_with_three_files_orders_by_date_and_keeps_undated_in_place(inv
     assert ("Over time (3 assessments)" in table and "▁" in table) or "▄" in table
 
 
-def test_two_file_progress_json_is_unchanged(invoke, tmp_path):
+def test_two_file_progress_json_keeps_the_contract_keys_first(invoke, tmp_path):
+    """Section 5's keys in their order; newly_rated and no_longer_rated are added after them, history only for 3+."""
     result = invoke("progress", str(SELF), str(SELF), "-f", "json")
-    assert list(json.loads(result.stdout)) == ["target", "before", "after", "delta", "changes", "closed", "opened"]
+    assert list(json.loads(result.stdout)) == [
+        *("target", "before", "after", "delta", "changes", "closed", "opened"),
+        *("newly_rated", "no_longer_rated"),
+    ]
 
 
 def test_about_needs_a_relation_and_a_known_one(invoke):
@@ -279,3 +283,22 @@ def test_pty_rating_someone_else_writes_a_review(framework, tmp_path):
 
     review = load_review(str(tmp_path / "r.yaml"), framework)
     assert review.about == "Jordan Lee" and review.relation == "peer" and len(review.ratings) == len(questions)
+
+
+def test_the_legend_says_what_is_hidden_and_why_for_the_columns_shown(invoke, tmp_path):
+    """Two reports: their column is hidden for that reason, said once; a narrow table leaves out the groups and says so."""
+    wide = " ".join(invoke("feedback", str(SELF), str(REVIEWS), env={"COLUMNS": "120"}).stdout.split())
+    assert "Reports · only 2 reports; 3 are needed to keep them anonymous" in wide
+    assert "Others · nobody else rated it, or showing it would give away a hidden rating" in wide
+    assert "fewer than 3 peers or reports rated it" not in wide
+    narrow = " ".join(invoke("feedback", str(SELF), str(REVIEWS), env={"COLUMNS": "60"}).stdout.split())
+    assert "Reports ·" not in narrow and "Peers ·" not in narrow
+    assert "The manager's, peers' and reports' columns need a wider terminal or -f json" in narrow
+    markdown = invoke("feedback", str(SELF), str(REVIEWS), "-f", "markdown").stdout
+    assert "Reports · only 2 reports; 3 are needed to keep them anonymous" in markdown and "◀ blind spot" not in markdown
+    for path in REVIEWS.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    third = (REVIEWS / "report-2.yaml").read_text(encoding="utf-8").replace("Report 2", "Report 3")
+    (tmp_path / "report-3.yaml").write_text(third, encoding="utf-8")
+    three = " ".join(invoke("feedback", str(SELF), str(tmp_path), env={"COLUMNS": "120"}).stdout.split())
+    assert "only 2 reports" not in three and "Reports · only" not in three

@@ -209,3 +209,75 @@ def test_plan_command_errors(invoke, tmp_path, monkeypatch, args, env, code, mes
     assert result.exit_code == code and result.stdout == ""
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def _org_with_links(tmp_path: Path, fagg_url: str) -> Path:
+    """The bundled framework as an organisation's folder, with a url on Simon Fagg's article."""
+    org = tmp_path / "org"
+    org.mkdir(parents=True)
+    data = HERE.parent / "data"
+    roles = (data / "roles.yaml").read_text(encoding="utf-8")
+    assert "    author: Simon Fagg\n" in roles
+    (org / "roles.yaml").write_text(roles.replace("    author: Simon Fagg\n", f"    author: Simon Fagg\n    url: '{fagg_url}'\n"))
+    (org / "recommendations.yaml").write_text((data / "recommendations.yaml").read_text(encoding="utf-8"))
+    return org
+
+
+def test_a_source_with_a_url_is_a_link_and_only_http_links(invoke, tmp_path):
+    title = "Path to becoming a PMO Director from Project Manager"
+    org = _org_with_links(tmp_path, "https://example.org/fagg (draft)")
+    text = invoke("plan", "-p", str(EXAMPLE), "--data-dir", str(org)).stdout
+    link = f"[{title}](https://example.org/fagg%20%28draft%29)"  # ( ) and spaces encoded: the link cannot end early
+    assert f"Simon Fagg, “{link}”" in text.split("## Sources")[1]
+    assert f"Source: Simon Fagg, “{link}”" in text
+    tokens = MarkdownIt("gfm-like", {"linkify": False}).parseInline(text.split("## Sources")[1])[0].children
+    assert any(t.type == "link_open" and t.attrGet("href") == "https://example.org/fagg%20%28draft%29" for t in tokens)
+    role = invoke("role", "pmo-director", "-f", "markdown", "--data-dir", str(org)).stdout
+    assert link in role
+    hostile = _org_with_links(tmp_path / "x", "javascript:alert(1)")
+    plain = invoke("plan", "-p", str(EXAMPLE), "--data-dir", str(hostile)).stdout
+    assert f"Simon Fagg, “{title}”" in plain and "javascript" not in plain
+
+
+def test_plan_at_a_terminal_is_drawn_and_says_how_to_save_it(tmp_path):
+    """In a terminal without -o: drawn (no raw ## or **), then one line with the command that writes the file."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    import pexpect
+
+    shutil.copy(EXAMPLE, tmp_path / "me.yaml")
+    _org_with_links(tmp_path, "https://example.org/fagg")
+    env = {**os.environ, "NO_COLOR": "1", "PMO_PATH_TODAY": "2026-11-20"}
+    env.pop("PMO_PATH_DATA", None)
+    command = ["plan", "-p", "me.yaml", "-t", "pmo-director", "--data-dir", "org"]
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "pmo_path", *command],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 60),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = child.before.replace("\r\n", "\n")
+    assert child.exitstatus == 0, shown
+    assert "Development plan: Jordan Lee → PMO Director" in shown
+    assert "\n## " not in shown and "**" not in shown and "| :-- |" not in shown
+    words = {w for line in shown.splitlines() for w in line.split()}
+    assert {"communication", "Cross-functional", "experience"} <= words  # the gap table breaks no name
+    hint = [line for line in shown.splitlines() if line.startswith("Save it with: ")]
+    assert len(hint) == 1, shown[-400:]
+    printed = " ".join(shown.split("Save it with: ")[1].split())  # the terminal may wrap it
+    assert printed == "pmo-path plan -p me.yaml -t pmo-director --data-dir org -o plan.md"
+    pmo_path = shutil.which("pmo-path", path=str(Path(sys.executable).parent)) or "pmo-path"
+    ran = subprocess.run([pmo_path, *shlex.split(printed)[1:]], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    piped = subprocess.run([pmo_path, *command], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert piped.stderr == "" and piped.stdout.startswith("# Development plan")  # piped: the Markdown as it is
+    assert (tmp_path / "plan.md").read_text(encoding="utf-8") == piped.stdout

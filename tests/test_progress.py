@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pmo_path.domain.progress import compare
 from pmo_path.domain.scoring import score
@@ -53,7 +55,9 @@ def test_changes_closed_opened_and_delta(framework):
         ("financial-management", 0, 2),
     ]
     assert [c.rose for c in result.changes] == [True, False, True, True]
-    assert result.closed == ("strategic-thinking", "financial-management")
+    # financial-management was unrated before: newly rated, not a gap closed (its 0 was an unknown, not a level)
+    assert result.closed == ("strategic-thinking",)
+    assert result.newly_rated == ("financial-management",) and result.no_longer_rated == ()
     assert result.opened == ("executive-communication",)
     before = score(framework, old.levels(), role).readiness
     after = score(framework, new.levels(), role).readiness
@@ -96,11 +100,14 @@ def test_json_is_the_contract_shape(pair, invoke, framework):
     result = invoke("progress", *pair, "-f", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == ["target", "before", "after", "delta", "changes", "closed", "opened"]
+    # the contract's keys first and unchanged; newly_rated and no_longer_rated are added after them
+    assert list(data) == ["target", "before", "after", "delta", "changes", "closed", "opened", "newly_rated", "no_longer_rated"]
     assert data["target"] == "pmo-manager"
     assert data["changes"][0] == {"competency": "program-management", "before": 3, "after": 4}
     assert all(isinstance(c["before"], int) and isinstance(c["after"], int) for c in data["changes"])
-    assert data["closed"] == ["strategic-thinking", "financial-management"]
+    assert {"competency": "financial-management", "before": 0, "after": 2} in data["changes"]
+    assert data["closed"] == ["strategic-thinking"]
+    assert data["newly_rated"] == ["financial-management"] and data["no_longer_rated"] == []
     assert data["opened"] == ["executive-communication"]
     assert data["delta"] == round(data["after"] - data["before"], 1)
     assert data["delta"] > 0
@@ -148,3 +155,72 @@ def test_bad_input(pair, write_profile, invoke):
     no_target = invoke("progress", write_profile("ratings: {}\n"), write_profile("ratings: {}\n"))
     assert no_target.exit_code == 1
     assert "pass --target ROLE" in no_target.stderr
+
+
+def test_a_competency_rated_for_the_first_time_is_newly_rated_in_every_format(pair, invoke, write_profile):
+    """financial-management was unrated in OLD: not '0 ↑ 2' and not a gap closed, but newly rated, in each format."""
+    table = invoke("progress", *pair, env={"COLUMNS": "80"}).stdout
+    row = next(line for line in table.splitlines() if line.startswith("Financial management"))
+    assert "not rated" in row and "↑" not in row and row.split()[-2:] == ["2", "2"]  # after 2, the role needs 2
+    closed = table.split("Gaps closed")[1].split("Gaps opened")[0]
+    assert "Strategic thinking" in closed and "Financial management" not in closed
+    first = table.split("Rated for the first time")[1]
+    assert "+ Financial management: 2, the role needs 2 (met)" in first
+    markdown = invoke("progress", *pair, "-f", "markdown").stdout
+    assert "| Financial management | not rated | 2 | newly rated | 2 |" in markdown
+    assert "## Rated for the first time" in markdown and "- Financial management: 2, the role needs 2 (met)" in markdown
+    assert "- Financial management" not in markdown.split("## Gaps closed")[1].split("## Gaps opened")[0]
+    csv_rows = invoke("progress", *pair, "-f", "csv").stdout.lstrip("\ufeff").splitlines()
+    assert csv_rows[0] == "competency,before,after,note"
+    assert "financial-management,0,2,newly rated" in csv_rows and "strategic-thinking,1,3," in csv_rows
+
+
+def test_a_rating_left_out_later_is_not_a_gap_opened(invoke, write_profile):
+    old = write_profile("target_role: pmo-manager\nratings:\n  pmo-governance: 4\n  strategic-thinking: 1\n")
+    new = write_profile("target_role: pmo-manager\nratings:\n  strategic-thinking: 2\n")
+    data = json.loads(invoke("progress", old, new, "-f", "json").stdout)
+    assert {"competency": "pmo-governance", "before": 4, "after": 0} in data["changes"]
+    assert data["no_longer_rated"] == ["pmo-governance"] and data["opened"] == [] and data["newly_rated"] == []
+    table = invoke("progress", old, new, env={"COLUMNS": "80"}).stdout
+    row = next(line for line in table.splitlines() if line.startswith("PMO governance"))
+    assert "not rated" in row and "↓" not in row
+
+
+def _history(write_profile, readiness_levels):
+    """Assessments whose pmo-governance level moves readiness for pmo-manager, one a month."""
+    return [
+        write_profile(f"target_role: pmo-manager\nassessed_on: 2026-0{month}-01\nratings:\n  {ratings}\n")
+        for month, ratings in enumerate(readiness_levels, 1)
+    ]
+
+
+def test_the_readiness_sparkline_shows_a_real_change_and_keeps_noise_flat(invoke, write_profile, framework):
+    from pmo_path.render.table_people import SPARKS, sparkline
+
+    assert sparkline([64.3, 74.8, 78.3], 10, 100) == "▁▆█"  # once ▆▆▆ on a 0-100 scale
+    assert len(set(sparkline([70.0, 70.1, 70.0], 10, 100))) == 1  # a tenth is not a cliff
+    assert sparkline([2, None, 3], 5, 5) == "▄ ▅"  # a competency keeps its 0-5 scale; a gap where it was unrated
+    files = _history(write_profile, ["pmo-governance: 1", "pmo-governance: 3", "pmo-governance: 4"])
+    table = invoke("progress", *files, env={"COLUMNS": "80"}).stdout
+    row = next(line for line in table.splitlines() if line.startswith("Readiness") and "%" in line and "▁" in line)
+    spark = next(word for word in row.split() if all(ch in SPARKS for ch in word))
+    assert spark[0] == "▁" and spark[-1] == "█" and len(set(spark)) == 3
+    assert "its own range (at least 10 points" in " ".join(table.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(min_value=0, max_value=100, allow_nan=False), min_size=2, max_size=12))
+def test_sparkline_heights_follow_the_values_within_the_floor(values):
+    """Higher readiness is never drawn lower; a full-height climb means a move of at least the floor."""
+    from pmo_path.render.table_people import SPARKS, sparkline
+
+    drawn = sparkline(values, 10, 100)
+    heights = [SPARKS.index(ch) for ch in drawn]
+    for i, a in enumerate(values):
+        for j, b in enumerate(values):
+            if a < b:
+                assert heights[i] <= heights[j]
+    spread = max(values) - min(values)
+    drawn_spread = max(heights) - min(heights)
+    steps = len(SPARKS) - 1
+    assert abs(drawn_spread - spread / max(spread, 10) * steps) <= 1

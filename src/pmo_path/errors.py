@@ -82,7 +82,7 @@ class NoRouteError(PmoPathError):
 
     def __init__(self, start: str, goal: str) -> None:
         self.start, self.goal = start, goal
-        super().__init__(f"no route from '{start}' to '{goal}': no chain of roles' `next` leads there")
+        super().__init__(f"no route from '{start}' to '{goal}': no sequence of career moves in the framework leads there")
 
 
 class UsageProblem(PmoPathError):

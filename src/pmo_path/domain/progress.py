@@ -4,6 +4,11 @@ Ratings compare as the scoring sees them: an unrated competency counts as 0,
 so rating a competency 0 that was unrated is no change, and every change
 has a direction. Changes cover every competency of the framework, required
 by the target or not; closed and opened gaps only the target's requirements.
+
+A competency rated for the first time is not growth: its 0 before was an
+unknown. It is a change (`newly_rated`), never a gap closed; likewise a rating
+left out of the newer file is `no_longer_rated`, never a gap opened. Gaps
+closed and opened are those of competencies rated in both assessments.
 """
 
 from __future__ import annotations
@@ -45,9 +50,11 @@ class Progress:
     before: Score
     after: Score
     changes: tuple[Change, ...]  # framework order
-    closed: tuple[str, ...]  # gaps of the target that the new assessment no longer has, framework order
-    opened: tuple[str, ...]  # gaps that appeared, framework order
+    closed: tuple[str, ...]  # gaps of the target that the new assessment no longer has (rated in both), framework order
+    opened: tuple[str, ...]  # gaps that appeared (rated in both), framework order
     history: tuple[Point, ...] = ()  # with three or more assessments: each one, in time order
+    newly_rated: tuple[str, ...] = ()  # changes whose competency the old assessment left unrated
+    no_longer_rated: tuple[str, ...] = ()  # changes whose competency the new assessment leaves unrated
 
     @property
     def target(self) -> Role:
@@ -73,11 +80,14 @@ def compare(framework: Framework, old: Profile, new: Profile, target: Role | Non
         for c in framework.competencies
         if before_levels.get(c, 0) != after_levels.get(c, 0)
     )
+    both = old.ratings.keys() & new.ratings.keys()
     gapped_before = {g.competency for g in before.gaps}
     gapped_after = {g.competency for g in after.gaps}
-    closed = tuple(c for c in framework.competencies if c in gapped_before and c not in gapped_after)
-    opened = tuple(c for c in framework.competencies if c in gapped_after and c not in gapped_before)
-    return Progress(old, new, before, after, changes, closed, opened)
+    closed = tuple(c for c in framework.competencies if c in both and c in gapped_before and c not in gapped_after)
+    opened = tuple(c for c in framework.competencies if c in both and c in gapped_after and c not in gapped_before)
+    newly = tuple(c.competency for c in changes if c.competency not in old.ratings)
+    dropped = tuple(c.competency for c in changes if c.competency not in new.ratings)
+    return Progress(old, new, before, after, changes, closed, opened, newly_rated=newly, no_longer_rated=dropped)
 
 
 def in_time_order(profiles: list[Profile]) -> list[Profile]:

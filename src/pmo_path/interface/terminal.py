@@ -90,6 +90,37 @@ def emit_text(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
+def show_markdown(text: str) -> bool:
+    """Markdown drawn for a person at a terminal (headings, lists, tables, links); False, drawing nothing, otherwise."""
+    screen = console()
+    if not screen.is_terminal:
+        return False
+    screen.print(Inert(drawn_markdown(text)))
+    return True
+
+
+def drawn_markdown(text: str) -> Any:
+    """Rich's Markdown, with tables laid out like every other table here: no word broken."""
+    from typing import ClassVar
+
+    from rich.markdown import Markdown, TableElement
+
+    from ..render.table import fit
+
+    class FittedTable(TableElement):
+        """A Markdown table whose columns are at least as wide as their longest word, as every table here."""
+
+        def __rich_console__(self, console, options):
+            for table in super().__rich_console__(console, options):
+                fit(table, console, options)
+                yield table
+
+    class Drawn(Markdown):
+        elements: ClassVar = {**Markdown.elements, "table_open": FittedTable}
+
+    return Drawn(text, hyperlinks=True)
+
+
 def emit_view(build: Callable[[], Any], output: str | None) -> None:
     """A Rich renderable for the terminal; its plain text to a file or a pipe."""
     if output and output != "-":

@@ -151,7 +151,7 @@ REQUIREMENT = Spec(
     "What a role asks of one competency.",
     (
         Field("level", Integer(1, 5), "The level the role needs, 1-5.", required=True),
-        Field("weight", Integer(1, 3), "How much it counts: 3 core, 2 key, 1 useful.", required=True),
+        Field("weight", Integer(1, 3), "How much it counts: 3 core, 2 important, 1 useful.", required=True),
     ),
 )
 ROLE = Spec(

@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from .wording import gap_levels
+from .wording import NEWLY_RATED, NO_LONGER_RATED, gap_levels
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -112,8 +112,18 @@ class CsvRenderer:
         )
 
     def progress(self, framework, result):
+        def note(competency: str) -> str:
+            return (
+                NEWLY_RATED
+                if competency in result.newly_rated
+                else NO_LONGER_RATED
+                if competency in result.no_longer_rated
+                else ""
+            )
+
         return table(
-            ["competency", "before", "after"], [[change.competency, change.before, change.after] for change in result.changes]
+            ["competency", "before", "after", "note"],
+            [[change.competency, change.before, change.after, note(change.competency)] for change in result.changes],
         )
 
     def feedback(self, framework, result):

@@ -183,6 +183,8 @@ def progress(framework: Framework, result: Progress) -> dict[str, Any]:
         "changes": [{"competency": c.competency, "before": c.before, "after": c.after} for c in result.changes],
         "closed": list(result.closed),
         "opened": list(result.opened),
+        "newly_rated": list(result.newly_rated),
+        "no_longer_rated": list(result.no_longer_rated),
     } | (
         {
             "history": [

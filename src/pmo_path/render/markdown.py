@@ -18,16 +18,20 @@ from .move_notes import credential_line, experience_line, onward_line, range_hea
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
 from .safe import one_line
+from .safe import url as link_url
 from .wording import (
     CHANGE_NAME,
     HORIZON_NAME,
     NOT_RATED,
     RELATION_NAME,
+    WEIGHT_LEGEND,
     WEIGHT_NAME,
     gap_levels,
+    growth_points,
     rater_counts,
     reassess_command,
     route_growth,
+    weight_change,
 )
 
 if TYPE_CHECKING:
@@ -61,7 +65,13 @@ def bar(value: float, width: int = 20) -> str:
 
 
 def source_ref(framework: Framework, ids: tuple[str, ...]) -> str:
-    return "; ".join(f"{cell(framework.sources[i].author)}, “{cell(framework.sources[i].title)}”" for i in ids)
+    """`Author, “Title”`; the title links to the source when it has an http(s) `url`."""
+    return "; ".join(f"{cell(framework.sources[i].author)}, “{_titled(framework.sources[i])}”" for i in ids)
+
+
+def _titled(source) -> str:
+    target = link_url(source.url) if source.url else None
+    return f"[{cell(source.title)}]({target})" if target else cell(source.title)
 
 
 def mermaid_id(role_id: str) -> str:
@@ -159,12 +169,14 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
                 g.required,
                 g.gap,
                 WEIGHT_NAME.get(g.weight, g.weight),
-                g.priority,
             ]
             for g in score.gaps
         ]
-        lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight", "Priority"], rows, "llrrrlr")
-        lines += ["", "Priority is weight × gap; core competencies weigh 3."]
+        lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight"], rows, "llrrrl")
+        lines += [
+            "",
+            f"Most pressing first: the levels missing, counted 3 if core, 2 if important, 1 if useful; {NOT_RATED} last.",
+        ]
         lines += evidence_to_gather(framework, score.gaps)
     else:
         lines.append("No gaps: you meet every requirement of this role.")
@@ -235,7 +247,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         cited += [s for s in rec.sources if s not in cited]
     cited += [s for s in target.sources if s not in cited]
     lines += ["## Sources", ""]
-    lines += [f"{n}. {cell(framework.sources[s].author)}, “{cell(framework.sources[s].title)}”" for n, s in enumerate(cited, 1)]
+    lines += [f"{n}. {source_ref(framework, (s,))}" for n, s in enumerate(cited, 1)]
     return "\n".join(lines) + "\n"
 
 
@@ -283,7 +295,7 @@ def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
     for row in comparison.competencies:
         change = CHANGE_NAME[row.change] + (f" {row.delta:+d}" if row.change in ("rises", "falls") else "")
         if row.from_level and row.to_level and row.from_weight != row.to_weight:
-            change += f", weight {WEIGHT_NAME.get(row.from_weight)} → {WEIGHT_NAME.get(row.to_weight)}"
+            change += f", {weight_change(row.from_weight, row.to_weight)}"
         rows.append(
             [
                 framework.competencies[row.competency].name,
@@ -294,7 +306,7 @@ def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
         )
     lines += table(["Competency", source.title, target.title, "Change"], rows, "llll") + [""]
     lines.append(", ".join(f"{comparison.count(change)} {change}" for change in CHANGES) + ".")
-    lines += ["", "Levels 1-5 with their weight: core (3), key (2), useful (1); - means the role does not require it."]
+    lines += ["", f"Level 1-5 the role asks for, and {WEIGHT_LEGEND}; - means the role does not require it."]
     return "\n".join(lines) + "\n"
 
 
@@ -312,7 +324,7 @@ def route_report(framework: Framework, found: Route) -> str:
         lines.append(route_growth(found.cost))
         if found.fewest is not None:
             fewest = " → ".join(cell(framework.roles[r].title) for r in found.fewest)
-            lines += ["", f"Fewest steps would be {fewest}, asking {found.fewest_cost}."]
+            lines += ["", f"Fewest steps would be {fewest}, asking {growth_points(found.fewest_cost)}."]
     else:
         lines.append("Fewest steps. With `-p PROFILE`, the route that asks you the least new growth.")
     return "\n".join(lines) + "\n"

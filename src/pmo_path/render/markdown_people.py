@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING
 
 from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
-from .wording import UNKNOWN_PRIORITY, rater_counts, team_provisional
+from .wording import (
+    NEWLY_RATED,
+    NO_LONGER_RATED,
+    NOT_RATED,
+    TEAM_POINTS,
+    UNKNOWN_PRIORITY,
+    feedback_legend,
+    first_rating,
+    growth_points,
+    rater_counts,
+    team_provisional,
+)
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -53,13 +64,14 @@ def team_report(framework: Framework, report: TeamReport) -> str:
     for number, priority in enumerate(report.priorities, 1):
         lines.append(
             f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
-            f"people, weighted gap {priority.weighted_gap}" + (f", {priority.unrated} not rated" if priority.unrated else "")
+            f"people short, {growth_points(priority.weighted_gap)}"
+            + (f", {priority.unrated} not rated" if priority.unrated else "")
         )
         if priority.unknown:
             lines.append(f"    - _{UNKNOWN_PRIORITY}_")
         for rec in priority.recommendations:
             lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
-    lines += ["", "Weighted gap: the sum over people of weight × gap.", ""]
+    lines += ["", TEAM_POINTS, ""]
     if report.reviewed:
         lines += [f"## Common blind spots ({report.reviewed} with reviews)", ""]
         lines += [f"- {cell(names[c].name)}: {n} of {report.reviewed}" for c, n in report.blind_spots] or ["None."]
@@ -93,7 +105,13 @@ def progress_report(framework: Framework, result: Progress) -> str:
     lines += table(["", ""], rows) + ["", "## Ratings that moved", ""]
     if result.changes:
         rows = [
-            [names[c.competency].name, c.before, c.after, "↑" if c.rose else "↓", result.target.required(c.competency) or "-"]
+            [
+                names[c.competency].name,
+                NOT_RATED if c.competency in result.newly_rated else c.before,
+                NOT_RATED if c.competency in result.no_longer_rated else c.after,
+                _progress_mark(result, c),
+                result.target.required(c.competency) or "-",
+            ]
             for c in result.changes
         ]
         lines += table(["Competency", "Before", "After", "", "Need"], rows, "lrrlr")
@@ -102,6 +120,9 @@ def progress_report(framework: Framework, result: Progress) -> str:
     for title, ids in (("Gaps closed", result.closed), ("Gaps opened", result.opened)):
         lines += ["", f"## {title}", ""]
         lines += [f"- {cell(names[c].name)}" for c in ids] or ["None."]
+    if result.newly_rated:
+        lines += ["", "## Rated for the first time", "", "Not counted as closed gaps: there was no level before to compare.", ""]
+        lines += [f"- {cell(names[c].name)}: {first_rating(result, c)}" for c in result.newly_rated]
     if result.history:
         lines += ["", "## Over time", ""]
         rows = [
@@ -114,6 +135,14 @@ def progress_report(framework: Framework, result: Progress) -> str:
         ]
         lines += table(["Assessment", "Readiness", "Verdict"], rows, "lrl")
     return "\n".join(lines) + "\n"
+
+
+def _progress_mark(result: Progress, change) -> str:
+    if change.competency in result.newly_rated:
+        return NEWLY_RATED
+    if change.competency in result.no_longer_rated:
+        return NO_LONGER_RATED
+    return "↑" if change.rose else "↓"
 
 
 def _number(value: float | None) -> str:
@@ -154,7 +183,7 @@ def feedback_report(framework: Framework, result: Feedback) -> str:
             ]
         )
     lines += table(["Competency", "Self", "Manager", "Peers", "Reports", "Others", "Δ", ""], rows, "lrrrrrrl")
-    lines += ["", "`·`: hidden because fewer than 3 peers or reports rated it, or not rated. Δ: self minus others.", ""]
+    lines += ["", cell(feedback_legend(result, True, marks=False)), ""]
     for title, ids in (("Blind spots", result.blind_spots), ("Hidden strengths", result.hidden_strengths)):
         if not ids:
             continue

@@ -58,6 +58,16 @@ def markdown(text: object) -> str:
 _ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
+def url(text: object) -> str | None:
+    """A link target for Markdown: http(s) only (None otherwise), every character that could end the link encoded."""
+    from urllib.parse import quote
+
+    value = one_line(text).strip()
+    if not re.match(r"https?://[^\s/]", value, re.IGNORECASE):
+        return None
+    return quote(value, safe="/:?#@!$&'*+,;=%-._~")
+
+
 def mermaid(text: object) -> str:
     """A Mermaid label inside `["..."]`: quotes, angle brackets, backticks and # as entity codes."""
     value = one_line(text)

@@ -27,10 +27,13 @@ from .wording import (
     NOT_RATED,
     RELATION_NAME,
     RELATION_SYMBOL,
+    WEIGHT_LEGEND,
     WEIGHT_NAME,
     gap_levels,
+    growth_points,
     reassess_command,
     route_growth,
+    weight_change,
 )
 
 if TYPE_CHECKING:
@@ -62,13 +65,28 @@ def verdict_text(verdict: str) -> Text:
     return Text(verdict, VERDICT_STYLE.get(verdict, "bold"))
 
 
-def route_text(framework: Framework, steps: list[str]) -> Text:
-    text = Text()
-    for index, role_id in enumerate(steps):
-        if index:
-            text.append(" → ", "dim")
-        text.append(framework.roles[role_id].title, "bold" if index == len(steps) - 1 else "")
-    return text
+class Chain:
+    """A route's roles joined by arrows, wrapped between two roles (an arrow starts the next line), never inside a title."""
+
+    def __init__(self, lead: Text, framework: Framework, steps: list[str], tail: Text | None = None, indent: int = 2) -> None:
+        self.lead, self.indent = lead, indent
+        last = len(steps) - 1
+        self.items = [Text(framework.roles[r].title, "bold" if i == last else "") for i, r in enumerate(steps)]
+        if tail is not None:  # the tail goes with the last role
+            self.items[-1] = Text.assemble(self.items[-1], tail)
+
+    def __rich_console__(self, console, options):
+        width = options.max_width
+        line = Text.assemble(self.lead)  # a fresh Text each time it is drawn
+        for index, item in enumerate(self.items):
+            piece = Text.assemble(("→ ", "dim"), item) if index else item
+            joiner = " " if index else ""
+            if line.plain.strip() and line.cell_len + len(joiner) + piece.cell_len > width:
+                line.rstrip()
+                yield line
+                line, joiner = Text(" " * self.indent), ""
+            line = Text.assemble(line, joiner, piece)
+        yield line
 
 
 def source_line(framework: Framework, ids: tuple[str, ...]) -> str:
@@ -88,21 +106,87 @@ class Indented:
             yield Text.assemble(" " * (self.first if number == 0 else self.indent), line)
 
 
+class Tagged:
+    """A numbered title and its tag on one line when both fit; else the tag whole on the line below, never split."""
+
+    def __init__(self, title: Text, tag: Text, indent: int, first: int = 0) -> None:
+        self.title, self.tag, self.indent, self.first = title, tag, indent, first
+
+    def __rich_console__(self, console, options):
+        if self.first + self.title.cell_len + 2 + self.tag.cell_len <= options.max_width:
+            yield Text.assemble(" " * self.first, self.title, "  ", self.tag)
+        else:
+            yield Indented(self.title, self.indent, first=self.first)
+            yield Indented(self.tag, self.indent + 2 if self.first == self.indent else self.indent)
+
+
 def _heading(title: str) -> Text:
     return Text(f"\n{title}", "bold underline")
 
 
-NARROW = 60  # below this many columns (a phone), tables drop what the bars already say
-
-
 class ByWidth:
-    """A table built for the width there is: narrow (a phone) drops what the bars already say."""
+    """A table laid out for the width there is, never cutting a word or a number.
 
-    def __init__(self, build: Callable[[bool], RenderableType]) -> None:
-        self.build = build
+    `build(level)` draws the view at a level of detail, 0 the fullest; the
+    levels after it drop, stack or shorten columns (a two-level build reads
+    `level` as `narrow`). ByWidth draws the first level whose columns can each
+    be as wide as their longest word (their longest line when they must not
+    wrap) within the width, and fixes those widths, because Rich on its own
+    would fold a word or a figure to make a table fit. Only when even the last
+    level cannot fit does Rich lay it out as it can.
+    """
+
+    def __init__(self, build: Callable[[int], RenderableType], levels: int = 2) -> None:
+        self.build, self.levels = build, levels
 
     def __rich_console__(self, console, options):
-        yield self.build(options.max_width < NARROW)
+        for level in range(self.levels):
+            drawn = self.build(level if self.levels > 2 else bool(level))
+            if fit(drawn, console, options) or level == self.levels - 1:
+                yield drawn
+                return
+
+
+def fit(renderable: RenderableType, console, options) -> bool:
+    """Fix the widths of a table's columns so no word breaks within `options.max_width`; False if it cannot be done.
+
+    A column is at least as wide as its longest word, or its longest line when
+    the column or the cell's Text says no_wrap; it starts at its longest line
+    and the widest columns give up space first, as Rich does, but never below
+    that floor. A Group fits when every table in it fits.
+    """
+    from rich.measure import Measurement
+
+    if isinstance(renderable, Group):
+        return all([fit(inner, console, options) for inner in renderable.renderables])
+    if not isinstance(renderable, Table):
+        return True
+    table = renderable
+    floors, widths = [], []
+    for column in table.columns:
+        cells = [*column.cells, column.header] if table.show_header else list(column.cells)
+        floor = longest = 0
+        for cell in cells:
+            measured = Measurement.get(console, options.update(no_wrap=False), cell)
+            whole = column.no_wrap or getattr(cell, "no_wrap", False)
+            floor = max(floor, measured.maximum if whole else measured.minimum)
+            longest = max(longest, measured.maximum)
+        if column.width is not None:
+            floor = longest = column.width
+        floor = max(floor, column.min_width or 0)
+        if column.max_width is not None and floor > column.max_width:
+            return False
+        floors.append(floor)
+        widths.append(max(floor, min(longest, column.max_width or longest)))
+    room = options.max_width - table._extra_width - sum(table._get_padding_width(i) for i in range(len(table.columns)))
+    if sum(floors) > room:
+        return False
+    while sum(widths) > room:  # the widest column that can still give a cell gives it
+        index = max((i for i, w in enumerate(widths) if w > floors[i]), key=lambda i: widths[i])
+        widths[index] -= 1
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    return True
 
 
 class ShellCommand:
@@ -127,33 +211,35 @@ class ShellCommand:
 
 
 def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> ByWidth:
-    """The gaps; at phone width the level bar carries now and need."""
+    """The gaps, most pressing first (the order says it; the figure is in -f json and csv).
 
-    def build(narrow: bool) -> Table:
+    Narrower, the level bar carries now and need; narrower still, a long name wraps at a space.
+    """
+
+    def build(level: int) -> Table:
+        narrow = level >= 1
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
-        table.add_column("Competency", overflow="fold", ratio=1, min_width=12)
+        table.add_column("Competency", no_wrap=level < 2)
         if not narrow:
-            table.add_column("Now", justify="right")
-            table.add_column("Need", justify="right")
+            table.add_column("Now", justify="right", no_wrap=True)
+            table.add_column("Need", justify="right", no_wrap=True)
         table.add_column("Level", no_wrap=True)
-        table.add_column("Weight" if not narrow else "Wt", no_wrap=True)
-        table.add_column("Priority" if not narrow else "Pri", justify="right", no_wrap=True)
+        table.add_column("Weight", no_wrap=True)
         for gap in gaps:
             now = str(gap.current) if gap.rated else Text(NOT_RATED, "yellow")
-            level = level_bar(gap.current, gap.required)
+            bar = level_bar(gap.current, gap.required)
             if narrow:
-                level.append(f" {gap_levels(gap.current, gap.required, gap.rated)}", "" if gap.rated else "yellow")
+                bar.append(f" {gap_levels(gap.current, gap.required, gap.rated)}", "" if gap.rated else "yellow")
             cells = [now, str(gap.required)] if not narrow else []
             table.add_row(
                 framework.competencies[gap.competency].name,
                 *cells,
-                level,
-                WEIGHT_NAME.get(gap.weight, str(gap.weight)),
-                Text(str(gap.priority), "bold" if gap.weight == 3 else ""),
+                bar,
+                Text(WEIGHT_NAME.get(gap.weight, str(gap.weight)), "bold" if gap.weight == 3 else ""),
             )
         return table
 
-    return ByWidth(build)
+    return ByWidth(build, 3)
 
 
 def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
@@ -220,12 +306,10 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             rec = advice.recommendation
             builds = ", ".join(framework.competencies[c].name for c in advice.addresses)
             parts.append(
-                Indented(
-                    Text.assemble(
-                        f"{number:>2}. ", (rec.title, "bold"), (f"  [{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim")
-                    ),
+                Tagged(
+                    Text.assemble(f"{number:>2}. ", (rec.title, "bold")),
+                    Text(f"[{rec.kind} · {HORIZON_NAME[rec.horizon]}]", "dim"),
                     4,
-                    first=0,
                 )
             )
             parts += [
@@ -237,7 +321,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
                 parts.append(Indented(Text(credential, "dim"), 4))
     parts.append(_heading("Route"))
     if result.path:
-        parts.append(Text.assemble("  ", route_text(framework, result.path)))
+        parts.append(Chain(Text("  "), framework, result.path, indent=4))
     elif result.no_route:
         parts.append(Text(f"  {result.no_route}", "yellow"))
     else:
@@ -246,38 +330,57 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
 
 
 def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> RenderableType:
-    parts: list[RenderableType] = []
-    for track, ladder in ladders.items():
-        table = Table(
-            title=framework.tracks.get(track, track),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
-        table.add_column("Level", justify="right")
-        table.add_column("Role (id)")
-        table.add_column("Years", justify="right", no_wrap=True)
-        table.add_column("Leads to", no_wrap=True)
-        for role in ladder:
-            name = Text.assemble((role.title, "bold"), "\n", (role.id, "cyan"))
-            table.add_row(str(role.seniority), name, f"{role.years[0]}-{role.years[1]}", "\n".join(role.next) or "-")
-        parts.append(table)
+    """Each ladder as a table; narrower, where a role leads goes under its id instead of in a column."""
+
+    def ladder_table(track: str, ladder: list[Role]) -> ByWidth:
+        def build(narrow: bool) -> Table:
+            table = Table(
+                title=framework.tracks.get(track, track),
+                title_justify="left",
+                title_style="bold",
+                box=box.SIMPLE_HEAD,
+                pad_edge=False,
+            )
+            table.add_column("Level", justify="right", no_wrap=True)
+            if narrow:
+                table.add_column("Years", justify="right", no_wrap=True)
+            table.add_column("Role (id)")
+            if not narrow:
+                table.add_column("Years", justify="right", no_wrap=True)
+                table.add_column("Leads to", no_wrap=True)
+            for role in ladder:
+                name = Text.assemble((role.title, "bold"), "\n", (role.id, "cyan"))
+                years = f"{role.years[0]}-{role.years[1]}"
+                if narrow:
+                    name.append("\nleads to " + (", ".join(role.next) or "-"), "dim")
+                    table.add_row(str(role.seniority), years, name)
+                else:
+                    table.add_row(str(role.seniority), name, years, "\n".join(role.next) or "-")
+            return table
+
+        return ByWidth(build)
+
+    parts: list[RenderableType] = [ladder_table(track, ladder) for track, ladder in ladders.items()]
     parts.append(Text("`pmo-path role ROLE` shows what a role asks for.", "dim"))
     return Group(*parts)
 
 
 def role_view(framework: Framework, role: Role) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Competency")
-    table.add_column("Level", no_wrap=True)
-    table.add_column("Weight")
-    for requirement in sorted(role.requirements, key=lambda r: (-r.weight, -r.level)):
-        table.add_row(
-            framework.competencies[requirement.competency].name,
-            Text.assemble(level_bar(requirement.level, requirement.level), f" {requirement.level}"),
-            WEIGHT_NAME.get(requirement.weight, str(requirement.weight)),
-        )
+
+    def build(narrow: bool) -> Table:
+        """Narrow, a long competency name wraps at a space."""
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("Competency", no_wrap=not narrow)
+        table.add_column("Level", no_wrap=True)
+        table.add_column("Weight", no_wrap=True)
+        for requirement in sorted(role.requirements, key=lambda r: (-r.weight, -r.level)):
+            table.add_row(
+                framework.competencies[requirement.competency].name,
+                Text.assemble(level_bar(requirement.level, requirement.level), f" {requirement.level}"),
+                WEIGHT_NAME.get(requirement.weight, str(requirement.weight)),
+            )
+        return table
+
     leads = ", ".join(f"{framework.roles[n].title} ({n})" for n in role.next) or "the top of its ladder"
     return Group(
         Text.assemble(
@@ -287,7 +390,7 @@ def role_view(framework: Framework, role: Role) -> RenderableType:
         ),
         Text(role.summary),
         _heading("Requirements"),
-        table,
+        ByWidth(build),
         Text.assemble(("Leads to: ", "bold"), leads),
         Text.assemble(("Sources: ", "bold"), source_line(framework, role.sources), style="dim"),
     )
@@ -297,37 +400,40 @@ CHANGE_STYLE = {"rises": "yellow", "falls": "cyan", "stays": "dim", "new": "yell
 RELATION_MARK = {kind: f"{RELATION_SYMBOL[kind]} {RELATION_NAME[kind]}" for kind in RELATION_SYMBOL}
 
 
-def _requirement_cell(level: int, weight: int, narrow: bool = False) -> Text:
+def _requirement_cell(level: int, weight: int, detail: int = 2) -> Text:
+    """The level a role asks for: with its bar and weight (2), with its weight (1), alone (0)."""
     if not level:
         return Text("-", "dim")
-    bar = [] if narrow else [level_bar(level, level), " "]
-    return Text.assemble(*bar, f"{level} ", (WEIGHT_NAME.get(weight, str(weight)), "dim"))
+    drawn = [level_bar(level, level), " "] if detail > 1 else []
+    named = [" ", (WEIGHT_NAME.get(weight, str(weight)), "dim")] if detail > 0 else []
+    return Text.assemble(*drawn, str(level), *named, no_wrap=True)
 
 
 def comparison_view(framework: Framework, comparison: RoleComparison) -> RenderableType:
     """Two roles side by side, competency by competency: what rises, what falls, what stays."""
     source, target = comparison.source, comparison.target
 
-    def build(narrow: bool) -> Table:
-        """At phone width the levels stand without their bars, and a change is its symbol."""
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1) if not narrow else 0)
-        if narrow:  # the box's own one-space divider is the only gap between columns
-            table.add_column("Competency", overflow="fold", min_width=14, max_width=18)
-        else:
-            table.add_column("Competency", overflow="fold", ratio=1, min_width=16)
-        table.add_column(source.title, min_width=8 if narrow else 14, max_width=8 if narrow else None)
-        table.add_column(target.title, min_width=8 if narrow else 14, max_width=8 if narrow else None)
-        table.add_column("Change" if not narrow else "Δ", no_wrap=True)
+    def build(level: int) -> Table:
+        """Narrower: the weight change is left to the two cells, the bars go, names wrap, a change is its symbol."""
+        compact = level >= 4
+        detail = 2 if level < 2 else 1 if not compact else 0
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0 if compact else (0, 1))
+        table.add_column("Competency", no_wrap=level < 3)
+        table.add_column(source.title)  # a title may wrap in the header; the cells never do
+        table.add_column(target.title)
+        table.add_column("Change" if not compact else "Δ")
         for row in comparison.competencies:
             label, style = CHANGE_NAME[row.change], CHANGE_STYLE[row.change]
-            label = label.split()[0] if narrow else label
-            change = Text(label + (f"{'' if narrow else ' '}{row.delta:+d}" if row.change in ("rises", "falls") else ""), style)
-            if not narrow and row.from_level and row.to_level and row.from_weight != row.to_weight:
-                change.append(", weight " + ("↑" if row.to_weight > row.from_weight else "↓"), "dim")
+            moved = row.change in ("rises", "falls")
+            if compact:
+                label = label.split()[0]
+            change = Text(label + (f"{'' if compact else ' '}{row.delta:+d}" if moved else ""), style, no_wrap=True)
+            if level == 0 and row.from_level and row.to_level and row.from_weight != row.to_weight:
+                change.append(f", {weight_change(row.from_weight, row.to_weight)}", "dim")
             table.add_row(
                 framework.competencies[row.competency].name,
-                _requirement_cell(row.from_level, row.from_weight, narrow),
-                _requirement_cell(row.to_level, row.to_weight, narrow),
+                _requirement_cell(row.from_level, row.from_weight, detail),
+                _requirement_cell(row.to_level, row.to_weight, detail),
                 change,
             )
         return table
@@ -340,9 +446,9 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
             f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}",
             "dim",
         ),
-        ByWidth(build),
+        ByWidth(build, 5),
         Text(counts, "dim"),
-        Text("Required level 1-5 and weight: core (3), key (2), useful (1); - means not required.", "dim"),
+        Text(f"Level 1-5 the role asks for, and {WEIGHT_LEGEND}; - not required.", "dim"),
     )
 
 
@@ -365,76 +471,55 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
     steps = found.steps
     count = len(steps) - 1
     plural = "" if count == 1 else "s"
-    parts: list[RenderableType] = [Text.assemble(route_text(framework, steps), (f"  ({count} step{plural})", "dim"))]
+    parts: list[RenderableType] = [Chain(Text(), framework, steps, Text(f"  ({count} step{plural})", "dim"))]
     if count == 0:
         parts.append(Text("Already there: FROM and TO are the same role.", "dim"))
     details = found.growth if found.personal else found.rises
     for number, (role_id, items) in enumerate(details, 1):
         line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
-        parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line), 2))
+        parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line), 5, first=2))
     if found.personal:
         parts.append(Text(f"\n{route_growth(found.cost)}", "dim"))
         if found.fewest is not None:
-            parts.append(
-                Text.assemble(
-                    "Fewest steps would be ", route_text(framework, found.fewest), f", asking {found.fewest_cost}.", style="dim"
-                )
-            )
+            tail = Text(f", asking {growth_points(found.fewest_cost)}.", "dim")
+            parts.append(Chain(Text("Fewest steps would be ", "dim"), framework, found.fewest, tail))
     else:
         parts.append(Text("\nAdd -p PROFILE for the route that asks you the least new growth.", "dim"))
     return Group(*parts)
 
 
-class MatchTable:
-    """`match` as one line a role at any width: the columns are sized to the terminal before drawing.
+def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
+    """`match` one line a role when it fits; narrower, the biggest gap goes under the role's title."""
+    rows = []
+    for number, found in enumerate(matches, 1):
+        mark = Text(RELATION_SYMBOL[found.relation] if found.relation else "", "cyan")
+        if found.target:
+            mark.append("★", "bold")
+        gap = found.score.biggest_gap
+        shown = "-"
+        if gap is not None:
+            shown = f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
+        readiness = f"{found.score.readiness:.1f}" + ("?" if found.score.provisional else "")
+        rows.append((str(number), mark, found, readiness, shown))
 
-    Names shorten with an ellipsis instead of wrapping, and the gap shows its
-    levels first, so a narrow terminal cuts a competency's name, never the
-    level it needs.
-    """
-
-    FIXED = 2 + 2 + 5 + 10 + 5  # #, mark, readiness, verdict, and the space the box draws between columns
-
-    def __init__(self, framework: Framework, matches: list[Match]) -> None:
-        self.framework, self.matches = framework, matches
-
-    def __rich_console__(self, console, options):
-        framework = self.framework
-        rows = []
-        for number, found in enumerate(self.matches, 1):
-            role, result = found.role, found.score
-            mark = Text(RELATION_MARK[found.relation].split(" ")[0] if found.relation else "", "cyan")
-            if found.target:
-                mark.append("★", "bold")
-            gap = result.biggest_gap
-            shown = "-"
-            if gap is not None:
-                shown = f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
-            readiness = f"{result.readiness:.1f}" + ("?" if result.provisional else "")
-            rows.append(
-                (
-                    str(number),
-                    mark,
-                    Text(role.title, "bold" if found.target else ""),
-                    readiness,
-                    verdict_text(result.verdict),
-                    Text(shown),
-                )
-            )
-        spare = max(20, options.max_width - self.FIXED)
-        longest_role = max((cell_len(row[2].plain) for row in rows), default=4)
-        longest_gap = max((cell_len(row[5].plain) for row in rows), default=1)
-        role_width = min(longest_role, max(10, spare * longest_role // (longest_role + longest_gap)))
+    def build(stacked: bool) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
-        table.add_column("#", justify="right", no_wrap=True, width=2)
-        table.add_column("", no_wrap=True, width=2)
-        table.add_column("Role", no_wrap=True, overflow="ellipsis", width=role_width)
-        table.add_column("Ready", justify="right", no_wrap=True, width=5)
-        table.add_column("Verdict", no_wrap=True, width=10)
-        table.add_column("Biggest gap", no_wrap=True, overflow="ellipsis", width=max(8, spare - role_width))
-        for row in rows:
-            table.add_row(*row)
-        yield table
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("", no_wrap=True, min_width=2)
+        table.add_column("Role" if not stacked else "Role, biggest gap", no_wrap=not stacked)
+        table.add_column("Ready", justify="right", no_wrap=True)
+        table.add_column("Verdict", no_wrap=True)
+        if not stacked:
+            table.add_column("Biggest gap", no_wrap=True)
+        for number, mark, found, readiness, shown in rows:
+            title = Text(found.role.title, "bold" if found.target else "")
+            if stacked:
+                title.append(f"\n{shown}", "dim")
+            gap = [] if stacked else [Text(shown)]
+            table.add_row(number, mark, title, readiness, verdict_text(found.score.verdict), *gap)
+        return table
+
+    return ByWidth(build)
 
 
 def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
@@ -449,4 +534,4 @@ def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
     notes = [Text(legend, "dim")]
     if any(found.score.provisional for found in matches):
         notes.append(Text("? provisional: the role needs a competency you did not rate, counted as 0", "dim"))
-    return Group(MatchTable(framework, matches), *notes)
+    return Group(match_table(framework, matches), *notes)

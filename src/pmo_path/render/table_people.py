@@ -14,8 +14,20 @@ from rich.table import Table
 from rich.text import Text
 
 from ..domain.model import Framework
-from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, _heading, readiness_bar, verdict_text
-from .wording import HORIZON_NAME, UNKNOWN_PRIORITY, people_count, rater_counts, team_provisional
+from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, Tagged, _heading, readiness_bar, verdict_text
+from .wording import (
+    HORIZON_NAME,
+    NOT_RATED,
+    READINESS_SPARK_FLOOR,
+    TEAM_POINTS,
+    UNKNOWN_PRIORITY,
+    feedback_legend,
+    first_rating,
+    growth_points,
+    people_count,
+    rater_counts,
+    team_provisional,
+)
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -57,67 +69,73 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
 
     unrated = any(stat.unrated for stat in report.competencies)
 
-    def heatmap(narrow: bool) -> Table:
+    def gaps_table(level: int) -> Table:
+        """Narrower, the figures the bar already says go, then the bar shortens; narrower still, a long name wraps."""
+        narrow, short = level >= 1, level >= 2
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        table.add_column("Competency", overflow="fold", ratio=1, min_width=12)
+        table.add_column("Competency", no_wrap=level < 3)
         if not narrow:
-            table.add_column("Need", justify="right")
-            table.add_column("Mean", justify="right")
-        table.add_column("With a gap" if not narrow else "Gap", justify="right", no_wrap=True)
-        table.add_column("Share with a gap" if not narrow else "Share", no_wrap=True)
-        if unrated and not narrow:
+            table.add_column("Need", justify="right", no_wrap=True)
+            table.add_column("Mean", justify="right", no_wrap=True)
+        table.add_column("With a gap" if not short else "Gap", justify="right", no_wrap=True)
+        table.add_column("Share with a gap" if not short else "Share", no_wrap=True)
+        if unrated and not short:
             table.add_column("Not rated", justify="right", no_wrap=True)
         for stat in report.competencies:
             cells = [str(stat.required), f"{stat.mean_current:.2f}"] if not narrow else []
             share = stat.share_with_gap(people)
-            count = f"{stat.with_gap}/{people}" + ("?" if narrow and stat.unrated else "")
-            last = [Text(str(stat.unrated) if stat.unrated else "", "yellow")] if unrated and not narrow else []
-            table.add_row(names[stat.competency].name, *cells, count, share_bar(share, 12 if not narrow else 5), *last)
+            count = f"{stat.with_gap}/{people}" + ("?" if short and stat.unrated else "")
+            last = [Text(str(stat.unrated) if stat.unrated else "", "yellow")] if unrated and not short else []
+            table.add_row(names[stat.competency].name, *cells, count, share_bar(share, 12 if not short else 5), *last)
         return table
 
-    parts += [_heading("Gaps across the team"), ByWidth(heatmap)]
+    parts += [_heading("Gaps across the team"), ByWidth(gaps_table, 4)]
 
     parts.append(_heading("Training priorities"))
     if not report.priorities:
         parts.append(Text("  Nobody has a gap for this role.", "green"))
     for number, priority in enumerate(report.priorities, 1):
-        counts = f"  {priority.with_gap}/{people} people · weighted gap {priority.weighted_gap}"
+        counts = f"{priority.with_gap} of {people} short · {growth_points(priority.weighted_gap)}"
         counts += f" · {priority.unrated} not rated" if priority.unrated else ""
-        parts.append(Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"), (counts, "dim")))
+        title = Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"))
+        parts.append(Tagged(title, Text(counts, "dim"), 4))
         if priority.unknown:
             parts.append(Indented(Text(f"? {UNKNOWN_PRIORITY}", "yellow"), 4))
         for rec in priority.recommendations:
-            parts.append(Indented(Text.assemble("→ ", rec.title, (f"  ({HORIZON_NAME[rec.horizon]})", "dim")), 4))
+            parts.append(Tagged(Text.assemble("→ ", rec.title), Text(f"({HORIZON_NAME[rec.horizon]})", "dim"), 6, 4))
+    if report.priorities:
+        parts.append(Indented(Text(TEAM_POINTS, "dim"), 0))
 
     shown = list(enumerate(report.members, 1))
     cut = report.members_shown is not None and len(shown) > 2 * report.members_shown + 1
     if cut:  # the top and the bottom; the middle is in -f json or csv, or with --members all
         shown = shown[: report.members_shown] + [None] + shown[-report.members_shown :]
 
-    def members(narrow: bool) -> Table:
-        """At phone width the biggest gap goes under the name, and the figure stands without its bar."""
+    def members(level: int) -> Table:
+        """Narrower, the figure stands without its bar, then the biggest gap goes under the name, then names wrap."""
+        stacked, bare = level >= 2, level in (1, 3, 4)
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        table.add_column("#", justify="right")
-        table.add_column("Name", overflow="fold", ratio=1, min_width=14, max_width=16 if narrow else None)
-        table.add_column("Readiness" if not narrow else "Ready", justify="right" if narrow else "left", no_wrap=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Name" if not stacked else "Name, biggest gap", no_wrap=level < 3)
+        table.add_column("Readiness" if not bare else "Ready", justify="right" if bare else "left", no_wrap=True)
         table.add_column("Verdict", no_wrap=True)
-        if not narrow:
-            table.add_column("Biggest gap", overflow="fold", ratio=1)
+        if not stacked:
+            table.add_column("Biggest gap", no_wrap=True)
         for entry in shown:
             if entry is None:
                 more = Text(f"… {report.people - 2 * report.members_shown:,} more", "dim")
-                if narrow:
-                    table.add_row("", Text.assemble(more, "\n--members all"), "", "")
+                if stacked:
+                    table.add_row("", Text.assemble(more, "\n(--members all)"), "", "")
                 else:
                     table.add_row("", more, "", "", "(--members all)")
                 continue
             number, member = entry
             gap = names[member.biggest_gap].name if member.biggest_gap else "-"
-            name = Text(member.name) if not narrow else Text.assemble(member.name, (f"\n{gap}", "dim"))
+            name = Text(member.name) if not stacked else Text.assemble(member.name, (f"\n{gap}", "dim"))
             value = Text.assemble(f"{member.readiness:5.1f}", ("?" if member.provisional else " ", "yellow"))
-            figure = value if narrow else Text.assemble(readiness_bar(member.readiness, 10), " ", value)
+            figure = value if bare else Text.assemble(readiness_bar(member.readiness, 10), " ", value)
             cells = [str(number), name, figure, verdict_text(member.verdict)]
-            table.add_row(*cells, *([gap] if not narrow else []))
+            table.add_row(*cells, *([gap] if not stacked else []))
         return table
 
     if report.reviewed:
@@ -131,7 +149,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
                     f"rate{'s' if count == 1 else ''} {'themself' if count == 1 else 'themselves'} 1.5 or more above others"
                 )
             )
-    parts += [_heading("Members, most ready first"), ByWidth(members)]
+    parts += [_heading("Members, most ready first"), ByWidth(members, 5)]
     return Group(*parts)
 
 
@@ -147,19 +165,25 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
     if result.changes:
 
         def moved(narrow: bool) -> Table:
-            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1) if not narrow else 0)
-            table.add_column("Competency", overflow="fold", ratio=1 if not narrow else None, min_width=14)
-            table.add_column("Before", justify="right")
+            """Narrow, a long name wraps at a space."""
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1) if not narrow else (0, 1, 0, 0))
+            table.add_column("Competency", no_wrap=not narrow)
+            table.add_column("Before", justify="right", no_wrap=True)
             table.add_column("", no_wrap=True)
-            table.add_column("After", justify="right")
-            table.add_column("Need", justify="right")
+            table.add_column("After", justify="right", no_wrap=True)
+            table.add_column("Need", justify="right", no_wrap=True)
             for change in result.changes:
                 arrow = Text("↑", "green") if change.rose else Text("↓", "red")
+                before, after = Text(str(change.before)), Text(str(change.after))
+                if change.competency in result.newly_rated:  # its 0 was an unknown: not a rise
+                    before, arrow = Text(NOT_RATED, "yellow"), Text("→", "dim")
+                elif change.competency in result.no_longer_rated:
+                    after, arrow = Text(NOT_RATED, "yellow"), Text("→", "dim")
                 table.add_row(
                     names[change.competency].name,
-                    str(change.before),
+                    before,
                     arrow,
-                    str(change.after),
+                    after,
                     str(result.target.required(change.competency) or "-"),
                 )
             return table
@@ -170,6 +194,12 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
     for title, ids, mark, style in (("Gaps closed", result.closed, "✓", "green"), ("Gaps opened", result.opened, "✗", "red")):
         parts.append(_heading(title))
         parts += [Text(f"  {mark} {names[c].name}", style) for c in ids] or [Text("  None.", "dim")]
+    if result.newly_rated:
+        parts += [_heading("Rated for the first time"), Text("  Not counted as gaps closed: there was no level before.", "dim")]
+        parts += [
+            Indented(Text.assemble("+ ", (names[c].name, "bold"), f": {first_rating(result, c)}"), 4, 2)
+            for c in result.newly_rated
+        ]
     if result.history:
         parts += [_heading(f"Over time ({len(result.history)} assessments)"), history_table(framework, result)]
     return Group(*parts)
@@ -223,14 +253,16 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
         ),
     ]
 
-    def by_competency(narrow: bool) -> Table:
-        """At phone width: the self and others' figures only (the groups are in -f json or at 60+ columns)."""
+    def by_competency(level: int) -> Group:
+        """Narrower, the figures stand without their bars, then only self and others stay (the groups are in
+        -f json), then long names wrap at a space. The legend names only what the table shows."""
+        narrow, bars = level >= 2, level == 0
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0 if not narrow else (0, 1))
         groups = ("Manager", "Peers", "Reports") if not narrow else ()
         if narrow:  # the mark goes before the name: a column of its own costs two cells of padding
-            table.add_column("Competency", overflow="fold", min_width=14, max_width=18)
+            table.add_column("Competency", no_wrap=level < 3)
         else:
-            table.add_column("Competency", overflow="fold", ratio=1, min_width=14)
+            table.add_column("Competency", no_wrap=True)
             table.add_column("", no_wrap=True)
         table.add_column("Self", no_wrap=True, justify="right" if narrow else "left")
         for label in groups:
@@ -241,21 +273,14 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
             mark = "◀" if view.competency in result.blind_spots else "▶" if view.competency in result.hidden_strengths else ""
             name = names[view.competency].name
             first = [Text.assemble((f"{mark} " if mark else "", "yellow"), name)] if narrow else [name, Text(mark, "yellow")]
-            mean = _mean_figure if narrow else _mean_cell
+            mean = _mean_cell if bars else _mean_figure
             self_cell = mean(float(view.self_level)) if view.self_level is not None else Text("·", "dim")
             numbers = [_mean_figure(value) for value in (view.manager, view.peers, view.reports)][: len(groups)]
             delta = Text(f"{view.delta:+.1f}" if view.delta is not None else "", "bold" if mark else "")
             table.add_row(*first, self_cell, *numbers, mean(view.others), delta)
-        return table
+        return Group(table, Text(feedback_legend(result, bool(groups)), "dim"))
 
-    parts += [
-        ByWidth(by_competency),
-        Text(
-            "◀ blind spot  ▶ hidden strength  · hidden (fewer than 3 peers or reports rated it) or not rated. "
-            "Δ: self minus others.",
-            "dim",
-        ),
-    ]
+    parts.append(ByWidth(by_competency, 4))
     for title, ids, lead in (
         ("Blind spots: you rate yourself higher than others do", result.blind_spots, "◀"),
         ("Hidden strengths: others rate you higher than you do", result.hidden_strengths, "▶"),
@@ -285,36 +310,74 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(values: list[float | None], top: float) -> str:
-    """One character a value (a space where there is none), scaled to 0..top."""
-    return "".join(" " if v is None else SPARKS[min(len(SPARKS) - 1, int(v / top * (len(SPARKS) - 1) + 0.5))] for v in values)
+def sparkline(values: list[float | None], floor: float, top: float | None = None) -> str:
+    """One character a value (a space where there is none), scaled to the series' own range.
+
+    A range narrower than `floor` is widened to `floor` around the series'
+    middle (kept within 0..top), so a real move shows as a step while a
+    wobble of a few tenths stays flat: the eye reads a full-height step as
+    a change of at least `floor`. Readiness uses READINESS_SPARK_FLOOR (10
+    points); a competency's floor is its whole 0-5 scale, so each level is
+    a step of the same height in every row.
+    """
+    known = [v for v in values if v is not None]
+    if not known:
+        return " " * len(values)
+    low, high = min(known), max(known)
+    span = max(high - low, floor)
+    steps = len(SPARKS) - 1
+    # within the floor, the series' middle sits on a whole step (not between two), so a wobble stays one height
+    base = low if span == high - low else (low + high) / 2 - span * (steps // 2) / steps
+    if top is not None:
+        base = min(base, top - span)
+    base = max(0.0, base)
+    return "".join(" " if v is None else SPARKS[max(0, min(steps, int((v - base) / span * steps + 0.5)))] for v in values)
 
 
-def history_table(framework: Framework, result: Progress) -> Table:
+def history_table(framework: Framework, result: Progress) -> Group:
     """Readiness and each rated competency across the assessments: first value, sparkline, last value."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("", overflow="fold", ratio=1, min_width=14)
-    table.add_column("First", justify="right", no_wrap=True)
-    table.add_column("Over time", no_wrap=True)
-    table.add_column("Last", justify="right", no_wrap=True)
     readiness = [point.score.readiness for point in result.history]
-    table.add_row(
-        Text("Readiness", "bold"), f"{readiness[0]:.1f}%", Text(sparkline(readiness, 100), "cyan"), f"{readiness[-1]:.1f}%"
-    )
+    rows = [
+        (
+            Text("Readiness", "bold"),
+            f"{readiness[0]:.1f}%",
+            Text(sparkline(readiness, READINESS_SPARK_FLOOR, 100), "cyan"),
+            f"{readiness[-1]:.1f}%",
+        )
+    ]
     for competency, info in framework.competencies.items():
         values = [point.levels.get(competency) for point in result.history]
         if all(value is None for value in values):
             continue
         known = [value for value in values if value is not None]
-        table.add_row(info.name, str(known[0]), Text(sparkline(values, 5), "cyan"), str(known[-1]))
-    return table
+        rows.append((Text(info.name), str(known[0]), Text(sparkline(values, 5, 5), "cyan"), str(known[-1])))
+
+    def build(narrow: bool) -> Table:
+        """Narrow, a long name wraps at a space."""
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column("", no_wrap=not narrow)
+        table.add_column("First", justify="right", no_wrap=True)
+        table.add_column("Over time", no_wrap=True)
+        table.add_column("Last", justify="right", no_wrap=True)
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    return Group(
+        ByWidth(build),
+        Text(
+            f"Readiness is drawn over its own range (at least {READINESS_SPARK_FLOOR} points, so a small wobble stays flat), "
+            "each competency over 0-5; a gap in a line is an assessment that left it unrated.",
+            "dim",
+        ),
+    )
 
 
 def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableType:
     """Succession at a glance: each role, who is ready, who is close; one person a line, so no name breaks."""
 
     def people(found: tuple[tuple[str, float], ...], style: str) -> Text:
-        return Text("\n".join(f"{name} {value:.0f}" for name, value in found) or "-", style)
+        return Text("\n".join(f"{name} {value:.0f}" for name, value in found) or "-", style, no_wrap=True)
 
     def build(narrow: bool) -> RenderableType:
         if narrow:  # a phone: each role a heading, its people below
@@ -327,9 +390,9 @@ def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableTy
                 parts.append(Indented(Text.assemble(("Close  ", "dim"), people(row.close, "cyan")), 9, first=2))
             return Group(*parts)
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, leading=1)
-        table.add_column("Role", overflow="fold", ratio=2, min_width=12)
-        table.add_column("Ready", overflow="fold", ratio=3)
-        table.add_column("Close", overflow="fold", ratio=3)
+        table.add_column("Role")
+        table.add_column("Ready")
+        table.add_column("Close")
         for row in rows:
             table.add_row(row.role.title, people(row.ready, "green"), people(row.close, "cyan"))
         return table

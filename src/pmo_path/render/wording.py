@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-WEIGHT_NAME = {3: "core", 2: "key", 1: "useful"}
+# How much a competency counts for a role: the framework's weight 3, 2, 1 in the words a PM would use.
+WEIGHT_NAME = {3: "core", 2: "important", 1: "useful"}
+WEIGHT_LEGEND = "core, important or useful: how much it counts for the role"
 HORIZON_NAME = {"30-days": "next 30 days", "6-months": "next 6 months", "1-2-years": "next 1-2 years"}
 CHANGE_NAME = {"rises": "↑ rises", "falls": "↓ falls", "stays": "= stays", "new": "+ new", "dropped": "− dropped"}
 RELATION_NAME = {"current": "you are here", "ladder": "your ladder", "cross-track": "cross-track move"}
 RELATION_SYMBOL = {"current": "●", "ladder": "·", "cross-track": "⇄"}
 NOT_RATED = "not rated"
+NEWLY_RATED = "newly rated"  # progress: rated now, not before (its 0 before was an unknown, not a level)
+NO_LONGER_RATED = "no longer rated"
+READINESS_SPARK_FLOOR = 10  # percentage points: the least range a readiness sparkline spans (see render.table_people)
 
 
 def weight_name(weight: int) -> str:
@@ -36,15 +41,25 @@ def people_count(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
 
 
+TEAM_POINTS = "Points: every level a person is short, counted 3 if core to the role, 2 if important, 1 if useful."
 UNKNOWN_PRIORITY = "nobody with a gap here rated it: ask them to rate it before planning training"
 
 
 def route_growth(cost: int) -> str:
     """The personal route's cost; each step is measured from today's ratings, so a gap two roles share counts twice."""
     return (
-        f"Growth asked along this route: {cost} (for each role entered, weight × gap from your ratings today; "
-        "a gap two roles share counts at each)."
+        f"This route asks {growth_points(cost)} of growth: every level you are short of a role you step into, "
+        "from your ratings today, counted 3 if core to that role, 2 if important, 1 if useful."
     )
+
+
+def growth_points(cost: int) -> str:
+    return f"{cost} point{'' if cost == 1 else 's'}"
+
+
+def weight_change(before: int, after: int) -> str:
+    """`now core`: a requirement that counts more or less for the second role than for the first."""
+    return f"now {weight_name(after)}" if before != after else ""
 
 
 def reassess_command(file: str | None) -> str:
@@ -53,3 +68,36 @@ def reassess_command(file: str | None) -> str:
 
     named = bool(file) and file not in ("-", "<stdin>", "<string>")
     return f"pmo-path assess -p {shlex.quote(file) if named else 'FILE'} -i"
+
+
+def first_rating(result, competency: str) -> str:
+    """`3, the role needs 4`: a competency rated for the first time, against what the target asks."""
+    level = result.new.levels().get(competency, 0)
+    need = result.target.required(competency)
+    if not need:
+        return f"{level}, not one the role needs"
+    return f"{level}, the role needs {need}" + (" (met)" if level >= need else "")
+
+
+def feedback_legend(result, groups: bool, marks: bool = True) -> str:
+    """What each mark and each `·` in the table means, for the columns shown and the raters there were."""
+    pairs = (("◀ blind spot", result.blind_spots), ("▶ hidden strength", result.hidden_strengths))
+    parts = [mark for mark, ids in pairs if ids and marks]  # Markdown names them in a column of words instead
+    if any(view.self_level is None for view in result.competencies):
+        parts.append("Self · you did not rate it")
+    if groups:
+        if any(view.manager is None for view in result.competencies):
+            parts.append("Manager · " + ("no manager's review" if not result.raters.get("manager") else "not rated"))
+        for relation, label in (("peer", "Peers"), ("report", "Reports")):
+            count = result.raters.get(relation, 0)
+            plural = "s" if count != 1 else ""
+            if 0 < count < 3:
+                parts.append(f"{label} · only {count} {relation}{plural}; 3 are needed to keep them anonymous")
+            elif count and any(getattr(view, f"{relation}s") is None for view in result.competencies):
+                parts.append(f"{label} · fewer than 3 rated it, kept anonymous")
+    if any(view.others is None for view in result.competencies):
+        parts.append("Others · nobody else rated it, or showing it would give away a hidden rating")
+    parts.append("Δ self minus others")
+    if not groups:
+        parts.append("The manager's, peers' and reports' columns need a wider terminal or -f json")
+    return ". ".join(parts) + "."

@@ -1,5 +1,6 @@
 """`validate`, `init` and `schema`: the files people write, and help writing them."""
 
+import os
 import sys
 from enum import StrEnum
 from typing import Annotated, Optional
@@ -31,7 +32,15 @@ def validate(
     from ...reading.validation import validate as run_validation
 
     report = run_validation(data_dir, paths or [])
-    sys.stdout.write("".join(f"{line}\n" for line in report.lines()))
+    lines = report.lines()
+    if not report.problems and (sys.stdout.isatty() or "COLUMNS" in os.environ):
+        # the OK line is a sentence, wrapped at a space for the terminal; a problem stays one line, for grep and editors
+        import shutil
+        import textwrap
+
+        width = max(20, shutil.get_terminal_size().columns)
+        lines = textwrap.wrap(lines[0], width, break_long_words=False, break_on_hyphens=False) or lines
+    sys.stdout.write("".join(f"{line}\n" for line in lines))
     sys.stdout.flush()
     for line in report.notes():
         note(line)

@@ -158,4 +158,16 @@ def plan(
 
         emit_text(role_radar(framework, result.target, result.profile.levels(), result.profile.name), chart)
         link = relative_link(chart, output)
-    emit_text(plan_markdown(framework, result, link), output)
+    text = plan_markdown(framework, result, link)
+    if output is None:
+        import shlex
+
+        from ..terminal import note, show_markdown
+
+        if show_markdown(text):  # a person at a terminal reads it drawn; a pipe or -o gets the Markdown as it is
+            keep = ["-p", profile, *(["-t", target] if target else []), *(a for r in reviews or [] for a in ("--reviews", r))]
+            keep += [*(["--top", str(top)] if top != 5 else []), *(["--chart", chart] if chart else [])]
+            keep += ["--data-dir", data_dir] if data_dir else []
+            note(f"Save it with: {shlex.join(['pmo-path', 'plan', *keep, '-o', 'plan.md'])}")
+            return
+    emit_text(text, output)

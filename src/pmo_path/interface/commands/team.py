@@ -44,7 +44,7 @@ def team(
     members: Annotated[
         str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
     ] = "top",
-    chart: chart_option("Also write the gap heatmap as an SVG, for a slide.") = None,
+    chart: chart_option("Also write a bar chart of the team's gaps as an SVG, for a slide.") = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -59,7 +59,7 @@ def team(
 
     if members not in ("top", "all"):
         raise UsageProblem(f"--members: 'top' or 'all', not '{members}'")
-    require_svg(chart, "heatmap")
+    require_svg(chart, "bar chart of the gaps")
     framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *paths, force=force)
     chosen = target_role(framework, target)
     loaded = _load(paths, framework)
