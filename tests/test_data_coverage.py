@@ -103,6 +103,23 @@ DANA = {  # senior PM heading to PMO director
     "cross-functional-experience": 2,
 }
 BEGINNER = {c: 0 for c in SAM} | {"project-delivery": 1, "metrics-reporting": 1, "business-acumen": 1}
+# Issue 20 review (a PMO director's sign-off on eight more people): pitched at their level and move.
+JON = SAM | {"pmo-governance": 2, "metrics-reporting": 3, "financial-management": 2}  # analyst, 4 years, aiming high
+NIA = {c: 4 for c in SAM} | {  # portfolio office manager near PMO director
+    "executive-communication": 3,
+    "strategic-thinking": 3,
+    "financial-management": 3,
+    "cross-functional-experience": 3,
+}
+CHEN = {c: 2 for c in SAM} | {  # PM nearly ready for senior PM: only value delivery 2 -> 3 is left
+    "project-delivery": 4,
+    "stakeholder-management": 4,
+    "executive-communication": 3,
+    "collaborative-leadership": 3,
+    "financial-management": 3,
+    "metrics-reporting": 3,
+}
+AMIR = BEGINNER | {"project-delivery": 2, "metrics-reporting": 2, "stakeholder-management": 2, "pmo-governance": 1}
 
 
 @pytest.mark.parametrize(
@@ -148,6 +165,34 @@ BEGINNER = {c: 0 for c in SAM} | {"project-delivery": 1, "metrics-reporting": 1,
             BEGINNER,
             {"enterprise-resource-management", "recommend-a-funding-trade-off", "pfmp-certification"},
             {"read-two-business-cases"},
+        ),
+        (  # recruiting a PMO team, leaving the PMO for years, a coffee-machine pitch at exec. comm. 1: not yet
+            "pmo-analyst",
+            "portfolio-office-manager",
+            JON,
+            {"set-up-and-staff-a-pmo", "step-out-into-business-role", "elevator-pitch"},
+            {"improve-methodology", "business-operations-secondment", "present-at-a-steering-committee"},
+        ),
+        (  # enterprise resource management is her office's job already; preparing figures is below financial 3
+            "portfolio-office-manager",
+            "pmo-director",
+            NIA,
+            {"enterprise-resource-management", "prepare-numbers-for-a-funding-review"},
+            {"recommend-a-funding-trade-off", "elevator-pitch"},
+        ),
+        (  # a debrief builds delivery, not value; Attwood's value test does
+            "project-manager",
+            "senior-project-manager",
+            CHEN,
+            {"learn-from-failure-and-success"},
+            {"value-over-perfect-execution"},
+        ),
+        (  # at metrics 2 he has compiled status figures; the next step analyses them
+            "project-coordinator",
+            "pmo-analyst",
+            AMIR,
+            {"compile-the-monthly-metrics"},
+            {"pmo-helper-assignment", "help-adopt-a-new-way-of-working"},
         ),
     ],
 )
