@@ -225,7 +225,7 @@ def test_every_header_that_cannot_be_placed_is_in_one_message_and_columns_settle
     result = invoke("team", str(survey), str(tmp_path / "team"), "-f", "json")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1 and errors[0].startswith(f"Error: {survey}:1: 4 columns cannot be placed: ")
+    assert len(errors) == 1 and errors[0].startswith(f"Error: {survey}:1: columns pmo-path cannot place: ")
     assert "'Rate yourself [Projct delivery]' matches no competency (did you mean 'Project delivery'?)" in errors[0]
     assert "'Leadership' matches no competency (did you mean 'Collaborative leadership' or 'Change leadership'?)" in errors[0]
     assert "'Business acumen and value delivery' names more than one competency (Business acumen, Value delivery)" in errors[0]
@@ -265,7 +265,7 @@ def test_two_columns_for_one_competency_are_one_line_and_the_rest_analysed(invok
     result = invoke("team", str(survey), str(tmp_path / "team"), "-f", "json")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {survey}:1: 1 column cannot be placed: 'strategic-thinking' and 'Rate yourself [Strategic thinking]' "
+        f"Error: {survey}:1: a column pmo-path cannot place: 'strategic-thinking' and 'Rate yourself [Strategic thinking]' "
         "both give Strategic thinking. Map each to a competency id, a person field or 'ignore' in a YAML file and "
         "pass --columns FILE\n"
     )

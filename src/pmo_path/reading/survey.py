@@ -71,7 +71,9 @@ _PERSON_PHRASES = (
     ("years of experience", "years_experience"),
     ("years experience", "years_experience"),
 )
-_UNRATED = frozenset(("", "n/a", "na", "n a", "not sure", "unsure", "don't know", "do not know", "not applicable", "-", "—"))
+_UNRATED = frozenset(
+    ("", "n/a", "na", "n a", "not sure", "unsure", "don't know", "don’t know", "do not know", "not applicable", "-", "—")
+)
 # `3`, `3 - practitioner`, `3: practitioner`, `3 (practitioner)`, `Level 3`; never `3.5` or `3-5`
 _LEVEL = re.compile(r"(?:level\s*)?([-+]?\d+)(?:\.0+)?(?:\s*[-–—:.)](?!\d)\s*\S.*|\s+\S.*|\s*[-–—:.)])?\Z", re.I | re.S)
 _BRACKET = re.compile(r"\[([^\[\]]+)\]\s*\Z")
@@ -95,7 +97,8 @@ def roles_by_title(framework: Framework) -> dict[str, str]:
     """Each role's id and title, as `words` writes them, to its id: a cell may name a role either way ("PMO Analyst").
 
     (Local to survey reading; the command line's role options may come to share it.)"""
-    return {words(key): role.id for role in framework.roles.values() for key in (role.id, role.title)}
+    found = {words(key): role.id for role in framework.roles.values() for key in (role.id, role.title)}
+    return {**found, **{role: role for role in framework.roles}}  # an id as written: no need to normalise it
 
 
 def _close(word: str, choices: list[str], cutoff: float = 0.75) -> str | None:
@@ -138,6 +141,7 @@ class Reader:
         self.top = max((level for level in scale if isinstance(level, int)), default=5)
         self.levels = {words(str(name)): level for level, name in scale.items() if isinstance(level, int)}
         self.roles = roles_by_title(framework)
+        self._ratings: dict[str, int | str | None] = {}  # a level, None (unrated) or what is wrong
 
     def person_field(self, target: str, exact: bool) -> Callable[[str], object]:
         """The reader of a person's column; a bare `Name` column (a form's account) reads "anonymous" as no name."""
@@ -148,6 +152,19 @@ class Reader:
         return self.account_name if target == "name" and exact else self.text
 
     def rating(self, cell: str) -> int | None:
+        """A rating cell's level, None for unrated; a ValueError saying what is wrong. Answers repeat: each is read once."""
+        try:
+            found = self._ratings[cell]
+        except KeyError:
+            try:
+                found = self._ratings[cell] = self._rating(cell)
+            except ValueError as err:
+                found = self._ratings[cell] = str(err)
+        if isinstance(found, str):
+            raise ValueError(found)
+        return found
+
+    def _rating(self, cell: str) -> int | None:
         text = cell.strip()
         key = words(text) if text else ""
         if key in _UNRATED or text.casefold() in _UNRATED:
@@ -171,7 +188,7 @@ class Reader:
         text = cell.strip()
         if not text:
             return None
-        found = self.roles.get(words(text))
+        found = self.roles.get(text) or self.roles.get(words(text))
         if found:
             return found
         by_id = _close(text, list(self.framework.roles), 0.6)
@@ -311,16 +328,16 @@ def plan_columns(path: str, header: list[str], framework: Framework, mapping: di
             indexes.remove(account)  # said in its own note, not in the list of columns left out
             continue
         what = target if target in PERSON_FIELDS else framework.competencies[target].name
-        quoted = " and ".join(f"'{shown(header[index])}'" for index in indexes)
-        unplaced.append(f"{quoted} both give {what}")
+        quoted = [f"'{shown(header[index])}'" for index in indexes]
+        both = "both" if len(quoted) == 2 else "all"
+        unplaced.append(f"{', '.join(quoted[:-1])} and {quoted[-1]} {both} give {what}")
 
     problems = []
     if unplaced:
-        count = len(unplaced)
         problems.append(
             Problem(
                 path,
-                f"{count} column{'s' if count != 1 else ''} cannot be placed: "
+                f"{'a column' if len(unplaced) == 1 else 'columns'} pmo-path cannot place: "
                 + "; ".join(unplaced)
                 + ". Map each to a competency id, a person field or 'ignore' in a YAML file and pass --columns FILE",
                 line=1,
