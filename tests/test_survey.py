@@ -424,7 +424,8 @@ def test_without_openpyxl_a_workbook_is_one_line_naming_the_extra(invoke, framew
     result = invoke("team", str(tmp_path), "-f", "json")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {tmp_path / 'survey.xlsx'}: reading .xlsx needs openpyxl, an optional extra: pip install 'pmo-path[xlsx]'\n"
+        f"Error: {tmp_path / 'survey.xlsx'}: reading .xlsx needs openpyxl, an optional extra: pip install 'pmo-path[xlsx]' "
+        "(or: pip install openpyxl)\n"
     )
     assert json.loads(result.stdout)["people"] == 1
 
@@ -524,3 +525,25 @@ def test_a_survey_in_a_folder_with_yaml_files_is_read_as_well(invoke, framework,
     result = invoke("team", str(folder), "-t", "pmo-manager", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["people"] == 4
+
+
+def test_a_csv_survey_never_loads_openpyxl(framework, tmp_path):
+    import subprocess
+    import textwrap
+
+    survey = google_forms_csv(tmp_path / "survey.csv", framework)
+    probe = textwrap.dedent(
+        f"""
+        import contextlib, io, sys
+        from pmo_path.interface.cli import app
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            try:
+                app(["team", {str(survey)!r}, "-f", "json"], prog_name="pmo-path")
+            except SystemExit as done:
+                assert done.code in (0, None), done.code
+        print("openpyxl" in sys.modules)
+        """
+    )
+    finished = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.strip() == "False"

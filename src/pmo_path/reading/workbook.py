@@ -35,7 +35,8 @@ def read_workbook(path: str, max_bytes: int) -> tuple[list[list[str]], dict[int,
     try:
         import openpyxl
     except ImportError:
-        raise InputError(Problem(path, f"reading .xlsx needs openpyxl, an optional extra: {XLSX_EXTRA}")) from None
+        message = f"reading .xlsx needs openpyxl, an optional extra: {XLSX_EXTRA} (or: pip install openpyxl)"
+        raise InputError(Problem(path, message)) from None
     try:
         merged, formulas = _scan(path)
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
