@@ -78,7 +78,8 @@ def read_csv_team(
     plan = plan_columns(path, rows[0], framework, mapping)
     width = len(rows[0])
     stamp = plan.timestamp or next((column for column in plan.columns if column.target == "assessed_on"), None)
-    order = date_order([row[stamp.index] for row in rows[1:] if stamp.index < len(row)]) if stamp else "md"
+    # day or month first, as the column's own dates tell; month first (both tools' default) when none does
+    order = (date_order([row[stamp.index] for row in rows[1:] if stamp.index < len(row)]) if stamp else None) or "md"
     undated: list[tuple[int, str]] = []
     people: list[tuple[str, Profile]] = []
     failures: list[InputError] = [Notice(Problem(path, note)) for note in plan.notes]

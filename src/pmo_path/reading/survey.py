@@ -49,7 +49,6 @@ _NOT_ANSWERS = frozenset(
 )
 _QUIZ_PREFIXES = ("points - ", "feedback - ")  # Microsoft Forms quiz columns beside each question
 _TIMESTAMPS = ("timestamp", "completion time")  # in this order: which one's date is assessed_on
-_ACCOUNT_NAME = "name"  # Microsoft Forms' own `Name` column: the account, or "anonymous"
 # A person's columns: the header itself, or a phrase inside the question's title.
 _PERSON_EXACT = {
     "name": "name",

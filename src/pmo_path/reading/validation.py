@@ -110,7 +110,7 @@ def validate(data_dir: str | os.PathLike | None, profile_paths: list[str], colum
                 if report.framework is not None:
                     read = (review_from_document if review else profile_from_document)(doc, report.framework)
                     if not review:
-                        report.people.append((file, read))
+                        report.people.append((doc.name, read))  # <stdin> for -, as its problems name it
             except InputError as err:
                 report.problems.extend(err.problems)
             report.profiles += 1
