@@ -547,3 +547,40 @@ def test_a_csv_survey_never_loads_openpyxl(framework, tmp_path):
     finished = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert finished.returncode == 0, finished.stderr
     assert finished.stdout.strip() == "False"
+
+
+@given(st.data())
+def test_a_competency_is_found_in_any_question_title_in_any_case(data):
+    from conftest import bundled_framework
+
+    from pmo_path.reading.survey import plan_columns
+
+    framework = bundled_framework()
+    competency = data.draw(st.sampled_from(sorted(framework.competencies.values(), key=lambda c: c.id)))
+    spaced = "  ".join(competency.name.split())
+    name = data.draw(st.sampled_from([competency.name, competency.id, competency.name.upper(), spaced]))
+    template = data.draw(
+        st.sampled_from(
+            ["{}", "Rate yourself [{}]", "{} - how would you rate yourself?", "How strong is your {}?", "Q7. {}: your level"]
+        )
+    )
+    plan = plan_columns("survey.csv", ["Your name", template.format(name)], framework)
+    assert [column.target for column in plan.columns] == ["name", competency.id]
+
+
+@pytest.mark.parametrize(
+    ("header", "suggestion"),
+    [
+        ("Rate yourself [Delivery]", "(did you mean 'Project delivery' or 'Value delivery'?)"),
+        ("Rate yourself [Stakeholder mgmt]", "(did you mean 'Stakeholder management'?)"),
+        ("How good is your stakeholder mangement?", "(did you mean 'Stakeholder management'?)"),
+        ("portfolio-managment", "(did you mean 'portfolio-management'?)"),
+    ],
+)
+def test_a_header_that_matches_nothing_gets_a_suggestion(framework, header, suggestion):
+    from pmo_path.errors import InputError
+    from pmo_path.reading.survey import plan_columns
+
+    with pytest.raises(InputError) as raised:
+        plan_columns("survey.csv", ["name", header], framework)
+    assert f"'{header}' matches no competency {suggestion}" in str(raised.value)

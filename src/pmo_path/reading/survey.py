@@ -395,7 +395,8 @@ def _suggest(raw: str, key: str, names: list[str], by_words: dict[str, str], fra
     tokens = key.split()[:40]
     for size in sorted({len(name.split()) for name in names}):
         pieces += [" ".join(tokens[start : start + size]) for start in range(len(tokens) - size + 1)]
-    containing = [by_words[name] for name in names if f" {key} " in f" {name} "]
+    short = pieces[0]  # the grid row's label when there is one, else the whole header
+    containing = [by_words[name] for name in names if f" {short} " in f" {name} "]
     if 1 < len(set(containing)) <= 4:
         options = " or ".join(f"'{framework.competencies[c].name}'" for c in dict.fromkeys(containing))
         return f" (did you mean {options}?)"
