@@ -117,7 +117,7 @@ def _scan(path: str) -> tuple[list[tuple[str, int, str | None, int | None]], lis
     """Merged ranges and formula cells of the first sheet, read from its XML in chunks (it can be far larger than the file)."""
     merged: dict[int, tuple[str, int, str | None, int | None]] = {}
     formulas: dict[int, tuple[str, int]] = {}
-    with zipfile.ZipFile(path) as archive, archive.open(_first_sheet(archive)) as stream:
+    with zipfile.ZipFile(path) as archive, archive.open(_first_sheet(archive), "r") as stream:
         offset, tail = 0, b""
         while chunk := stream.read(_CHUNK):
             buffer = tail + chunk
