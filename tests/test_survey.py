@@ -517,11 +517,12 @@ def test_one_each_keeps_one_input_a_person_the_latest_then_the_last(entries):
         assert index == best
 
 
-def test_a_survey_in_a_folder_with_yaml_files_is_read_as_well(invoke, framework, tmp_path):
+def test_a_workbook_in_a_folder_with_yaml_files_is_read_as_well_and_excels_lock_file_skipped(invoke, framework, tmp_path):
     folder = tmp_path / "team"
     folder.mkdir()
     shutil.copy(EXAMPLES / "jordan-lee.yaml", folder)
     microsoft_forms_xlsx(folder / "survey.xlsx", framework)
+    (folder / "~$survey.xlsx").write_bytes(b"\x00" * 165)  # Excel's lock file while the workbook is open
     result = invoke("team", str(folder), "-t", "pmo-manager", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["people"] == 4

@@ -2,7 +2,8 @@
 
 A `.csv` or `.xlsx` survey export holds one person a row (`reading.csv_team`).
 Folders are read one level deep (a team keeps older assessments in a
-subfolder), hidden files are skipped as a shell glob would skip them, and a
+subfolder), hidden files are skipped as a shell glob would skip them (and
+`~$survey.xlsx`, the lock file Excel keeps beside a workbook it has open), and a
 dangling link, a link loop or an unreadable file becomes a failure naming
 that entry, never the end of the run.
 """
@@ -41,7 +42,7 @@ def _folder_entries(path: str) -> tuple[list[str], list[InputError]]:
     except OSError as err:  # permission denied, most often
         return [], [InputError(Problem(path, f"cannot read: {err.strerror or err}"))]
     for entry in listed:
-        if entry.name.startswith(".") or not entry.name.lower().endswith(PROFILE_SUFFIXES):
+        if entry.name.startswith((".", "~$")) or not entry.name.lower().endswith(PROFILE_SUFFIXES):  # ~$: Excel's lock file
             continue
         full = os.path.join(path, entry.name)
         try:
