@@ -256,6 +256,9 @@ def test_a_bad_columns_map_is_named_with_its_line(invoke, framework, tmp_path):
     assert "(did you mean 'strategic-thinking'?)" in result.stderr
     checked = invoke("validate", str(survey), "--columns", str(mapping))
     assert checked.exit_code == 1 and f"{mapping}:2: Leadership:" in checked.stdout
+    written = mapping.read_bytes()
+    refused = invoke("bench", str(survey), "--columns", str(mapping), "-o", str(mapping))  # never an output over an input
+    assert refused.exit_code == 2 and mapping.read_bytes() == written
 
 
 def test_two_columns_for_one_competency_are_one_line_and_the_rest_analysed(invoke, framework, tmp_path):
