@@ -108,7 +108,10 @@ def _close(word: str, choices: list[str], cutoff: float = 0.75) -> str | None:
 
 
 class Notice(InputError):
-    """Not a failure: what the reader did that the person should know (columns left out, which name column was used)."""
+    """Not a failure: what the reader did that the person should know (columns left out, which name column was used).
+
+    It travels with a file's failures (through worker processes too) and is taken out of them by
+    `team_files.load_team` and `validation`, so a Notice never makes the exit code 1."""
 
 
 @dataclass
