@@ -588,3 +588,21 @@ def test_a_header_that_matches_nothing_gets_a_suggestion(framework, header, sugg
     with pytest.raises(InputError) as raised:
         plan_columns("survey.csv", ["name", header], framework)
     assert f"'{header}' matches no competency {suggestion}" in str(raised.value)
+
+
+def test_parallel_reading_passes_columns_and_notices_as_one_process_does(framework, tmp_path, monkeypatch):
+    from pmo_path.reading import team_files
+
+    for number in range(12):
+        people = [{**person, "name": f"{person['name']} {number}"} for person in PEOPLE]
+        survey = google_forms_csv(tmp_path / f"survey-{number:02d}.csv", framework, people)
+        survey.write_bytes(survey.read_bytes().replace(b"Rate yourself [Project delivery]", b"Delivery as you see it"))
+    mapping = {"Delivery as you see it": "project-delivery"}
+    single = team_files.load_team([str(tmp_path)], framework, mapping)
+    monkeypatch.setattr(team_files, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(team_files.os, "cpu_count", lambda: 2)
+    parallel = team_files.load_team([str(tmp_path)], framework, mapping)
+    assert parallel.profiles == single.profiles and len(single.profiles) == 36
+    assert single.profiles[0][1].levels()["project-delivery"] == 4
+    assert parallel.failures == single.failures == []
+    assert [str(n) for n in parallel.notices] == [str(n) for n in single.notices] and len(single.notices) == 12
