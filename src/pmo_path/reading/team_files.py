@@ -131,7 +131,8 @@ def load_team(paths: list[str], framework: Framework, columns: dict[str, str] | 
         profiles = [(file, found[file]) for file in _in_order(files, found)]
     from .survey import Notice
 
-    notices = [failure for failure in bad if isinstance(failure, Notice)]
+    rank = {file: index for index, file in enumerate(files)}  # workers return them by chunk: put them in file order
+    notices = sorted((failure for failure in bad if isinstance(failure, Notice)), key=lambda n: rank.get(n.problems[0].file, 0))
     bad = [failure for failure in bad if not isinstance(failure, Notice)]
     return LoadedTeam(profiles, failures + bad, len(files), reviews, notices)
 
