@@ -66,24 +66,31 @@ def read_csv_team(
     if path.lower().endswith(".xlsx"):
         from .workbook import read_workbook
 
-        rows, bad_rows = read_workbook(path, MAX_BYTES)
+        sheet, bad_rows = read_workbook(path, MAX_BYTES)
+
+        def records():
+            return iter(sheet)
     else:
         text = read_bytes(path)
-        try:
-            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text)))
-        except csv.Error as err:  # a cell over the csv module's limit, most often
-            raise InputError(Problem(path, f"cannot be read as CSV: {err}")) from None
-    if not rows:
+        delimiter = delimiter_of(text)
+
+        def records():  # rows as they are parsed: a large export is never held twice
+            return _csv_rows(path, text, delimiter)
+
+    rows = records()
+    header = next(rows, None)
+    if header is None:
         raise InputError(Problem(path, "file is empty; expected a header row and one row a person"))
-    plan = plan_columns(path, rows[0], framework, mapping)
-    width = len(rows[0])
+    plan = plan_columns(path, header, framework, mapping)
+    width = len(header)
     stamp = plan.timestamp or next((column for column in plan.columns if column.target == "assessed_on"), None)
-    # day or month first, as the column's own dates tell; month first (both tools' default) when none does
-    order = (date_order([row[stamp.index] for row in rows[1:] if stamp.index < len(row)]) if stamp else None) or "md"
+    order = "md"  # month first, both tools' default, unless the column's own dates say day first (a pass over the column)
+    if stamp is not None:
+        order = date_order(row[stamp.index] for row in _after_header(records()) if stamp.index < len(row)) or order
     undated: list[tuple[int, str]] = []
     people: list[tuple[str, Profile]] = []
     failures: list[InputError] = [Notice(Problem(path, note)) for note in plan.notes]
-    for number, row in enumerate(rows[1:], 2):
+    for number, row in enumerate(rows, 2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line
         if number in bad_rows:
@@ -140,3 +147,15 @@ def read_csv_team(
     if not people and not [failure for failure in failures if not isinstance(failure, Notice)]:
         raise InputError(Problem(path, "has a header but no rows; expected one row a person below it"))
     return people, failures
+
+
+def _csv_rows(path: str, text: str, delimiter: str):
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as err:  # a cell over the csv module's limit, most often
+        raise InputError(Problem(path, f"cannot be read as CSV: {err}")) from None
+
+
+def _after_header(rows):
+    next(rows, None)
+    return rows

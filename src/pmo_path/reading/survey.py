@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -219,7 +219,7 @@ class Reader:
             return text  # the profile checks say what is wrong
 
 
-def date_order(cells: list[str]) -> str | None:
+def date_order(cells: Iterable[str]) -> str | None:
     """'md' or 'dm' for dates written a/b/year, from the cells that tell (a day over 12); None when they disagree."""
     month_first = day_first = False
     for cell in cells:
