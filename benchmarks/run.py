@@ -13,6 +13,9 @@ so both see the same machine load, and compares the medians:
   reading and `yaml.load(..., Loader=yaml.CSafeLoader)`-ing the same files,
   with peak memory (max RSS of the largest process, from `os.wait4`) under
   200 MiB; the team table within 1.2x of that JSON run;
+- `team -f json` over the same people as one Google Forms-shaped survey CSV
+  (Timestamp, Email address, question titles, role titles, `3 - practitioner`)
+  within 1.2x of the same team as YAML files;
 - with --large, `team -f json` over 100,000 profiles under 500 MiB peak.
 
 Every program runs on this interpreter (`sys.executable`), the subject as
@@ -52,6 +55,7 @@ MIB = 1024 * 1024
 MEMORY_BUDGET_MIB = 200
 TEAM_BUDGET, SMALL_TEAM_BUDGET, FULL_TEAM = 1.0, 2.2, 10_000
 TABLE_BUDGET = 1.2  # the team table against the same run's JSON
+SURVEY_BUDGET = 1.2  # the team as one survey export against the same team as YAML files
 LARGE_TEAM, LARGE_MEMORY_BUDGET_MIB = 100_000, 500
 CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
@@ -202,6 +206,41 @@ def write_team(folder: Path, people: int, seed: int = 2026) -> None:
         (folder / f"person-{number:05d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+ROLE_TITLES = {
+    "project-manager": "Project Manager",
+    "senior-project-manager": "Senior Project Manager",
+    "pmo-analyst": "PMO Analyst",
+    "pmo-manager": "PMO Manager",
+    "program-manager": "Program Manager",
+}
+LEVEL_NAMES = ("none", "aware", "developing", "practitioner", "advanced", "expert")
+
+
+def write_survey(path: Path, people: int, seed: int = 2026) -> None:
+    """The people of `write_team` (the same draws), as Google Forms exports them: one CSV row a person."""
+    import csv
+
+    rng = random.Random(seed)
+    names = [competency.replace("-", " ").capitalize() for competency in COMPETENCIES]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["Timestamp", "Email address", "Your name", "Your current role", "The role you aim for", "Years of experience"]
+            + [f"Rate yourself [{name}]" for name in names]
+        )
+        for number in range(people):
+            role, years = rng.choice(ROLES), rng.randint(2, 25)
+            month, day = rng.randint(1, 12), rng.randint(1, 28)
+            row = [f"2026/{month:02d}/{day:02d} 9:14:03 AM GMT+1", f"p{number}@example.org", f"Person {number:05d}"]
+            row += [ROLE_TITLES[role], "PMO Director", str(years)]
+            for _competency in COMPETENCIES:
+                level = rng.choices(range(6), weights=(1, 2, 4, 5, 3, 1))[0]
+                if rng.random() < 0.2:
+                    rng.choice(EVIDENCE)  # the YAML team's evidence note: a survey has none, the draws stay in step
+                row.append(f"{level} - {LEVEL_NAMES[level]}")
+            writer.writerow(row)
+
+
 def write_reviews(folder: Path, seed: int = 12) -> None:
     """Twelve reviews of the example person: a manager, six peers, four reports and one other."""
     rng = random.Random(seed)
@@ -220,7 +259,7 @@ def main() -> int:
     parser.add_argument("--large", action="store_true", help=f"also the peak memory of team over {LARGE_TEAM:,} profiles")
     parser.add_argument(
         "--only",
-        choices=("assess", "feedback", "version", "team", "table"),
+        choices=("assess", "feedback", "version", "team", "table", "survey"),
         action="append",
         help="run only this check (repeatable)",
     )
@@ -238,6 +277,8 @@ def main() -> int:
         team = folder / "team"
         team.mkdir()
         write_team(team, people)
+        survey = folder / "survey.csv"
+        write_survey(survey, people)
         reviews = folder / "reviews"
         reviews.mkdir()
         write_reviews(reviews)
@@ -283,8 +324,17 @@ def main() -> int:
                 ),
                 team_runs,
             ),
+            (
+                Check(
+                    f"team survey CSV ({people:,})",
+                    [*subject, "team", str(team), "-t", "pmo-director", "-f", "json"],
+                    [*subject, "team", str(survey), "-t", "pmo-director", "-f", "json"],
+                    SURVEY_BUDGET,
+                ),
+                team_runs,
+            ),
         ]
-        names = ("assess", "feedback", "version", "team", "table")
+        names = ("assess", "feedback", "version", "team", "table", "survey")
         wanted = options.only or list(names)
         checks = [pair for key, pair in zip(names, all_checks, strict=True) if key in wanted]
         print(f"python {sys.version.split()[0]} at {python}; subject: {' '.join(Path(p).name for p in subject)}", flush=True)

@@ -252,7 +252,7 @@ def test_no_profiles_found_is_one_clear_error(tmp_path, invoke):
     result = invoke("team", str(tmp_path), "-t", TARGET)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == f"Error: no profile files (*.yaml, *.yml, *.csv) found in {tmp_path}\n"
+    assert result.stderr == f"Error: no profile files (*.yaml, *.yml, *.csv, *.xlsx) found in {tmp_path}\n"
 
 
 def test_only_broken_files_is_an_error_without_output(write_profile, invoke):

@@ -50,7 +50,7 @@ def test_a_bad_row_is_named_and_left_out_and_the_rest_analysed(invoke, tmp_path)
     assert result.exit_code == 1
     assert json.loads(result.stdout)["people"] == 1
     lines = result.stderr.splitlines()
-    assert f"Error: {path}:3: ratings.strategic-thinking: must be a whole number, found text ('high')" in lines
+    assert any(line.startswith(f"Error: {path}:3: Strategic thinking: 'high' is not a level: give 0-5") for line in lines)
     assert f"Error: {path}:4: has 5 cells, the header 6; row left out" in lines
     assert any(line.startswith(f"Error: {path}:5: target_role: unknown role 'pmo-mangr'") for line in lines)
     assert len(lines) == 3
@@ -59,11 +59,10 @@ def test_a_bad_row_is_named_and_left_out_and_the_rest_analysed(invoke, tmp_path)
 @pytest.mark.parametrize(
     ("text", "encoding", "message"),
     [
-        ("current_role;strategic-thinking\npmo-analyst;3\n", "utf-8", ":1: name: the header needs a 'name' column"),
-        ("name;strategic-thinking;Strategic thinking\nAna;3;3\n", "utf-8", "column 'Strategic thinking' repeats"),
+        ("current_role;strategic-thinking\npmo-analyst;3\n", "utf-8", ":1: name: the header needs a name column"),
+        ("name;strategic-thinking;Strategic thinking\nAna;3;3\n", "utf-8", "'strategic-thinking' and 'Strategic thinking' both"),
         ("name;strategic-thinkin\nAna;3\n", "utf-8", "did you mean 'strategic-thinking'"),
         ("name;strategic-thinking\nJérôme;3\n", "latin-1", "not UTF-8 text"),
-        ("name\n" + "x" * (1024 * 1024) + "\n", "utf-8", "larger than the 1 MiB limit"),
         ("name;strategic-thinking\n", "utf-8", "has a header but no rows"),
     ],
 )

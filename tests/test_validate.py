@@ -58,7 +58,8 @@ def test_bundled_framework_is_ok_and_its_files_are_named(invoke, framework):
 
 def test_profiles_files_folders_and_stdin_are_counted(invoke, framework):
     example = str(EXAMPLES / "jordan-lee.yaml")
-    result = invoke("validate", example, str(EXAMPLES), "-", input=(EXAMPLES / "sam-okafor.yaml").read_text())
+    other = (EXAMPLES / "sam-okafor.yaml").read_text().replace("Sam Okafor", "Sam Other")  # one person twice is a warning
+    result = invoke("validate", example, str(EXAMPLES), "-", input=other)
     profiles_in_folder = len(list(EXAMPLES.glob("*.yaml")))
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.stdout == ok_line(framework, profiles_in_folder + 1) + "\n"  # the example is in the folder: read once
@@ -87,7 +88,7 @@ def test_missing_and_empty_paths_are_problems_too(invoke, tmp_path, write_profil
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"{tmp_path / 'gone.yaml'}: no such file or folder"
-    assert lines[1] == f"{empty_folder}: no profile files (*.yaml, *.yml, *.csv) in this folder"
+    assert lines[1] == f"{empty_folder}: no profile files (*.yaml, *.yml, *.csv, *.xlsx) in this folder"
     assert lines[2].endswith(": file is empty; expected a mapping of keys")
     assert len(lines) == 3
 
@@ -101,8 +102,9 @@ def test_survey_exports_are_checked_row_by_row_as_team_reads_them(invoke, framew
     result = invoke("validate", str(bad), str(tmp_path))  # the folder holds both files; bad.csv is read once
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{bad}:2: current_role: unknown role 'pmo-analist' (did you mean 'pmo-analyst'?)",
-        f"{bad}:3: ratings.strategic-thinking: must be from 0 to 5, found 9",
+        f"{bad}:2: current_role: unknown role 'pmo-analist' (did you mean 'pmo-analyst'?); "
+        "give a role id or title (pmo-path roles lists them)",
+        f"{bad}:3: strategic-thinking: must be from 0 to 5, found 9",
     ]
     assert result.stderr.splitlines()[-1] == "Error: 2 problems in 1 file"
 

@@ -253,3 +253,23 @@ DataDirOption = Annotated[
 def chart_option(help: str):
     """--chart FILE.svg, with what this command draws in its help."""
     return Annotated[Optional[str], typer.Option("--chart", metavar="FILE.svg", help=help)]
+
+
+ColumnsOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--columns",
+        metavar="MAP.yaml",
+        help="For survey exports: a YAML map of header to competency id, person field (name, current_role, "
+        "target_role, assessed_on, years_experience) or ignore, for the headers pmo-path cannot place itself.",
+    ),
+]
+
+
+def column_map(columns: str | None, framework) -> dict | None:
+    """The --columns map, read and checked (every problem at once), or None."""
+    if columns is None:
+        return None
+    from ..reading.survey import read_column_map
+
+    return read_column_map(columns, framework)

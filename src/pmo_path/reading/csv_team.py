@@ -1,27 +1,28 @@
 """Survey exports as a team: one row a person, read with the same checks as a profile file.
 
-A header with `name`, optional `current_role`, `target_role`, `assessed_on`,
-then one column a competency, by id or by name (any case). UTF-8 with or
-without a byte-order mark, `,` or `;` between cells, a blank cell is
-unrated. A problem in a row is `FILE:ROW: field: message` and leaves that row
-out; a problem with the file itself (no `name` column, a column named twice,
-an unknown competency, too big, not UTF-8) leaves the file out.
+A CSV file (UTF-8 with or without a byte-order mark, `,` `;` or tab between
+cells, quoted cells over several lines) or an `.xlsx` workbook's first sheet
+(`reading.workbook`), as Google Forms and Microsoft Forms export them.
+`reading.survey` says what each header is (a person field, a competency by
+id, name or question title, a timestamp, a column to ignore) and reads each
+cell; a blank, `N/A` or `Not sure` answer is unrated. A problem in a row is
+`FILE:ROW: column: message` and leaves that row out; a problem with the file
+itself (no name column, headers that cannot be placed, too big, not UTF-8)
+leaves the file out.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 
 from ..domain.model import Framework, Profile
-from ..errors import InputError, Problem, did_you_mean
+from ..errors import InputError, Problem
 from .profile import profile_from_document
-from .yamldoc import MAX_BYTES, Document
+from .survey import SURVEY_MAX_BYTES, Notice, date_order, parse_date, plan_columns, shown
+from .yamldoc import Document
 
-PERSON_COLUMNS = ("name", "current_role", "target_role", "assessed_on", "years_experience")
-_WHOLE = re.compile(r"[-+]?\d+\Z")
-_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)\Z")
+MAX_BYTES = SURVEY_MAX_BYTES  # a whole team's export (a real 20,000-row one is far below); one profile is held to 1 MiB
 
 
 def read_bytes(path: str) -> str:
@@ -31,7 +32,7 @@ def read_bytes(path: str) -> str:
     except OSError as err:
         raise InputError(Problem(path, f"cannot read: {err.strerror or err}")) from None
     if len(raw) > MAX_BYTES:
-        raise InputError(Problem(path, f"file is larger than the 1 MiB limit ({MAX_BYTES:,} bytes)"))
+        raise InputError(Problem(path, f"file is larger than the {MAX_BYTES // 2**20} MiB limit ({MAX_BYTES:,} bytes)"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -40,68 +41,89 @@ def read_bytes(path: str) -> str:
         ) from None
 
 
-def _columns(path: str, header: list[str], framework: Framework) -> list[str]:
-    """Each header cell as a profile key or competency id; a file-level InputError for what cannot be read."""
-    by_name = {c.name.casefold(): c.id for c in framework.competencies.values()}
-    by_id = {c.casefold(): c for c in framework.competencies}
-    known = [*PERSON_COLUMNS, *framework.competencies, *(c.name for c in framework.competencies.values())]
-    columns: list[str] = []
-    for cell in header:
-        label = cell.strip()
-        key = label.casefold()
-        column = key if key in PERSON_COLUMNS else by_id.get(key) or by_name.get(key)
-        if column is None:
-            raise InputError(
-                Problem(
-                    path,
-                    f"column '{label}' is no competency id or name{did_you_mean(label, known)}",
-                    label or "(blank header)",
-                    1,
-                )
-            )
-        if column in columns:
-            raise InputError(Problem(path, f"column '{label}' repeats '{header[columns.index(column)].strip()}'", column, 1))
-        columns.append(column)
-    if "name" not in columns:
-        raise InputError(Problem(path, "the header needs a 'name' column (one row a person)", "name", 1))
-    return columns
+def delimiter_of(text: str) -> str:
+    """`,`, `;` (Microsoft Forms and Excel in much of Europe) or a tab: whichever the header row holds most of, outside quotes."""
+    counts = dict.fromkeys(",;\t", 0)
+    quoted = False
+    for char in text[:65536]:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+        elif not quoted and char in "\r\n":
+            break
+    return max(counts, key=lambda delimiter: (counts[delimiter], delimiter == ","))
 
 
-def _value(column: str, cell: str) -> object:
-    text = cell.strip()
-    if column in PERSON_COLUMNS:
-        if column == "years_experience" and _NUMBER.match(text):
-            return float(text)
-        return text
-    return int(text) if _WHOLE.match(text) else text  # a rating; anything else is reported by the profile checks
+def read_csv_team(
+    path: str, framework: Framework, mapping: dict[str, str] | None = None
+) -> tuple[list[tuple[str, Profile]], list[InputError]]:
+    """The people of one survey export (CSV or .xlsx), each checked as a profile; failures name the file and row.
 
+    `mapping` is `--columns`: header -> competency id, person field or 'ignore'. What the reader did
+    that is no failure (columns left out, which name column was used) comes back as `Notice`s."""
+    bad_rows: dict[int, Problem] = {}
+    if path.lower().endswith(".xlsx"):
+        from .workbook import read_workbook
 
-def read_csv_team(path: str, framework: Framework) -> tuple[list[tuple[str, Profile]], list[InputError]]:
-    """The people of one CSV file, each checked as a profile; failures name the file and row."""
-    text = read_bytes(path)
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    if not rows:
+        sheet, bad_rows = read_workbook(path, MAX_BYTES)
+
+        def records():
+            return iter(sheet)
+    else:
+        text = read_bytes(path)
+        delimiter = delimiter_of(text)
+
+        def records():  # rows as they are parsed: a large export is never held twice
+            return _csv_rows(path, text, delimiter)
+
+    rows = records()
+    header = next(rows, None)
+    if header is None:
         raise InputError(Problem(path, "file is empty; expected a header row and one row a person"))
-    columns = _columns(path, rows[0], framework)
-    people, failures = [], []
-    for number, row in enumerate(rows[1:], 2):
+    plan = plan_columns(path, header, framework, mapping)
+    width = len(header)
+    stamp = plan.timestamp or next((column for column in plan.columns if column.target == "assessed_on"), None)
+    order = "md"  # month first, both tools' default, unless the column's own dates say day first (a pass over the column)
+    if stamp is not None:
+        order = date_order(row[stamp.index] for row in _after_header(records()) if stamp.index < len(row)) or order
+    undated: list[tuple[int, str]] = []
+    people: list[tuple[str, Profile]] = []
+    failures: list[InputError] = [Notice(Problem(path, note)) for note in plan.notes]
+    for number, row in enumerate(rows, 2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line
-        if len(row) != len(columns):
-            failures.append(
-                InputError(Problem(path, f"has {len(row)} cells, the header {len(columns)}; row left out", line=number))
-            )
+        if number in bad_rows:
+            failures.append(InputError(bad_rows[number]))
+            continue
+        if len(row) < width and path.lower().endswith(".xlsx"):
+            row = row + [""] * (width - len(row))  # a workbook keeps no trailing blank cells
+        if len(row) != width:
+            failures.append(InputError(Problem(path, f"has {len(row)} cells, the header {width}; row left out", line=number)))
             continue
         data: dict = {"ratings": {}}
-        for column, cell in zip(columns, row, strict=True):
-            if not cell.strip():
+        problems = []
+        for column in plan.columns:
+            try:
+                value = column.read(row[column.index])
+            except ValueError as err:
+                problems.append(Problem(path, str(err), shown(column.header), number))
+                continue
+            if value is None:
                 continue  # blank: unrated, or not given
-            if column in PERSON_COLUMNS:
-                data[column] = _value(column, cell)
+            if column.person:
+                data[column.target] = value
             else:
-                data["ratings"][column] = _value(column, cell)
+                data["ratings"][column.target] = value
+        if problems:
+            failures.append(InputError(problems))
+            continue
+        if stamp is not None and stamp.index < len(row) and row[stamp.index].strip():
+            day = parse_date(row[stamp.index], order)
+            if day is not None:
+                data["assessed_on"] = day.isoformat()
+            elif plan.timestamp is not None:
+                undated.append((number, row[stamp.index]))  # kept, without a date; named once below
         lines = {
             id(data): {None: number, **dict.fromkeys(data, number)},
             id(data["ratings"]): {None: number, **dict.fromkeys(data["ratings"], number)},
@@ -110,6 +132,30 @@ def read_csv_team(path: str, framework: Framework) -> tuple[list[tuple[str, Prof
             people.append((f"{path}:{number}", profile_from_document(Document(path, data, lines), framework)))
         except InputError as err:
             failures.append(err)
-    if not people and not failures:
+    if undated:
+        (first, cell), count = undated[0], len(undated)
+        failures.append(
+            InputError(
+                Problem(
+                    path,
+                    f"{count} date{'s' if count != 1 else ''} in a format pmo-path does not know (first '{shown(cell)}', "
+                    f"row {first}); {'those rows are' if count != 1 else 'that row is'} read without assessed_on",
+                    shown(plan.timestamp.header),
+                )
+            )
+        )
+    if not people and not [failure for failure in failures if not isinstance(failure, Notice)]:
         raise InputError(Problem(path, "has a header but no rows; expected one row a person below it"))
     return people, failures
+
+
+def _csv_rows(path: str, text: str, delimiter: str):
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as err:  # a cell over the csv module's limit, most often
+        raise InputError(Problem(path, f"cannot be read as CSV: {err}")) from None
+
+
+def _after_header(rows):
+    next(rows, None)
+    return rows

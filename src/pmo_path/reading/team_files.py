@@ -1,8 +1,9 @@
 """A team's files: every profile under the paths given, each bad file named, the rest still read.
 
-A `.csv` survey export holds one person a row (`reading.csv_team`).
+A `.csv` or `.xlsx` survey export holds one person a row (`reading.csv_team`).
 Folders are read one level deep (a team keeps older assessments in a
-subfolder), hidden files are skipped as a shell glob would skip them, and a
+subfolder), hidden files are skipped as a shell glob would skip them (and
+`~$survey.xlsx`, the lock file Excel keeps beside a workbook it has open), and a
 dangling link, a link loop or an unreadable file becomes a failure naming
 that entry, never the end of the run.
 """
@@ -18,7 +19,8 @@ from ..errors import InputError, Problem
 from .profile import profile_from_document
 from .yamldoc import load_file
 
-PROFILE_SUFFIXES = (".yaml", ".yml", ".csv")
+PROFILE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
+SURVEY_SUFFIXES = (".csv", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class LoadedTeam:
     failures: list[InputError]  # one per file that could not be used
     files: int  # profile files found, good or bad
     reviews: list[Review] = field(default_factory=list)  # reviews of members, matched to them by `about`
+    notices: list[InputError] = field(default_factory=list)  # what survey reading did that is no failure (columns left out)
 
 
 def _folder_entries(path: str) -> tuple[list[str], list[InputError]]:
@@ -35,11 +38,11 @@ def _folder_entries(path: str) -> tuple[list[str], list[InputError]]:
     failures: list[InputError] = []
     try:
         with os.scandir(path) as entries:
-            listed = sorted(entries, key=lambda entry: entry.name)
+            listed = sorted(entries, key=lambda entry: copy_order(entry.name))
     except OSError as err:  # permission denied, most often
         return [], [InputError(Problem(path, f"cannot read: {err.strerror or err}"))]
     for entry in listed:
-        if entry.name.startswith(".") or not entry.name.lower().endswith(PROFILE_SUFFIXES):
+        if entry.name.startswith((".", "~$")) or not entry.name.lower().endswith(PROFILE_SUFFIXES):  # ~$: Excel's lock file
             continue
         full = os.path.join(path, entry.name)
         try:
@@ -57,6 +60,14 @@ def _folder_entries(path: str) -> tuple[list[str], list[InputError]]:
         else:
             failures.append(InputError(Problem(full, "skipped: not a regular file")))
     return found, failures
+
+
+def copy_order(name: str) -> tuple[str, int, str]:
+    """A browser's second download, `alice-martin (1).yaml`, sorts right after `alice-martin.yaml`: it is the later input."""
+    import re
+
+    match = re.fullmatch(r"(.*?) ?\((\d{1,4})\)(\.[^.]*)?", name)
+    return (match.group(1) + (match.group(3) or ""), int(match.group(2)), name) if match else (name, 0, name)
 
 
 def _loops(path: str) -> bool:
@@ -94,16 +105,16 @@ def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
 PARALLEL_FROM = 2_000  # below this, starting worker processes costs more than it saves (see docs/performance.md)
 
 
-def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
+def load_team(paths: list[str], framework: Framework, columns: dict[str, str] | None = None) -> LoadedTeam:
     """Every profile and review under `paths`; a file that fails becomes a failure, not the end.
 
     A large team is read by one worker process a core: parsing is CPU-bound
-    Python, so threads would not help.
+    Python, so threads would not help. `columns` is `--columns` for survey exports.
     """
     files, failures = profile_files(paths)
     workers = min(os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
     if len(files) < PARALLEL_FROM or workers < 2:
-        profiles, reviews, bad = _load_files(files, framework)
+        profiles, reviews, bad = _load_files(files, framework, columns)
     else:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
@@ -112,18 +123,23 @@ def load_team(paths: list[str], framework: Framework) -> LoadedTeam:
         context = get_context("fork") if "fork" in _start_methods() else None
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             found, reviews, bad = {}, [], []
-            for flat, part_reviews, part_failures in pool.map(_load_flat, chunks, [framework] * workers):
+            for flat, part_reviews, part_failures in pool.map(_load_flat, chunks, [framework] * workers, [columns] * workers):
                 found.update(_unflatten(flat, framework))  # one worker's results at a time, never all of them twice
                 reviews += part_reviews
                 bad += part_failures
                 del flat
         profiles = [(file, found[file]) for file in _in_order(files, found)]
-    return LoadedTeam(profiles, failures + bad, len(files), reviews)
+    from .survey import Notice
+
+    rank = {file: index for index, file in enumerate(files)}  # workers return them by chunk: put them in file order
+    notices = sorted((failure for failure in bad if isinstance(failure, Notice)), key=lambda n: rank.get(n.problems[0].file, 0))
+    bad = [failure for failure in bad if not isinstance(failure, Notice)]
+    return LoadedTeam(profiles, failures + bad, len(files), reviews, notices)
 
 
-def _load_flat(files: list[str], framework: Framework):
+def _load_flat(files: list[str], framework: Framework, columns: dict[str, str] | None = None):
     """`_load_files` in a worker, its profiles as plain tuples: they cross the process boundary ten times faster."""
-    profiles, reviews, failures = _load_files(files, framework)
+    profiles, reviews, failures = _load_files(files, framework, columns)
     flat = [
         (
             file,
@@ -151,7 +167,7 @@ def _unflatten(flat, framework: Framework):
                 target and sys.intern(target),
                 years,
                 assessed_on,
-                file.rsplit(":", 1)[0] if file.lower().split(":")[0].endswith(".csv") else file,
+                file.rsplit(":", 1)[0] if file.lower().split(":")[0].endswith(SURVEY_SUFFIXES) else file,
             ),
         )
 
@@ -173,15 +189,17 @@ def _start_methods() -> list[str]:
     return get_all_start_methods()
 
 
-def _load_files(files: list[str], framework: Framework) -> tuple[list[tuple[str, Profile]], list[Review], list[InputError]]:
+def _load_files(
+    files: list[str], framework: Framework, columns: dict[str, str] | None = None
+) -> tuple[list[tuple[str, Profile]], list[Review], list[InputError]]:
     from .csv_team import read_csv_team
     from .review import is_review, review_from_document  # review reads folders with this module's help
 
     profiles, reviews, failures = [], [], []
     for file in files:
         try:
-            if file.lower().endswith(".csv"):
-                people, bad = read_csv_team(file, framework)
+            if file.lower().endswith(SURVEY_SUFFIXES):
+                people, bad = read_csv_team(file, framework, columns)
                 profiles += people
                 failures += bad
                 continue

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..app import DataDirOption, ForceOption, OutputOption, TargetOption, command, framework_for, target_role
+from ..app import ColumnsOption, DataDirOption, ForceOption, OutputOption, TargetOption, command, framework_for, target_role
 from ..terminal import error, note
 
 # The kinds `reading.schemas.json_schema` knows (a test keeps the two lists equal; importing that module
@@ -19,19 +19,23 @@ SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in ("profile", "review",
     epilog="Examples:\n\n  pmo-path validate\n\n  pmo-path validate me.yaml team/\n\n"
     "  pmo-path validate --data-dir our-framework/\n\n"
     "Each problem is one line on stdout, FILE:LINE: FIELD: MESSAGE; the exit code is 1 if there is any. "
+    "The same person in two inputs is a warning line (team and bench count the latest); warnings alone exit 0. "
     "The framework files checked are named on stderr: copy the bundled ones to start your own."
 )
 def validate(
     paths: Annotated[
         Optional[list[str]],
-        typer.Argument(metavar="PATH", help="Profiles, reviews or survey CSV exports (or - for stdin), or folders of them."),
+        typer.Argument(
+            metavar="PATH", help="Profiles, reviews or survey exports (.csv, .xlsx; or - for stdin), or folders of them."
+        ),
     ] = None,
+    columns: ColumnsOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Check the framework data and any profiles given, listing every problem found, not just the first."""
     from ...reading.validation import validate as run_validation
 
-    report = run_validation(data_dir, paths or [])
+    report = run_validation(data_dir, paths or [], columns)
     lines = report.lines()
     if not report.problems and (sys.stdout.isatty() or "COLUMNS" in os.environ):
         # the OK line is a sentence, wrapped at a space for the terminal; a problem stays one line, for grep and editors

@@ -6,6 +6,7 @@ import typer
 
 from ...render import Format
 from ..app import (
+    ColumnsOption,
     DataDirOption,
     ForceOption,
     FormatOption,
@@ -32,7 +33,7 @@ def team(
         list[str],
         typer.Argument(
             metavar="PATH",
-            help="Profiles, survey CSV exports, or folders of them (*.yaml, *.yml, *.csv; not subfolders).",
+            help="Profiles, survey exports, or folders of them (*.yaml, *.yml, *.csv, *.xlsx; not subfolders).",
         ),
     ],
     target: TargetOption = None,
@@ -45,6 +46,7 @@ def team(
         str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
     ] = "top",
     chart: chart_option("Also write a bar chart of the team's gaps as an SVG, for a slide.") = None,
+    columns: ColumnsOption = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -60,9 +62,9 @@ def team(
     if members not in ("top", "all"):
         raise UsageProblem(f"--members: 'top' or 'all', not '{members}'")
     require_svg(chart, "bar chart of the gaps")
-    framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *paths, force=force)
+    framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *paths, columns, force=force)
     chosen = target_role(framework, target)
-    loaded = _load(paths, framework)
+    loaded = _load(paths, framework, columns)
     report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
     report = replace(report, members_shown=None if members == "all" else MEMBERS_AT_EACH_END)
     if chart is not None:
@@ -128,13 +130,14 @@ def progress(
 def bench(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH", help="Profile files, survey CSV exports, or folders of them."),
+        typer.Argument(metavar="PATH", help="Profile files, survey exports (.csv, .xlsx), or folders of them."),
     ],
     format: FormatOption = Format.table,
     output: OutputOption = None,
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
     ] = False,
+    columns: ColumnsOption = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -142,8 +145,8 @@ def bench(
     from ...domain.bench import bench as build_bench
     from ...domain.team import member_labels
 
-    framework = framework_for(data_dir, {"--output": output}, *paths, force=force)
-    loaded = _load(paths, framework)
+    framework = framework_for(data_dir, {"--output": output}, *paths, columns, force=force)
+    loaded = _load(paths, framework, columns)
     labels = {file: name for file, (name, _shown) in member_labels(loaded.profiles, anonymous).items()}
     rows = build_bench(framework, loaded.profiles, labels)
     show(format, output, lambda renderer: renderer.bench(framework, rows))
@@ -154,18 +157,40 @@ def bench(
 MEMBERS_AT_EACH_END = 10
 
 
-def _load(paths: list[str], framework):
-    """The team under `paths`; each bad file or row is one line on stderr, and nothing usable is an error."""
+def _load(paths: list[str], framework, columns: str | None = None):
+    """The team under `paths`, each person once; each bad file or row is one line on stderr, and nothing usable is an error."""
+    from dataclasses import replace
+
+    from ...domain.people import one_each
     from ...errors import InputError
     from ...reading.team_files import load_team
+    from ..app import column_map
 
-    loaded = load_team(paths, framework)
+    loaded = load_team(paths, framework, column_map(columns, framework))
+    for notice in loaded.notices:
+        note(f"Note: {notice}")
     for failure in loaded.failures:
         error(str(failure))
+    people, set_aside = one_each(loaded.profiles)
+    for line in set_aside_lines(set_aside):
+        note(f"Note: {line}")
+    loaded = replace(loaded, profiles=people)
     if not loaded.profiles:
         if loaded.files > 1:
             raise InputError(f"none of the {loaded.files} profile files could be used")
         if loaded.failures:
             raise typer.Exit(1)  # the reason is above
-        raise InputError(f"no profile files (*.yaml, *.yml, *.csv) found in {', '.join(paths)}")
+        raise InputError(f"no profile files (*.yaml, *.yml, *.csv, *.xlsx) found in {', '.join(paths)}")
     return loaded
+
+
+def set_aside_lines(set_aside: list) -> list[str]:
+    """One sentence a person counted once: which input counts, which were set aside."""
+    by_kept: dict[str, list] = {}
+    for aside in set_aside:
+        by_kept.setdefault(aside.kept, []).append(aside)
+    return [
+        f"{asides[0].name} is in {len(asides) + 1} inputs: counted once, from {kept} (the latest); "
+        f"set aside: {', '.join(aside.file for aside in asides)}"
+        for kept, asides in by_kept.items()
+    ]
