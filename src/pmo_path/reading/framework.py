@@ -102,11 +102,11 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
     roles_check.keys(roles_root, "", ROLES_SPEC.keys(), ROLES_SPEC.required())
     recs_check.keys(recs_root, "", RECOMMENDATIONS_SPEC.keys(), RECOMMENDATIONS_SPEC.required())
     for check, root in ((roles_check, roles_root), (recs_check, recs_root)):
-        if "schema_version" in root and root["schema_version"] != 1:
+        if root.get("schema_version") not in (None, 1):  # blank reads as left out, as for every optional field
             check.add("only schema_version 1 is understood", "schema_version", root, "schema_version")
 
     thresholds = _thresholds(roles_check, roles_root)
-    scale = {level: str(name) for level, name in (roles_check.mapping(roles_root, "scale", "") or {}).items()}
+    scale = _scale(roles_check, roles_root)
     groups = _names(roles_check, roles_root, "groups")
     tracks = _names(roles_check, roles_root, "tracks")
     sources: dict[str, Source] = {}
@@ -162,6 +162,20 @@ def _names(check: Checker, root: dict, key: str) -> dict[str, str]:
     return result
 
 
+def _scale(check: Checker, root: dict) -> dict[int, str]:
+    """The name of each level 0-5; left out (or blank), the scale is not named."""
+    if root.get("scale") is None:
+        return {}
+    names = check.mapping(root, "scale", "") or {}
+    result = {}
+    for level in names:
+        if type(level) is not int or not 0 <= level <= 5:  # true and 1.0 equal 1 but are no level
+            check.add(f"levels are 0 to 5, found {describe(level)}", join("scale", level), names, level)
+        elif check.text(names, level, "scale") is not None:
+            result[level] = names[level]
+    return result
+
+
 def _thresholds(check: Checker, root: dict) -> Thresholds:
     data = check.mapping(root, "thresholds", "") or {}
     values = THRESHOLDS.read(check, data, "thresholds", {})
@@ -176,6 +190,8 @@ def _thresholds(check: Checker, root: dict) -> Thresholds:
 
 def _entries(check: Checker, root: dict, section: str, shape: str):
     """Each `id: {...}` entry of a section as (id, entry, field); entries that are no mapping are reported."""
+    if root.get(section) is None and section == "sources":  # the one optional section: blank is left out
+        return
     data = check.mapping(root, section, "") or {}
     for ident, entry in data.items():
         field = join(section, ident)

@@ -123,7 +123,12 @@ COMPETENCY = Spec(
         Field("description", Text(), "One line on what it covers.", required=True),
         Field(
             "levels",
-            Custom("level 1-5: descriptor", _read_descriptors, _descriptors_schema),
+            Custom(
+                "level 1-5: descriptor",
+                _read_descriptors,
+                _descriptors_schema,
+                "levels 1 to 5, each with what someone at it has done",
+            ),
             'For each level 1 to 5, what someone at that level has actually done ("has presented a portfolio '
             'trade-off to the executive team"), so a person can check it against their record.',
             required=True,
@@ -155,11 +160,18 @@ ROLE = Spec(
         Field("seniority", Integer(1, 20), "Higher is more senior; comparable across tracks.", required=True),
         Field("summary", Text(), "What the role does, in a sentence or two.", required=True),
         Field(
-            "years", Custom("{min, max}", _read_years, lambda context: YEARS.json_schema(context)), "Typical years of experience."
+            "years",
+            Custom("{min, max}", _read_years, lambda context: YEARS.json_schema(context), "{min: 3, max: 8}"),
+            "Typical years of experience.",
         ),
         Field(
             "requirements",
-            Custom("competency id: {level, weight}", _read_requirements, _requirements_schema),
+            Custom(
+                "competency id: {level, weight}",
+                _read_requirements,
+                _requirements_schema,
+                "competency ids, each with {level: 3, weight: 2}",
+            ),
             "What it asks: competency id to {level: 1-5, weight: 1-3}; a competency not listed counts as 0.",
             required=True,
         ),
@@ -189,7 +201,7 @@ RECOMMENDATION = Spec(
         Field("horizon", Ref("horizon"), "30-days, 6-months or 1-2-years.", required=True),
         Field(
             "levels",
-            Custom("list of levels 0-5", _read_levels, _levels_schema),
+            Custom("list of levels 0-5", _read_levels, _levels_schema, "a list of current levels, like [0, 1, 2]"),
             "The person's current levels, in what it builds, at which it is the right next step: a PMO-helper "
             "assignment [0, 1, 2], a one-slide executive pitch [2, 3, 4].",
             required=True,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .checks import Checker, describe, join
+from .checks import Checker, describe, join, one_of
 from .yamldoc import Document
 
 Choices = Callable[[Mapping[str, Any]], Any]  # context -> the ids a reference may name
@@ -40,9 +40,16 @@ class Value:
     def schema(self, context: Mapping[str, Any]) -> dict:
         raise NotImplementedError
 
+    def expected(self, context: Mapping[str, Any]) -> str:
+        """What to write instead of a blank, as an error says it."""
+        return self.name
+
 
 class Text(Value):
     name = "text"
+
+    def expected(self, context):
+        return ""
 
     def read(self, check, mapping, key, where, context):
         return check.text(mapping, key, where)
@@ -59,6 +66,9 @@ class Integer(Value):
     @property
     def name(self) -> str:  # type: ignore[override]
         return f"whole number {self.low}-{self.high}"
+
+    def expected(self, context):
+        return f"a whole number from {self.low} to {self.high}"
 
     def read(self, check, mapping, key, where, context):
         return check.integer(mapping, key, where, self.low, self.high)
@@ -77,6 +87,9 @@ class Number(Value):
     def name(self) -> str:  # type: ignore[override]
         return f"number {self.low:g}-{self.high:g}"
 
+    def expected(self, context):
+        return f"a number from {self.low:g} to {self.high:g}"
+
     def read(self, check, mapping, key, where, context):
         value = check.typed(mapping, key, where, (int, float), self.what)
         if value is not None and not self.low <= value <= self.high:  # also refuses .nan and .inf
@@ -90,6 +103,9 @@ class Number(Value):
 
 class Day(Value):
     name = "date (YYYY-MM-DD)"
+
+    def expected(self, context):
+        return "a date like 2026-11-20"
 
     def read(self, check, mapping, key, where, context):
         value = mapping.get(key)
@@ -115,6 +131,9 @@ class Ref(Value):
     def name(self) -> str:  # type: ignore[override]
         return f"{self.kind} id"
 
+    def expected(self, context):
+        return one_of(context[self.kind], f"a {self.kind} id")
+
     def read(self, check, mapping, key, where, context):
         value = mapping.get(key)
         if not check.reference(value, join(where, key), context[self.kind], self.kind, mapping, key):
@@ -136,6 +155,9 @@ class RefList(Value):
     def name(self) -> str:  # type: ignore[override]
         return f"list of {' or '.join(self.kinds)} ids"
 
+    def expected(self, context):
+        return f"a list of {' or '.join(self.kinds)} ids, like [{next(iter(context[self.kinds[0]]), 'id')}]"
+
     def read(self, check, mapping, key, where, context):
         known: dict = {}
         for kind in self.kinds:
@@ -155,6 +177,10 @@ class Custom(Value):
     label: str
     reader: Callable[[Checker, dict, Any, str, Mapping[str, Any]], Any]
     json: Callable[[Mapping[str, Any]], dict]
+    example: str = ""  # what to write instead of a blank, for the error
+
+    def expected(self, context):
+        return self.example
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -198,16 +224,29 @@ class Spec:
     def read(self, check: Checker, mapping: dict, where: str, context: Mapping[str, Any]) -> dict[str, Any]:
         """Check `mapping` against the spec; return attribute -> value for the fields given and sound.
 
-        A key given as blank (`name:`) counts as absent. Problems go to `check`.
+        An optional key given as blank (`name:`) counts as absent; a required one is a problem.
+        Every required field either yields a value or adds a problem, so what a caller builds
+        from a reading without problems has all its required fields. Problems go to `check`.
         """
         check.keys(mapping, where, self._keys, self._required)  # type: ignore[attr-defined]
         values: dict[str, Any] = dict(self.defaults)
         for spec_field in self.fields:
-            if mapping.get(spec_field.key) is None:
+            key = spec_field.key
+            if mapping.get(key) is None:
+                if spec_field.required and key in mapping:
+                    check.add(
+                        "must not be empty" + (f"; give {hint}" if (hint := spec_field.value.expected(context)) else ""),
+                        join(where, key),
+                        mapping,
+                        key,
+                    )
                 continue
-            value = spec_field.value.read(check, mapping, spec_field.key, where, context)
+            before = len(check.problems)
+            value = spec_field.value.read(check, mapping, key, where, context)
             if value is not None:
-                values[spec_field.attribute or spec_field.key] = value
+                values[spec_field.attribute or key] = value
+            elif spec_field.required and len(check.problems) == before:  # a reader that refused without saying why
+                check.add(f"must be {spec_field.value.name}, found {describe(mapping[key])}", join(where, key), mapping, key)
         return values
 
     def json_schema(self, context: Mapping[str, Any], title: str | None = None) -> dict:
