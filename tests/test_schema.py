@@ -63,7 +63,8 @@ def test_schema_command_prints_each_kind(invoke):
 def test_the_schema_lists_the_same_keys_the_reader_accepts(framework):
     schema = json_schema("profile", framework)
     assert list(schema["properties"]) == list(PROFILE.keys())
-    assert schema["properties"]["current_role"]["anyOf"][0]["enum"] == sorted(framework.roles)
+    titles = sorted(role.title for role in framework.roles.values())
+    assert schema["properties"]["current_role"]["anyOf"][0]["enum"] == [*sorted(framework.roles), *titles]
     assert json_schema("recommendations", framework)["properties"]["recommendations"]["additionalProperties"]["required"] == list(
         RECOMMENDATION.required()
     )

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..domain.model import fold
 from .checks import Checker, describe, join, one_of
 from .yamldoc import Document
 
@@ -136,12 +137,23 @@ class Ref(Value):
 
     def read(self, check, mapping, key, where, context):
         value = mapping.get(key)
+        names = context.get(f"{self.kind} names")  # other ways to name one: a role by its title, in any case
+        if names is not None and isinstance(value, str) and value not in context[self.kind]:
+            found = names.get(fold(value))
+            if found is not None:
+                return found.id
         if not check.reference(value, join(where, key), context[self.kind], self.kind, mapping, key):
             return None
         return sys.intern(value)  # one string for an id however many files name it
 
     def schema(self, context):
-        return {"type": "string", "enum": sorted(context[self.kind])} if self.kind in context else {"type": "string"}
+        if self.kind not in context:
+            return {"type": "string"}
+        names = context.get(f"{self.kind} names", {})
+        return {
+            "type": "string",
+            "enum": [*sorted(context[self.kind]), *sorted({n.title for n in names.values()} - set(context[self.kind]))],
+        }
 
 
 @dataclass(frozen=True)
