@@ -33,6 +33,7 @@ from .framework_spec import (
     ROLES_SPEC,
     SOURCE,
     THRESHOLDS,
+    level_of,
 )
 from .spec import Spec
 from .yamldoc import Document, load_file
@@ -167,12 +168,15 @@ def _scale(check: Checker, root: dict) -> dict[int, str]:
     if root.get("scale") is None:
         return {}
     names = check.mapping(root, "scale", "") or {}
-    result = {}
-    for level in names:
-        if type(level) is not int or not 0 <= level <= 5:  # true and 1.0 equal 1 but are no level
-            check.add(f"levels are 0 to 5, found {describe(level)}", join("scale", level), names, level)
-        elif check.text(names, level, "scale") is not None:
-            result[level] = names[level]
+    result: dict[int, str] = {}
+    for given in names:
+        level = level_of(given, range(6))
+        if level is None:
+            check.add(f"levels are 0 to 5, found {describe(given)}", join("scale", given), names, given)
+        elif level in result:
+            check.add(f"level {level} is given twice", join("scale", given), names, given)
+        elif check.text(names, given, "scale") is not None:
+            result[level] = names[given]
     return result
 
 

@@ -8,9 +8,11 @@ framework declares, resolved from the context the loader builds.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..domain.model import HORIZONS, KINDS, LEVELS, Requirement
 from .checks import Checker, describe, join
-from .spec import Custom, Field, Integer, Ref, RefList, Spec, Text
+from .spec import TEXT_SCHEMA, Custom, Field, Integer, Ref, RefList, Spec, Text
 
 
 def _read_descriptors(check: Checker, entry: dict, key: str, where: str, context: dict) -> dict[int, str] | None:
@@ -19,23 +21,44 @@ def _read_descriptors(check: Checker, entry: dict, key: str, where: str, context
         return None
     field = join(where, key)
     before = len(check.problems)
-    for level in levels:
-        if type(level) is not int or level not in LEVELS:  # true and 1.0 equal 1 but are no level
-            check.add(f"levels are 1 to 5, found {level!r}", join(where, f"levels.{level}"), levels, level)
+    found: dict[int, Any] = {}
+    for given in levels:
+        level = level_of(given, LEVELS)
+        if level is None:
+            check.add(f"levels are 1 to 5, found {describe(given)}", join(field, given), levels, given)
+        elif level in found:
+            check.add(f"level {level} is given twice", join(field, given), levels, given)
         else:
-            check.text(levels, level, field)
+            found[level] = check.text(levels, given, field)
     for level in LEVELS:
-        if level not in levels:
+        if level not in found:
             check.add(f"missing the descriptor for level {level}", field, levels)
-    return {level: levels[level] for level in LEVELS} if len(check.problems) == before else None
+    return found if len(check.problems) == before else None
+
+
+def level_of(key: Any, levels) -> int | None:
+    """A mapping key as a level: `3:` (YAML's number) or `"3":` (text, as JSON and editors have it).
+    true and 3.0 equal a number but are no level."""
+    if type(key) is int:
+        return key if key in levels else None
+    if isinstance(key, str) and key.isascii() and key.isdigit() and int(key) in levels:
+        return int(key)
+    return None
+
+
+def level_keys(levels) -> dict:
+    """Keys that are levels, as both readers of a schema see them: YAML reads `1:` as the number 1,
+    which yaml-language-server (VS Code) checks as a number, while JSON, and so a JSON Schema
+    validator given the file as JSON, has the text "1". Accept both, and nothing else."""
+    return {"enum": [*(str(level) for level in levels), *levels]}
 
 
 def _descriptors_schema(context: dict) -> dict:
     return {
         "type": "object",
-        "properties": {str(level): {"type": "string", "minLength": 1} for level in LEVELS},
+        "propertyNames": level_keys(LEVELS),
         "required": [str(level) for level in LEVELS],
-        "additionalProperties": False,
+        "additionalProperties": TEXT_SCHEMA,
     }
 
 
@@ -235,11 +258,11 @@ def _entries_schema(spec: Spec):
     )
 
 
-def _names_schema(what: str):
+def _names_schema(what: str, keys: dict | None = None):
     return Custom(
         f"id: {what}",
         lambda *args: None,
-        lambda context: {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+        lambda context: {"type": "object", "additionalProperties": TEXT_SCHEMA, **({"propertyNames": keys} if keys else {})},
     )
 
 
@@ -259,7 +282,7 @@ ROLES_SPEC = Spec(
             "The verdicts' cut-offs.",
             required=True,
         ),
-        Field("scale", _names_schema("name"), "The meaning of levels 0-5."),
+        Field("scale", _names_schema("name", level_keys(range(6))), "The meaning of levels 0-5."),
         Field("groups", _names_schema("name"), "Competency groups.", required=True),
         Field("tracks", _names_schema("name"), "The ladders.", required=True),
         Field("sources", _entries_schema(SOURCE), "Sources cited by roles and advice."),

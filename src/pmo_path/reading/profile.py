@@ -77,7 +77,7 @@ def ratings_field(what: str) -> Field:
 # The one declaration of a profile file: its checks, its JSON Schema and its docs all come from here.
 PROFILE = Spec(
     "profile",
-    "A person's self-assessment for pmo-path (contract section 2).",
+    "A person's self-assessment for pmo-path: their roles and how they rate themselves.",
     (
         Field("name", Text(), "Your name, as your plan shows it."),
         Field("current_role", Ref("role"), "The role you hold now, its id or title (`pmo-path roles` lists them)."),

@@ -14,7 +14,7 @@ from .yamldoc import Document, load_file
 # The one declaration of a review file: its checks, its JSON Schema and its docs come from here.
 REVIEW = Spec(
     "review",
-    "Someone's ratings of a person, for `pmo-path feedback` (contract section 9).",
+    "Someone's ratings of a person, for `pmo-path feedback`.",
     (
         Field("about", Text(), "Whose ratings these are: the `name` in that person's profile.", required=True),
         Field("rater", Text(), "Who rated; never shown in any output."),

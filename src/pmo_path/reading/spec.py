@@ -46,6 +46,10 @@ class Value:
         return self.name
 
 
+# Not blank: something besides spaces (patternErrorMessage is what VS Code shows instead of the pattern).
+TEXT_SCHEMA = {"type": "string", "minLength": 1, "pattern": r"\S", "patternErrorMessage": "must not be blank"}
+
+
 class Text(Value):
     name = "text"
 
@@ -56,7 +60,7 @@ class Text(Value):
         return check.text(mapping, key, where)
 
     def schema(self, context):
-        return {"type": "string", "minLength": 1}
+        return dict(TEXT_SCHEMA)
 
 
 @dataclass(frozen=True)
