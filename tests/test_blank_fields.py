@@ -317,3 +317,62 @@ def test_csv_bad_cell_names_file_row_and_field_and_the_rest_are_used(invoke, tmp
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"Error: {survey}:3: {field_path}: "), lines
     assert '"people": 2' in result.stdout
+
+
+# ---- a framework with one blank field: every command says the same one line; the values that are no Spec field ----
+
+J, SAM = str(EXAMPLES / "jordan-lee.yaml"), str(EXAMPLES / "sam-okafor.yaml")
+EVERY_COMMAND = [
+    ["assess", "-p", J, "-f", "json"],
+    ["plan", "-p", J],
+    ["roles"],
+    ["role", "pmo-director"],
+    ["path", "project-manager", "pmo-director"],
+    ["match", "-p", J],
+    ["team", str(EXAMPLES), "-t", "pmo-director"],
+    ["bench", str(EXAMPLES)],
+    ["progress", J, SAM],
+    ["feedback", J, str(EXAMPLES / "reviews")],
+    ["init"],
+    ["schema", "profile"],
+    ["form"],
+]
+
+
+def test_every_command_gives_the_same_one_line_for_a_blank_framework_field(invoke, tmp_path):
+    path, field_path = write_case(tmp_path, "roles", ROLE, "title", BLANK)
+    for args in EVERY_COMMAND:
+        result = invoke(*args, "--data-dir", str(tmp_path))
+        assert result.exit_code == 1, (args, result.exit_code, result.stderr)
+        assert "Traceback" not in result.stderr and result.stdout == "", args
+        assert result.stderr.splitlines() == [f"Error: {path}:{_line_of(path, 'title:')}: {field_path}: must not be empty"], args
+
+
+def _line_of(path: Path, start: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.strip() == start)
+
+
+# Values of roles.yaml that are not fields of an entry: names of groups, tracks and levels, descriptors, requirements.
+NAMED_VALUES = [
+    (("groups", FIRST), "groups"),
+    (("tracks", FIRST), "tracks"),
+    (("scale", 3), "scale"),
+    (("competencies", FIRST, "levels", 3), "competencies.{}.levels"),
+    (("roles", FIRST, "requirements", FIRST), "roles.{}.requirements.{}"),
+]
+
+
+@pytest.mark.parametrize(("path", "field"), NAMED_VALUES, ids=[field for _, field in NAMED_VALUES])
+@pytest.mark.parametrize(("name", "value"), [("blank", BLANK), ("list", ["x"]), ("mapping", {"x": 1}), ("number", 42)])
+def test_named_values_of_the_framework_refuse_blank_and_wrong_types(tmp_path, path, field, name, value):
+    data = copy.deepcopy(base("roles"))
+    parent, names = resolve(data, path[:-1])
+    key = next(iter(parent)) if path[-1] is FIRST else path[-1]
+    if name == "mapping" and path[-1] is FIRST and path[0] == "roles":
+        value = {"level": 3}  # a requirement is a mapping: this one lacks its weight
+    parent[key] = value
+    roles = tmp_path / "roles.yaml"
+    roles.write_text(dump(data), encoding="utf-8")
+    problems = problems_of("roles", roles)
+    expected = ".".join((*names, str(key)))
+    assert any(p.field.startswith(expected) for p in problems), (expected, [str(p) for p in problems])
