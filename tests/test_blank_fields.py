@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+import textwrap
 from functools import cache
 from pathlib import Path
 
@@ -104,15 +105,51 @@ def resolve(data: dict, path: tuple) -> tuple[dict, tuple[str, ...]]:
     return data, tuple(names)
 
 
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def dump(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).replace(f"'{BLANK}'", "").replace(BLANK, "")
+    return _blanks(yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False))
+
+
+def _blanks(text: str) -> str:
+    return text.replace(f"'{BLANK}'", "").replace(BLANK, "")
+
+
+def _piece(key: object, value: object, depth: int) -> str:
+    return textwrap.indent(yaml.dump({key: value}, Dumper=DUMPER, allow_unicode=True, sort_keys=False), "  " * depth)
+
+
+@cache
+def _unchanged(kind: str, *keys: object) -> str:
+    """One top-level key, or one entry of a section, as the base file of `kind` has it (written once)."""
+    value = base(kind)
+    for key in keys:
+        value = value[key]
+    return _piece(keys[-1], value, len(keys) - 1)
+
+
+def dump_case(kind: str, data: dict, changed: tuple) -> str:
+    """`data` as YAML, writing afresh only the top-level key or section entry on the `changed` path."""
+    parts = []
+    for key, value in data.items():
+        if key != changed[0]:
+            parts.append(_unchanged(kind, key))
+        elif len(changed) > 1 and isinstance(value, dict) and value:
+            parts.append(f"{key}:\n")
+            parts += [
+                _piece(inner, entry, 1) if inner == changed[1] else _unchanged(kind, key, inner) for inner, entry in value.items()
+            ]
+        else:
+            parts.append(_piece(key, value, 0))
+    return _blanks("".join(parts))
 
 
 def mutations(field: spec.Field) -> list[tuple[str, object]]:
     wrong_scalar = ("text", "many") if isinstance(field.value, (Integer, Number)) else ("number", 42)
     bad = [("list", ["x"]), ("mapping", {"x": 1}), wrong_scalar]
     if field.required:
-        return [("blank", BLANK), ("null", None), ("empty-text", ""), ("spaces", "  "), ("missing", MISSING), *bad]
+        return [("blank", BLANK), ("null", None), ("empty-text", ""), ("missing", MISSING), *bad]
     return bad
 
 
@@ -128,15 +165,28 @@ PATHS = {(kind, where.name): path for kind, where, path in LOCATIONS}
 
 def write_case(tmp_path: Path, kind: str, where: Spec, key: str, value: object) -> tuple[Path, str]:
     """The file of `kind` with `key` of the entry at its location set to `value`; and the field as errors name it."""
-    data = copy.deepcopy(base(kind))
-    entry, names = resolve(data, PATHS[(kind, where.name)])
+    data = dict(base(kind))
+    entry, keys = data, []
+    for step in PATHS[(kind, where.name)]:  # a copy of each mapping on the way: the base stays as it is
+        keys.append(next(iter(entry)) if step is FIRST else step)
+        inner = dict(entry[keys[-1]])
+        entry[keys[-1]] = inner
+        entry = inner
     if value is MISSING:
         entry.pop(key, None)
     else:
         entry[key] = value
     path = tmp_path / FILE_NAMES[kind]
-    path.write_text(dump(data), encoding="utf-8")
+    path.write_text(dump_case(kind, data, (*keys, key)), encoding="utf-8")
+    names = [str(step) for step in keys]
+    if kind == "roles":  # beside it, the smaller advice file: quicker to read than the bundled one
+        (tmp_path / FILE_NAMES["recommendations"]).write_text(_small_advice(), encoding="utf-8")
     return path, ".".join((*names, key))
+
+
+@cache
+def _small_advice() -> str:
+    return dump(base("recommendations"))
 
 
 def problems_of(kind: str, path: Path) -> list:
