@@ -86,3 +86,31 @@ def test_did_you_mean_compares_a_bounded_number_of_candidates(framework, monkeyp
         crowded.role("no such role")
     assert seen and seen[0] <= 2 * SUGGESTION_CANDIDATES
     assert time.perf_counter() - started < 2.0
+
+
+def test_questionnaire_takes_titles_for_current_and_target(framework, tmp_path):
+    """`assess --current TITLE -t TITLE` in a terminal: the saved profile names the roles by id."""
+    import os
+    import sys
+
+    import pexpect
+
+    from pmo_path.domain.interview import questions_for
+    from pmo_path.reading.profile import load_profile
+
+    env = {k: v for k, v in os.environ.items() if k != "PMO_PATH_DATA"}
+    env.update(NO_COLOR="1", COLUMNS="100", LINES="40", TERM="xterm")
+    args = ["-m", "pmo_path", "assess", "--current", "project coordinator", "-t", " PMO Analyst", "--save", "me.yaml"]
+    child = pexpect.spawn(sys.executable, args, cwd=str(tmp_path), env=env, encoding="utf-8", timeout=10, dimensions=(40, 100))
+    child.delaybeforesend = None
+    child.expect("Your name")
+    child.sendline("Ana")
+    for _ in questions_for(framework, "pmo-analyst", everything=False):
+        child.expect(r"for the levels( \[\d\])?: ")
+        child.sendline("2")
+    child.expect("Saved your profile")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = load_profile(str(tmp_path / "me.yaml"), framework)
+    assert (saved.current_role, saved.target_role) == ("project-coordinator", "pmo-analyst")
