@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from itertools import islice
 
 from ..errors import UnknownId
 
@@ -117,8 +118,8 @@ class Framework:
         if role is None and isinstance(role_id, str):
             role = self.role_names.get(fold(role_id))
         if role is None:
-            ids = tuple(self.roles)[:SUGGESTION_CANDIDATES]  # did-you-mean stays quick however many roles
-            raise UnknownId("role", role_id, field, ids + tuple(r.title for r in self.roles.values())[: len(ids)])
+            first = list(islice(self.roles.values(), SUGGESTION_CANDIDATES))  # did-you-mean stays quick however many
+            raise UnknownId("role", role_id, field, [r.id for r in first] + [r.title for r in first])
         return role
 
     @cached_property
