@@ -40,7 +40,7 @@ from pmo_path.reading.spec import Integer, Number, Spec
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 DATA = REPO / "data"
-FIRST = object()  # the first entry of a section, whatever its id
+FIRST = object()  # the first entry of a section (that has the path's next key), whatever its id
 BLANK = "@@blank@@"  # written as `key:` with nothing after it
 MISSING = object()
 
@@ -82,11 +82,12 @@ def base(kind: str) -> dict:
         data = _bundled("roles.yaml")
     else:  # a smaller advice file, still building every competency: each case reads faster
         full = _bundled("recommendations.yaml")
-        kept, built = {}, set()
+        kept, built, keys = {}, set(), set()
         for ident, entry in full["recommendations"].items():
-            if not set(entry["builds"]) <= built:
+            if not set(entry["builds"]) <= built or not set(entry) <= keys:  # every optional field kept somewhere
                 kept[ident] = entry
                 built.update(entry["builds"])
+                keys.update(entry)
         data = {
             "schema_version": 1,
             "sources": {"own-career-guide": {"title": "Our career framework", "author": "People team"}},
@@ -98,11 +99,19 @@ def base(kind: str) -> dict:
 def resolve(data: dict, path: tuple) -> tuple[dict, tuple[str, ...]]:
     """The mapping at `path` (FIRST: its first entry) and the path's keys as text."""
     names = []
-    for step in path:
-        key = next(iter(data)) if step is FIRST else step
+    for index, step in enumerate(path):
+        key = pick(data, step, path[index + 1] if index + 1 < len(path) else None)
         names.append(str(key))
         data = data[key]
     return data, tuple(names)
+
+
+def pick(mapping: dict, step: object, following: object) -> object:
+    """The key `step` names: itself, or for FIRST the first entry holding the key that follows it."""
+    if step is not FIRST:
+        return step
+    holding = [key for key, entry in mapping.items() if isinstance(following, str) and following in entry]
+    return holding[0] if holding else next(iter(mapping))
 
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -167,8 +176,9 @@ def write_case(tmp_path: Path, kind: str, where: Spec, key: str, value: object) 
     """The file of `kind` with `key` of the entry at its location set to `value`; and the field as errors name it."""
     data = dict(base(kind))
     entry, keys = data, []
-    for step in PATHS[(kind, where.name)]:  # a copy of each mapping on the way: the base stays as it is
-        keys.append(next(iter(entry)) if step is FIRST else step)
+    steps = PATHS[(kind, where.name)]
+    for index, step in enumerate(steps):  # a copy of each mapping on the way: the base stays as it is
+        keys.append(pick(entry, step, steps[index + 1] if index + 1 < len(steps) else None))
         inner = dict(entry[keys[-1]])
         entry[keys[-1]] = inner
         entry = inner
