@@ -99,5 +99,9 @@ def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> s
         return ""
     from difflib import get_close_matches
 
-    close = get_close_matches(word, [choice for choice in choices if isinstance(choice, str)], n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    folded: dict[str, str] = {}  # any case: 'pmo director' finds 'PMO Director', shown as the framework spells it
+    for choice in choices:
+        if isinstance(choice, str):
+            folded.setdefault(choice.casefold(), choice)
+    close = get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return f" (did you mean '{folded[close[0]]}'?)" if close else ""

@@ -227,7 +227,7 @@ TargetOption = Annotated[
         "--target",
         "-t",
         metavar="ROLE",
-        help="Target role id; overrides target_role in the profile.",
+        help="Target role, its id or title; overrides target_role in the profile.",
         autocompletion=complete_role,
     ),
 ]

@@ -12,8 +12,8 @@ from .yamldoc import Document, load_file, parse, printable
 
 
 def context_of(framework: Framework) -> dict:
-    """What a profile's ids may name."""
-    return {"role": framework.roles, "competency": framework.competencies}
+    """What a profile's ids may name (a role also by its title)."""
+    return {"role": framework.roles, "role names": framework.role_names, "competency": framework.competencies}
 
 
 def load_profile(path: str, framework: Framework) -> Profile:
@@ -77,11 +77,11 @@ def ratings_field(what: str) -> Field:
 # The one declaration of a profile file: its checks, its JSON Schema and its docs all come from here.
 PROFILE = Spec(
     "profile",
-    "A person's self-assessment for pmo-path (contract section 2).",
+    "A person's self-assessment for pmo-path: their roles and how they rate themselves.",
     (
         Field("name", Text(), "Your name, as your plan shows it."),
-        Field("current_role", Ref("role"), "The role you hold now (`pmo-path roles` lists them)."),
-        Field("target_role", Ref("role"), "The role you aim for; `--target` overrides it."),
+        Field("current_role", Ref("role"), "The role you hold now, its id or title (`pmo-path roles` lists them)."),
+        Field("target_role", Ref("role"), "The role you aim for, its id or title; `--target` overrides it."),
         Field("years_experience", Number(0, 80, "a number of years"), "Years of project experience."),
         Field("assessed_on", Day(), "When you rated yourself; `progress` orders assessments by it."),
         ratings_field(

@@ -14,7 +14,7 @@ from .yamldoc import Document, load_file
 # The one declaration of a review file: its checks, its JSON Schema and its docs come from here.
 REVIEW = Spec(
     "review",
-    "Someone's ratings of a person, for `pmo-path feedback` (contract section 9).",
+    "Someone's ratings of a person, for `pmo-path feedback`.",
     (
         Field("about", Text(), "Whose ratings these are: the `name` in that person's profile.", required=True),
         Field("rater", Text(), "Who rated; never shown in any output."),
@@ -67,8 +67,14 @@ def load_review(path: str, framework: Framework) -> Review:
     return review_from_document(doc, framework)
 
 
-def load_self_and_reviews(self_file: str, paths: list[str], framework: Framework) -> tuple[Profile, list[Review]]:
-    """SELF must be a profile and every REVIEW a review; a file named twice is an error, not counted twice."""
+def load_self_and_reviews(
+    self_file: str, paths: list[str], framework: Framework, failures: list[InputError] | None = None
+) -> tuple[Profile, list[Review]]:
+    """SELF must be a profile and every REVIEW a review; a file named twice is an error, not counted twice.
+
+    With a `failures` list, a review file that cannot be used is added to it and left out, and the
+    rest are read (at least one must be usable); without, the first such file is the error.
+    """
     doc = load_file(self_file)
     if is_review(doc):
         about = doc.data.get("about")
@@ -80,27 +86,45 @@ def load_self_and_reviews(self_file: str, paths: list[str], framework: Framework
     for path in paths:
         if not os.path.isdir(path) and named.count(_key(path)) > 1:
             raise InputError(Problem(path, "is given twice; each review counts once"))
-    files, failures = profile_files(paths)
-    if failures:
-        raise failures[0]
+    files, unreadable = profile_files(paths)
+    left_out: list[InputError] = []
+    if unreadable:
+        if failures is None:
+            raise unreadable[0]
+        left_out += unreadable
     reviews, seen = [], {_key(self_file)}
     for file in files:
         if _key(file) in seen:
             raise InputError(Problem(file, "is given twice (or is SELF); each file counts once"))
         seen.add(_key(file))
-        review_doc = load_file(file)
-        if not is_review(review_doc):
-            raise InputError(
-                Problem(
-                    file,
-                    "is a profile, not a review: give one SELF profile, then reviews (a review has about: and relation:)",
-                    "about",
-                )
-            )
-        reviews.append(review_from_document(review_doc, framework))
+        try:
+            reviews.append(_review_file(file, framework))
+        except InputError as err:
+            if failures is None:
+                raise
+            left_out.append(err)
+    if not reviews and len(left_out) == 1:  # the one review given is the error itself
+        raise left_out[0]
+    if failures is not None:
+        failures += left_out
     if not reviews:
+        if left_out:
+            raise InputError(f"none of the {len(left_out)} review files could be used")
         raise InputError(Problem(", ".join(paths), "no review files found"))
     return person, reviews
+
+
+def _review_file(file: str, framework: Framework) -> Review:
+    review_doc = load_file(file)
+    if not is_review(review_doc):
+        raise InputError(
+            Problem(
+                file,
+                "is a profile, not a review: give one SELF profile, then reviews (a review has about: and relation:)",
+                "about",
+            )
+        )
+    return review_from_document(review_doc, framework)
 
 
 def _key(path: str) -> str:

@@ -16,6 +16,7 @@ from ..app import (
     show,
     target_role,
 )
+from ..terminal import error
 
 
 @command(
@@ -43,6 +44,13 @@ def feedback(
 
     framework = framework_for(data_dir, {"--output": output}, self_file, *reviews, force=force)
     chosen = target_role(framework, target)
-    person, found = load_self_and_reviews(self_file, reviews, framework)
+    failures: list = []
+    try:
+        person, found = load_self_and_reviews(self_file, reviews, framework, failures)
+    finally:
+        for failure in failures:  # each review left out, named, before the result made of the rest
+            error(str(failure))
     result = compare_views(framework, person, found, resolve_target(framework, person, chosen))
     show(format, output, lambda renderer: renderer.feedback(framework, result))
+    if failures:
+        raise typer.Exit(1)

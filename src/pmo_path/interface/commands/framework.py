@@ -104,7 +104,7 @@ def schema(
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """The JSON Schema of a file kind, for editors and other tools; a profile's lists your framework's ids."""
+    """The JSON Schema of a file kind, for editors and other tools; it lists your framework's ids."""
     from ...reading.schemas import json_schema
     from ...render.as_json import dumps
     from ..terminal import emit_text

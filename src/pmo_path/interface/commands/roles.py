@@ -42,7 +42,7 @@ def roles(
 def role(
     role_id: Annotated[
         str,
-        typer.Argument(metavar="ROLE", help="A role id, as `pmo-path roles` lists them.", autocompletion=complete_role),
+        typer.Argument(metavar="ROLE", help="A role id or title, as `pmo-path roles` lists them.", autocompletion=complete_role),
     ],
     versus: Annotated[
         Optional[str],
@@ -85,7 +85,7 @@ def path(
     from ...reading.profile import load_profile
 
     framework = framework_for(data_dir, {"--output": output}, profile, force=force)
-    framework.role(start, "FROM"), framework.role(goal, "TO")
+    start, goal = framework.role(start, "FROM").id, framework.role(goal, "TO").id  # a title becomes its id
     levels = load_profile(profile, framework).levels() if profile is not None else None
     found = route(framework, start, goal, levels)
     show(format, output, lambda renderer: renderer.route(framework, found))
