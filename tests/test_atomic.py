@@ -65,31 +65,30 @@ def test_a_failure_mid_write_keeps_the_old_file_and_cleans_up(existing, monkeypa
     assert os.listdir(existing.parent) == [existing.name]
 
 
-def test_a_failing_stream_write_keeps_the_old_file(existing, monkeypatch):
-    real_fdopen = os.fdopen
+def test_a_short_write_then_a_failure_keeps_the_old_file(existing, monkeypatch):
+    real_write = os.write
+    calls = []
 
-    class Breaks:
-        """A real stream that writes part of the text, then fails like a full disk."""
+    def part_then_full(fd, data):
+        """Like a disk filling up (or `ulimit -f`): the first write is short, the next one fails."""
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[:5]))
+        no_space()
 
-        def __init__(self, *args, **kwargs):
-            self.stream = real_fdopen(*args, **kwargs)
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.stream.close()
-
-        def write(self, text):
-            self.stream.write(text[:5])
-            self.stream.flush()
-            no_space()
-
-    monkeypatch.setattr(atomic.os, "fdopen", Breaks)
-    with pytest.raises(InputError):
-        atomic_write(existing, "name: new\n")
+    monkeypatch.setattr(atomic.os, "write", part_then_full)
+    with pytest.raises(InputError, match="No space left"):
+        atomic_write(existing, "name: new\n" * 100)
     assert existing.read_text() == OLD
     assert os.listdir(existing.parent) == [existing.name]
+
+
+def test_short_writes_are_continued_until_everything_is_written(tmp_path, monkeypatch):
+    real_write = os.write
+    monkeypatch.setattr(atomic.os, "write", lambda fd, data: real_write(fd, bytes(data[:7])))
+    text = "ratings:\n" + "  a: 1\n" * 500
+    atomic_write(tmp_path / "slow.yaml", text)
+    assert (tmp_path / "slow.yaml").read_text() == text
 
 
 def test_an_interrupt_mid_write_is_passed_on_and_keeps_the_old_file(existing, monkeypatch):

@@ -238,7 +238,9 @@ OutputOption = Annotated[
     Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 ]
 TopOption = Annotated[int, typer.Option("--top", min=1, max=50, help="How many recommendations to show.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an output file even if it is read-only (never an input).")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace an output file even if it holds answers (YAML) or is read-only (never an input).")
+]
 DataDirOption = Annotated[
     Optional[str],
     typer.Option(
