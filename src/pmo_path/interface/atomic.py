@@ -234,7 +234,8 @@ def _encode(given: str, text: str) -> bytes:
 
 def write_descriptor(fd: int, data: bytes, name: str) -> None:
     """Write all of `data` to descriptor `fd`: a short write (a full disk, `ulimit -f`) is an error, never a silent cut."""
-    if fd in _STANDARD and getattr(sys, _STANDARD[fd]) is None:  # closed when pmo-path started (`>&-`)
+    stream = getattr(sys, _STANDARD[fd]) if fd in _STANDARD else False
+    if stream is None or getattr(stream, "pmo_path_closed", False):  # closed when pmo-path started (`>&-`)
         raise InputError(Problem(name, f"cannot write: {_STANDARD[fd]} is closed"))
     view = memoryview(data)
     try:
