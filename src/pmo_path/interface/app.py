@@ -93,6 +93,8 @@ EXIT_CODES: tuple[tuple[type[PmoPathError], int], ...] = (
 
 
 def exit_code(err: PmoPathError) -> int:
+    if isinstance(err, Interrupted):
+        return err.code  # 130, or 128 + the signal that stopped the questionnaire
     return next(code for kind, code in EXIT_CODES if isinstance(err, kind))
 
 
