@@ -8,7 +8,8 @@ gets a replacement character instead of a UnicodeEncodeError.
 Output that cannot be written is an error too, never a traceback and never a
 silent exit 0: a stdout closed at start (`>&-`) fails every write, and a
 write that fails outside pmo-path's own writers (a full disk, `ulimit -f`, a
-closed pipe under Rich or click) becomes one line and exit 1.
+closed pipe under Rich or click, a removed working folder) becomes one line
+and exit 1.
 """
 
 import sys
@@ -56,7 +57,7 @@ def main() -> None:
         sys.exit(130)
     except OSError as err:
         _silence_stdout()
-        _say(f"Error: stdout: cannot write: {err.strerror or err}")
+        _say(f"Error: {err.filename + ': ' if err.filename else ''}{err.strerror or err}")
         sys.exit(1)
 
 

@@ -56,7 +56,10 @@ def resolve(given: str) -> Target:
         raise InputError(Problem(given, "ends with '/', so it names a folder; give a file name to write"))
     if os.name == "nt":  # no /proc, no sticky folders: the file behind the path
         return _plain(given, os.path.realpath(given))
-    pending = os.path.abspath(given).split(os.sep)[1:]
+    try:
+        pending = os.path.abspath(given).split(os.sep)[1:]
+    except OSError as err:  # the current folder was removed
+        raise InputError(Problem(given, f"cannot write: {err.strerror or err}")) from None
     current = os.sep
     links = 0
     while pending:
@@ -166,7 +169,10 @@ def create_exclusively(path: str, text: str) -> None:
     in the same second keep both files. Where hard links are not supported
     the file is created with O_EXCL and written in place.
     """
-    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        folder = os.path.dirname(os.path.abspath(path))
+    except OSError as err:  # the current folder was removed
+        raise InputError(Problem(path, f"cannot write: {err.strerror or err}")) from None
     temporary, folder = _whole_temporary(path, os.path.join(folder, os.path.basename(path)), text, None)
     try:
         try:

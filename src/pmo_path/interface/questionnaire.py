@@ -66,12 +66,21 @@ def readable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def _raise_on_stop_signals():
-    """Until the returned function is called, SIGHUP and SIGTERM raise Signalled; it puts the old handlers back."""
+def _raise_on_stop_signals(stopping):
+    """Until the returned function is called, the first SIGHUP or SIGTERM raises Signalled.
+
+    Once the questionnaire is stopping (`stopping()` is true: its input
+    ended or was interrupted; a closed terminal gives end of input, then
+    SIGHUP), or a signal was raised, later signals change nothing. The
+    returned function puts the old handlers back."""
     import signal
 
+    raised: list[int] = []
+
     def stop(number, frame):
-        raise Signalled(number, signal.Signals(number).name)
+        if not raised and not stopping():
+            raised.append(number)
+            raise Signalled(number, signal.Signals(number).name)
 
     previous = {}
     for name in STOP_SIGNALS:
@@ -123,6 +132,7 @@ class ConsoleTerminal:
 
         self.console = console(stderr=True)
         self.width = self.console.width
+        self.stopping = False
         reconfigure = getattr(sys.stdin, "reconfigure", None)
         if reconfigure is not None:  # a byte that is not UTF-8 is kept (then replaced), never a crash
             with contextlib.suppress(ValueError, OSError):
@@ -138,7 +148,11 @@ class ConsoleTerminal:
     def ask(self, prompt: str) -> str:
         from rich.text import Text
 
-        return self.console.input(Text(prompt, style="bold"))
+        try:
+            return self.console.input(Text(prompt, style="bold"))
+        except BaseException:  # Ctrl-C, end of input, a terminal gone: stopping, so SIGHUP and SIGTERM now wait
+            self.stopping = True
+            raise
 
 
 @dataclass
@@ -172,6 +186,7 @@ class Interview:
         self.skipped: set[str] = set(resumed.skipped)
         self.answers: dict[str, int | None] = {}
         self.touched = False  # anything typed this run that a draft should keep
+        self.kept: tuple[str | None, list[str]] | None = None  # where the draft went, once written
 
     def profile(self) -> Profile:
         answered = answered_profile(self.settings.base, self.answers, self.current, self.target, self.today)
@@ -361,12 +376,13 @@ class Interview:
     def keep_draft(self, text: str, now: datetime | None = None) -> tuple[str | None, list[str]]:
         """Write the draft where it cannot replace anything it does not hold: (its path or None, places refused).
 
-        To --save when that file is new or holds nothing the draft lacks; else
-        to a new draft file beside it (or here). When that folder cannot be
-        written, to the home folder, then the temporary folder.
+        To --save (or the draft being resumed) when that file is new or holds
+        nothing the draft lacks; else to a new draft file beside it (or here).
+        When that folder cannot be written, to the home folder, then the
+        temporary folder.
         """
         stamp = now or datetime.now()
-        save = self.settings.save
+        save = self.settings.save or (self.settings.source if self.settings.draft is not None else None)
         refused: list[str] = []
         if save and holds_everything(save, text, self.framework):
             try:
@@ -375,12 +391,12 @@ class Interview:
             except InputError:
                 refused.append(save)
         for folder in (os.path.dirname(save) if save else "", os.path.expanduser("~"), _temporary_folder()):
-            if folder is None or (folder or ".") in refused:
+            if folder is None or (folder or "this folder") in refused:
                 continue
             try:
                 return create_draft(folder, stamp, text), refused
             except InputError:
-                refused.append(folder or ".")
+                refused.append(folder or "this folder")
         return None, refused
 
     def stopped(self, how: str, code: int = 130) -> Interrupted:
@@ -395,7 +411,9 @@ class Interview:
             self._say_safely("")
             return Interrupted(f"Stopped ({how}); nothing answered yet, nothing saved.", code)
         text = self.draft_text()
-        path, refused = self.keep_draft(text)
+        if self.kept is None:  # once only, even when stopping starts again
+            self.kept = self.keep_draft(text)
+        path, refused = self.kept
         count = len(self.profile().ratings)  # every answer in the draft, a resumed run's earlier ones too
         answers = f"{count} answer{'' if count == 1 else 's'}"
         self._say_safely("")
@@ -408,7 +426,7 @@ class Interview:
                 "Save them in a .yaml file to resume with -i -p.",
                 code,
             )
-        if save and os.path.abspath(save) != os.path.abspath(path):  # say why the answers are not where asked
+        if save and not _same_path(save, path):  # say why the answers are not where asked
             reason = "cannot be written" if save in refused else "holds answers this draft does not, so it is left as it was"
             self._say_safely(f"{save} {reason}; your answers are in {path}.", "yellow")
         return Interrupted(f"Stopped ({how}): {answers} saved. Resume: pmo-path assess -i -p {path}", code)
@@ -426,6 +444,13 @@ class Interview:
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.write(f"--- # pmo-path draft\n{text}...\n")
             sys.stderr.flush()
+
+
+def _same_path(first: str, second: str) -> bool:
+    try:
+        return os.path.abspath(first) == os.path.abspath(second)
+    except OSError:  # the current folder was removed
+        return first == second
 
 
 def _temporary_folder() -> str | None:
@@ -447,7 +472,7 @@ def run_questionnaire(
     SIGTERM too, with exit 128 + the signal's number (129, 143).
     """
     interview = Interview(framework, settings, terminal or ConsoleTerminal(), today or date.today())
-    restore = _raise_on_stop_signals()
+    restore = _raise_on_stop_signals(lambda: getattr(interview.terminal, "stopping", False))
     try:
         lead = (
             f"Rate {settings.about} on what you have seen them do."
@@ -466,15 +491,26 @@ def run_questionnaire(
         interview.say("")
         return finished
     except KeyboardInterrupt:
-        raise interview.stopped("interrupted") from None
+        raise _stop(interview, "interrupted", 130) from None
     except EOFError:
-        raise interview.stopped("end of input") from None
+        raise _stop(interview, "end of input", 130) from None
     except Signalled as signalled:
-        raise interview.stopped(STOP_SIGNALS[signalled.name], 128 + signalled.number) from None
+        raise _stop(interview, STOP_SIGNALS[signalled.name], 128 + signalled.number) from None
     except OSError:  # the terminal went away (EIO) before its SIGHUP arrived
-        raise interview.stopped(STOP_SIGNALS["SIGHUP"], 128 + 1) from None
+        raise _stop(interview, STOP_SIGNALS["SIGHUP"], 128 + 1) from None
     finally:
         restore()
+
+
+def _stop(interview: Interview, how: str, code: int) -> Interrupted:
+    """`interview.stopped`, again if a signal lands before it holds them (EOF, then the terminal's SIGHUP)."""
+    while True:
+        try:
+            return interview.stopped(how, code)
+        except Signalled as signalled:
+            how, code = STOP_SIGNALS[signalled.name], 128 + signalled.number
+        except KeyboardInterrupt:
+            how, code = "interrupted", 130
 
 
 def ask(
