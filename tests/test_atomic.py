@@ -143,6 +143,8 @@ def _writes_directly(node: ast.Call) -> bool:
     if name in WRITING_METHODS:
         return True
     if name == "open":
+        if node.args and ast.unparse(node.args[0]) == "os.devnull":  # holding a standard descriptor's place
+            return False
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "os":
             return True
         mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
@@ -164,5 +166,7 @@ def test_every_file_the_tool_writes_goes_through_atomic_write():
 def test_the_write_check_would_catch_a_direct_write():
     call = ast.parse("open(path, 'w')").body[0].value
     reading = ast.parse("open(path, 'rb')").body[0].value
-    assert _writes_directly(call)
-    assert not _writes_directly(reading)
+    low_level = ast.parse("os.open(path, os.O_WRONLY)").body[0].value
+    null = ast.parse("os.open(os.devnull, os.O_WRONLY)").body[0].value
+    assert _writes_directly(call) and _writes_directly(low_level)
+    assert not _writes_directly(reading) and not _writes_directly(null)
