@@ -286,10 +286,11 @@ def test_pty_sighup_and_sigterm_keep_the_draft(framework, tmp_path, stop, status
 def test_pty_closing_the_terminal_keeps_the_draft(framework, tmp_path):
     child = spawn(tmp_path, *ROLES, "--save", "mine.yaml")
     start(child, b"Kim Park", ["5", "0"])
-    child.close(force=True)  # the window is closed: end of input and SIGHUP, in either order
-    for _ in range(100):
-        if (tmp_path / "mine.yaml").exists():
-            break
+    child.ptyproc.fileobj.close()  # the window is closed: end of input and SIGHUP, in either order
+    child.ptyproc.closed = child.closed = True
+    deadline = time.monotonic() + 20
+    while os.waitpid(child.pid, os.WNOHANG)[0] == 0:
+        assert time.monotonic() < deadline, "pmo-path did not stop when its terminal closed"
         time.sleep(0.05)
     assert load_profile(str(tmp_path / "mine.yaml"), framework).levels() == dict(zip(asked(framework)[:2], [5, 0], strict=True))
 
