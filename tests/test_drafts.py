@@ -98,6 +98,8 @@ def test_holds_everything_compares_every_field_rating_and_note(framework, tmp_pa
         path.write_text(old, encoding="utf-8")
         assert holds_everything(str(path), new, framework) is expected, case
     assert holds_everything(str(tmp_path / "missing.yaml"), "ratings: {}\n", framework)
+    os.mkfifo(tmp_path / "pipe")  # never opened to be read (that would wait for a writer)
+    assert holds_everything(str(tmp_path / "pipe"), "ratings: {}\n", framework)
 
 
 RATING = st.tuples(st.integers(0, 5), st.sampled_from([None, "Led it", "Led it twice"]))

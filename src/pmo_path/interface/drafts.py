@@ -28,7 +28,7 @@ def draft_state_of(path: str | None) -> DraftState | None:
 def holds_everything(path: str, text: str, framework: Framework) -> bool:
     """Whether the draft `text` holds everything the file at `path` holds, so replacing it loses nothing.
 
-    No file there, or an empty one: yes. A file that cannot be read as the draft's kind (a
+    No file there, an empty one, or a stream: yes. A file that cannot be read as the draft's kind (a
     profile, or a review): no. Otherwise every field the file sets (name,
     roles, years; whom a review is about, the relation, the rater) must be
     equal in the draft, and every rating the file has must be in the draft
@@ -36,7 +36,13 @@ def holds_everything(path: str, text: str, framework: Framework) -> bool:
     """
     from ..reading.review import is_review, review_from_document
     from ..reading.yamldoc import load_file, parse
+    from .atomic import FILE, resolve
 
+    try:
+        if resolve(path).kind != FILE:  # a stream (`--save /dev/stdout`) is written to, nothing in it replaced
+            return True
+    except InputError:
+        return False
     if not os.path.lexists(path):
         return True
     try:
