@@ -318,3 +318,14 @@ def test_atomic_write_itself_refuses_a_planted_link(shared):
     with pytest.raises(InputError, match="another user"):
         atomic_write(shared / "x.yaml", "ratings: {}\n")
     assert stat.S_ISLNK(os.lstat(shared / "x.yaml").st_mode)
+
+
+def test_a_socket_is_never_replaced_by_a_file(invoke, tmp_path):
+    import socket
+
+    path = tmp_path / "listener.sock"
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(path))
+        result = invoke("roles", "-f", "json", "-o", str(path))
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+    assert stat.S_ISSOCK(os.lstat(path).st_mode)

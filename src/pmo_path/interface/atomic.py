@@ -122,9 +122,11 @@ def _own_descriptor(path: str) -> int | None:
         return None
     pid = match["pid"]
     if pid not in ("self", "thread-self", str(os.getpid())):
-        with contextlib.suppress(OSError):
+        try:  # in another pid namespace /proc/self may name us differently
             if os.readlink("/proc/self") != pid:  # another process's descriptor: not ours to write into
                 return None
+        except OSError:
+            return None
     return int(match["fd"])
 
 
