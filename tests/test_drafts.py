@@ -146,23 +146,21 @@ def test_ctrl_c_with_save_keeps_a_file_the_draft_does_not_hold(framework, tmp_pa
 # --- draft names: unique, created exclusively ---------------------------------------------------------------------
 
 
-def _race(folder: str, text: str, start: float, results) -> None:
-    while time.time() < start:
-        pass
+def _race(folder: str, text: str, barrier, results) -> None:
+    barrier.wait(timeout=20)  # all six choose the same name at once
     results.put(create_draft(folder, datetime(2027, 3, 1, 9, 30, 0), text))
 
 
 def test_drafts_of_one_second_in_one_folder_are_all_kept(tmp_path):
     context = multiprocessing.get_context("fork")
-    results = context.Queue()
-    start = time.time() + 0.5
+    results, barrier = context.Queue(), context.Barrier(6)
     texts = [f"name: person {n}\nratings: {{}}\n" for n in range(6)]
-    runs = [context.Process(target=_race, args=(str(tmp_path), text, start, results)) for text in texts]
+    runs = [context.Process(target=_race, args=(str(tmp_path), text, barrier, results)) for text in texts]
     for run in runs:
         run.start()
+    paths = sorted(results.get(timeout=20) for _ in runs)
     for run in runs:
         run.join(timeout=20)
-    paths = sorted(results.get(timeout=5) for _ in runs)
     assert len(set(paths)) == 6
     assert sorted(Path(p).read_text() for p in paths) == sorted(texts)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(Path(p).name for p in paths)  # no temporary left

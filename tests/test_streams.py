@@ -329,3 +329,17 @@ def test_a_socket_is_never_replaced_by_a_file(invoke, tmp_path):
         result = invoke("roles", "-f", "json", "-o", str(path))
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "cannot write" in result.stderr
     assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+def test_creating_exclusively_without_hard_links_still_never_replaces(tmp_path, monkeypatch):
+    from pmo_path.interface import atomic
+
+    def no_links(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")  # as on FAT or some network file systems
+
+    monkeypatch.setattr(atomic.os, "link", no_links)
+    path = str(tmp_path / "draft.yaml")
+    create_exclusively(path, "one\n")
+    with pytest.raises(FileExistsError):
+        create_exclusively(path, "two\n")
+    assert Path(path).read_text() == "one\n" and [p.name for p in tmp_path.iterdir()] == ["draft.yaml"]
