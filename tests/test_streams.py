@@ -343,3 +343,11 @@ def test_creating_exclusively_without_hard_links_still_never_replaces(tmp_path, 
     with pytest.raises(FileExistsError):
         create_exclusively(path, "two\n")
     assert Path(path).read_text() == "one\n" and [p.name for p in tmp_path.iterdir()] == ["draft.yaml"]
+
+
+def test_dot_dot_after_a_link_is_read_as_the_kernel_reads_it(invoke, tmp_path, monkeypatch):
+    (tmp_path / "deep" / "inner").mkdir(parents=True)
+    os.symlink(tmp_path / "deep" / "inner", tmp_path / "shortcut")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("roles", "-o", "shortcut/../roles.txt").exit_code == 0
+    assert (tmp_path / "deep" / "roles.txt").is_file() and not (tmp_path / "roles.txt").exists()

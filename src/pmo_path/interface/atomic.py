@@ -56,8 +56,8 @@ def resolve(given: str) -> Target:
         raise InputError(Problem(given, "ends with '/', so it names a folder; give a file name to write"))
     if os.name == "nt":  # no /proc, no sticky folders: the file behind the path
         return _plain(given, os.path.realpath(given))
-    try:
-        pending = os.path.abspath(given).split(os.sep)[1:]
+    try:  # not abspath: `link/..` is the folder above the link's target, as the kernel reads it
+        pending = (given if os.path.isabs(given) else os.path.join(os.getcwd(), given)).split(os.sep)
     except OSError as err:  # the current folder was removed
         raise InputError(Problem(given, f"cannot write: {err.strerror or err}")) from None
     current = os.sep
