@@ -115,6 +115,7 @@ STDIN_OUTPUTS = [
     pytest.param("$P assess -p - -f json < me.yaml >> me.yaml", id="stdout-onto-stdin"),
     pytest.param("$P plan -p me.yaml -o /dev/stdout >> me.yaml", id="dev-stdout-onto-profile"),
     pytest.param("mkdir t && cp me.yaml t/a.yaml && $P team t -f csv >> t/out.csv", id="stdout-into-team-folder"),
+    pytest.param("$P validate me.yaml >> me.yaml", id="validate-onto-profile"),
 ]
 
 

@@ -29,7 +29,9 @@ def validate(
 ) -> None:
     """Check the framework data and any profiles given, listing every problem found, not just the first."""
     from ...reading.validation import validate as run_validation
+    from ..outputs import check_outputs, reads
 
+    check_outputs({"--output": None}, reads(*(paths or [])))  # stdout appending to a profile it checks: refused
     report = run_validation(data_dir, paths or [])
     sys.stdout.write("".join(f"{line}\n" for line in report.lines()))
     sys.stdout.flush()
