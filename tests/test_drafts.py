@@ -359,3 +359,27 @@ def test_pty_nowhere_writable_prints_the_answers(framework, tmp_path):
     kept = parse_profile(yaml_text, framework)
     assert kept.name == "Ada" and kept.levels() == dict(zip(asked(framework)[:2], [4, 2], strict=True))
     assert re.search(r"/nonexistent/home", rest)
+
+
+def test_a_save_that_fails_at_the_end_keeps_the_answers_in_a_draft(framework, tmp_path, monkeypatch):
+    from pmo_path.errors import InputError
+    from pmo_path.interface import questionnaire
+
+    monkeypatch.chdir(tmp_path)
+    save = tmp_path / "me.yaml"
+    real_write = questionnaire.atomic_write
+
+    def disk_full_for_save(path, text):
+        if str(path) == str(save):
+            raise InputError(f"{path}: cannot write: No space left on device")
+        real_write(path, text)
+
+    monkeypatch.setattr(questionnaire, "atomic_write", disk_full_for_save)
+    replies = ["", *["2"] * len(asked(framework, "pmo-analyst"))]  # no name, then every answer 2
+    with pytest.raises(InputError) as failed:
+        run_questionnaire(
+            framework, Settings(current="project-coordinator", target="pmo-analyst", save=str(save)), Script(*replies), TODAY
+        )
+    [draft] = tmp_path.glob("pmo-path-draft-*.yaml")
+    assert str(failed.value).endswith(f"No space left on device; your answers are in {draft}")
+    assert set(load_profile(str(draft), framework).levels().values()) == {2}
