@@ -96,7 +96,7 @@ def test_refuses_to_overwrite_without_force(invoke, tmp_path):
     result = invoke("init", str(target))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == f"Error: {target}: already exists; pass --force to overwrite it\n"
+    assert result.stderr == f"Error: {target}: already exists and may hold answers (YAML data); pass --force to replace it\n"
     assert target.read_text() == "name: keep me\n"
 
     forced = invoke("init", str(target), "--force")

@@ -90,7 +90,14 @@ class UsageProblem(PmoPathError):
 
 
 class Interrupted(PmoPathError):
-    """The person stopped the questionnaire; what they answered is kept."""
+    """The person stopped the questionnaire; what they answered is kept.
+
+    `code` is the exit code: 130 for Ctrl-C and end of input, 128 + the
+    signal's number for SIGHUP (129) and SIGTERM (143)."""
+
+    def __init__(self, message: str, code: int = 130) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> str:

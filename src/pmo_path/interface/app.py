@@ -93,6 +93,8 @@ EXIT_CODES: tuple[tuple[type[PmoPathError], int], ...] = (
 
 
 def exit_code(err: PmoPathError) -> int:
+    if isinstance(err, Interrupted):
+        return err.code  # 130, or 128 + the signal that stopped the questionnaire
     return next(code for kind, code in EXIT_CODES if isinstance(err, kind))
 
 
@@ -238,7 +240,9 @@ OutputOption = Annotated[
     Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 ]
 TopOption = Annotated[int, typer.Option("--top", min=1, max=50, help="How many recommendations to show.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an output file even if it is read-only (never an input).")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace an output file even if it holds answers (YAML) or is read-only (never an input).")
+]
 DataDirOption = Annotated[
     Optional[str],
     typer.Option(

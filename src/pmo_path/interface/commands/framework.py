@@ -34,7 +34,9 @@ def validate(
 ) -> None:
     """Check the framework data and any profiles given, listing every problem found, not just the first."""
     from ...reading.validation import validate as run_validation
+    from ..outputs import check_outputs, reads
 
+    check_outputs({"--output": None}, reads(*(paths or [])))  # stdout appending to a profile it checks: refused
     report = run_validation(data_dir, paths or [], columns)
     lines = report.lines()
     if not report.problems and (sys.stdout.isatty() or "COLUMNS" in os.environ):
@@ -63,13 +65,14 @@ def init(
         Optional[str],
         typer.Argument(metavar="FILE", help="Where to write the template; without it (or with -) it is printed."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it already exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE even if it holds answers (YAML) or is read-only (never an input).")
+    ] = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """A profile template: every competency with its level descriptors as comments, ready to fill in."""
     import os
 
-    from ...errors import InputError, Problem
     from ...reading.schemas import PROFILE_SCHEMA_FILE, is_ours, json_schema
     from ...render.as_json import dumps
     from ...render.template import profile_template
@@ -80,8 +83,6 @@ def init(
     to_file = file not in (None, "-")
     schema_file = os.path.join(os.path.dirname(file), PROFILE_SCHEMA_FILE) if to_file else None
     framework = framework_for(data_dir, {"FILE": file, "schema": schema_file}, force=force)
-    if to_file and not force and os.path.lexists(file) and os.path.isfile(file):
-        raise InputError(Problem(file, "already exists; pass --force to overwrite it"))
     emit_text(profile_template(framework, today(), PROFILE_SCHEMA_FILE), file)
     if not to_file:  # `pmo-path schema -o pmo-path-profile.schema.json` puts the schema beside it
         return
