@@ -66,14 +66,19 @@ class ConsoleTerminal:
     def show(self, text: str = "", style: str = "") -> None:
         from rich.text import Text
 
+        from ..render.safe import visible
         from .terminal import Inert
 
-        self.console.print(Inert(Text(text, style=style or "")))
+        self.console.print(Inert(Text(visible(text), style=style or "")))
 
     def ask(self, prompt: str) -> str:
+        """The prompt (which may quote a file name or a name) with controls shown as escapes, never obeyed."""
         from rich.text import Text
 
-        return self.console.input(Text(prompt, style="bold"))
+        from ..render.safe import one_line
+        from .terminal import Inert
+
+        return self.console.input(Inert(Text(one_line(prompt), style="bold")))
 
 
 @dataclass

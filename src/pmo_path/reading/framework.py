@@ -106,7 +106,7 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
             check.add("only schema_version 1 is understood", "schema_version", root, "schema_version")
 
     thresholds = _thresholds(roles_check, roles_root)
-    scale = {level: str(name) for level, name in (roles_check.mapping(roles_root, "scale", "") or {}).items()}
+    scale = _scale(roles_check, roles_root)
     groups = _names(roles_check, roles_root, "groups")
     tracks = _names(roles_check, roles_root, "tracks")
     sources: dict[str, Source] = {}
@@ -159,6 +159,18 @@ def _names(check: Checker, root: dict, key: str) -> dict[str, str]:
     for ident in names:
         if check.text(names, ident, key) is not None:
             result[str(ident)] = names[ident]
+    return result
+
+
+def _scale(check: Checker, root: dict) -> dict[int, str]:
+    """`scale`: level 0-5 -> its name; any other key, or a name that is not text, is a problem."""
+    names = check.mapping(root, "scale", "") or {}
+    result = {}
+    for level, name in names.items():
+        if type(level) is not int or not 0 <= level <= 5:
+            check.add(f"a level must be a whole number 0-5, found {describe(level)}", join("scale", level), names, level)
+        elif check.text(names, level, "scale") is not None:
+            result[level] = name
     return result
 
 

@@ -247,7 +247,19 @@ ROLES_SPEC = Spec(
             "The verdicts' cut-offs.",
             required=True,
         ),
-        Field("scale", _names_schema("name"), "The meaning of levels 0-5."),
+        Field(
+            "scale",
+            Custom(
+                "level 0-5: name",
+                lambda *args: None,
+                lambda context: {
+                    "type": "object",
+                    "propertyNames": {"pattern": "^[0-5]$"},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                },
+            ),
+            "The meaning of levels 0-5.",
+        ),
         Field("groups", _names_schema("name"), "Competency groups.", required=True),
         Field("tracks", _names_schema("name"), "The ladders.", required=True),
         Field("sources", _entries_schema(SOURCE), "Sources cited by roles and advice."),

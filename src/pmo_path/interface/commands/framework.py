@@ -29,9 +29,10 @@ def validate(
 ) -> None:
     """Check the framework data and any profiles given, listing every problem found, not just the first."""
     from ...reading.validation import validate as run_validation
+    from ...render.safe import one_line
 
     report = run_validation(data_dir, paths or [])
-    sys.stdout.write("".join(f"{line}\n" for line in report.lines()))
+    sys.stdout.write("".join(f"{one_line(line)}\n" for line in report.lines()))  # a file name is data too
     sys.stdout.flush()
     for line in report.notes():
         note(line)
