@@ -44,15 +44,21 @@ UNSAFE = re.compile(
 )
 # What a terminal-bound stream never receives: UNSAFE, plus tab and newline left to the caller.
 TERMINAL_UNSAFE = UNSAFE
-_NOT_JOINED = r"[\x00-\x7f\s]"  # ASCII or a space: a joiner or selector beside it joins nothing
 # Characters that show as nothing (or next to nothing) and let two different names look alike.
-# A flag's tag sequence is matched first so that its tags are kept.
+_HIDDEN = (
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164\uffa0\ufff9-\ufffb"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+)
+_JOINERS, _SELECTORS = "\u200c\u200d", "\ufe00-\ufe0f\U000e0100-\U000e01ef"
+# Beside one of these, a joiner joins nothing: ASCII, a space, a hidden or unsafe character, another joiner.
+_NOT_JOINED = rf"[\x00-\x7f\s{_HIDDEN}{_JOINERS}\x80-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+# A flag's tag sequence is matched first so that its tags are kept; a joiner is kept between two
+# characters that join (emoji, Persian, Indic scripts), a variation selector after one (or in a keycap).
 INVISIBLE = re.compile(
     "(?P<flag>\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)"
-    "|[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164\uffa0\ufff9-\ufffb"
-    "\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
-    rf"|(?<!(?!{_NOT_JOINED}).)[\u200c\u200d]|[\u200c\u200d](?!(?!{_NOT_JOINED}).)"
-    rf"|(?<!(?!{_NOT_JOINED}|[\ufe00-\ufe0f\U000e0100-\U000e01ef]).)[\ufe00-\ufe0f\U000e0100-\U000e01ef](?!\u20e3)"
+    f"|[{_HIDDEN}]"
+    rf"|(?<!(?!{_NOT_JOINED}).)[{_JOINERS}]|[{_JOINERS}](?!(?!{_NOT_JOINED}|[{_SELECTORS}]).)"
+    rf"|(?<!(?!{_NOT_JOINED}|[{_SELECTORS}]).)[{_SELECTORS}](?!\u20e3)"
 )
 # Inline only: data never starts a Markdown line (it follows "- ", "| " or text).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
