@@ -15,11 +15,16 @@ from pmo_path.render.form import form_html, script_json
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def browser():
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium for the module (each test opens its own context: no storage shared)."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="the test extra's playwright package is not installed")
     if CHROMIUM is None:
         pytest.skip("no Chromium on this machine (Debian: apt-get install chromium)")
-    return sync_api.sync_playwright()
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
 
 
 def test_the_page_is_one_file_with_nothing_fetched(framework):
@@ -43,14 +48,12 @@ def hostile_framework(tmp_path) -> Path:
     return tmp_path
 
 
-def test_fill_reload_download_and_validate(invoke, framework, tmp_path):
+def test_fill_reload_download_and_validate(invoke, framework, tmp_path, chromium):
     page_file = tmp_path / "survey.html"
     assert invoke("form", "-o", str(page_file)).exit_code == 0
     ids = list(framework.competencies)
     levels = {competency: (index * 2) % 6 for index, competency in enumerate(ids)}
-    with browser() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = chromium.new_context(accept_downloads=True)
+    with chromium.new_context(accept_downloads=True) as context:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -77,7 +80,6 @@ def test_fill_reload_download_and_validate(invoke, framework, tmp_path):
         saved = tmp_path / download.suggested_filename
         download.save_as(saved)
         assert errors == []
-        chromium.close()
     checked = invoke("validate", str(saved))
     assert checked.exit_code == 0, checked.stdout
     profile = load_profile(str(saved), framework)
@@ -88,12 +90,11 @@ def test_fill_reload_download_and_validate(invoke, framework, tmp_path):
     assert team.exit_code == 0 and '"people": 1' in team.stdout
 
 
-def test_hostile_framework_strings_stay_text(invoke, hostile_framework, tmp_path):
+def test_hostile_framework_strings_stay_text(invoke, hostile_framework, tmp_path, chromium):
     page_file = tmp_path / "survey.html"
     assert invoke("form", "--data-dir", str(hostile_framework), "-o", str(page_file)).exit_code == 0
-    with browser() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = chromium.new_page()
+    with chromium.new_context() as context:
+        page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(page_file.as_uri())
@@ -103,21 +104,18 @@ def test_hostile_framework_strings_stay_text(invoke, hostile_framework, tmp_path
         strategic = list(bundled_framework().competencies).index("strategic-thinking")
         assert "Strategic <b>thinking</b> & 'more'" in page.inner_text(f"#q-{strategic} legend")
         assert dialogs == []
-        chromium.close()
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_page_fits_desktop_and_phone(invoke, tmp_path, width):
+def test_the_page_fits_desktop_and_phone(invoke, tmp_path, width, chromium):
     page_file = tmp_path / "survey.html"
     invoke("form", "-t", "pmo-manager", "-o", str(page_file))
-    with browser() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = chromium.new_page(viewport={"width": width, "height": 900})
+    with chromium.new_context(viewport={"width": width, "height": 900}) as context:
+        page = context.new_page()
         page.goto(page_file.as_uri())
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
         assert page.locator("fieldset").count() == 13  # the target's competencies only
         assert page.is_disabled("#target_role")
-        chromium.close()
 
 
 # --- ids and text that validate accepts, however odd: the page carries them all -------------------------------------
@@ -147,13 +145,12 @@ def odd_framework(folder: Path) -> Path:
     return folder
 
 
-def open_form(playwright, page_file: Path):
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-    page = chromium.new_context(accept_downloads=True).new_page()
+def open_form(context, page_file: Path):
+    page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(page_file.as_uri())
-    return chromium, page, errors
+    return page, errors
 
 
 def download(page, folder: Path) -> Path:
@@ -164,7 +161,7 @@ def download(page, folder: Path) -> Path:
     return saved
 
 
-def test_ids_validate_accepts_are_carried_through_the_form(invoke, tmp_path):
+def test_ids_validate_accepts_are_carried_through_the_form(invoke, tmp_path, chromium):
     """`__proto__`, `constructor`, quotes and backslashes: rated, kept over a reload, downloaded, read back."""
     folder = tmp_path / "fw"
     folder.mkdir()
@@ -179,8 +176,8 @@ def test_ids_validate_accepts_are_carried_through_the_form(invoke, tmp_path):
     framework = load_framework(folder)
     shown = [c for c in framework.competencies if c in {r.competency for r in framework.roles["pmo-manager"].requirements}]
     odd = [shown.index(i) for i in ODD_IDS.values()]
-    with browser() as playwright:
-        chromium, page, errors = open_form(playwright, page_file)
+    with chromium.new_context(accept_downloads=True) as context:
+        page, errors = open_form(context, page_file)
         assert page.title() == "Career self-assessment: PMO __DATA__ __TITLE__ Manager"
         assert all(page.input_value(f"#e-{index}") == "" for index in range(len(shown)))  # no function source pre-filled
         page.get_by_label("Your name").fill("Ada")
@@ -194,7 +191,6 @@ def test_ids_validate_accepts_are_carried_through_the_form(invoke, tmp_path):
         assert f"{len(odd)} of {len(shown)} rated" in page.inner_text("#progress-label")
         saved = download(page, tmp_path)
         assert errors == []
-        chromium.close()
     checked = invoke("validate", str(saved), "--data-dir", str(folder))
     assert checked.exit_code == 0, checked.stdout
     profile = load_profile(str(saved), framework)
@@ -215,36 +211,37 @@ NOTES = [
 ]
 
 
-@pytest.mark.parametrize(("pasted", "note"), list(zip(PASTED, NOTES, strict=True)))
-def test_pasted_text_makes_a_download_that_validates(invoke, framework, tmp_path, pasted, note):
+def test_pasted_text_makes_a_download_that_validates(invoke, framework, tmp_path, chromium):
     page_file = tmp_path / "survey.html"
     assert invoke("form", "-o", str(page_file)).exit_code == 0
-    with browser() as playwright:
-        chromium, page, errors = open_form(playwright, page_file)
-        # set as a paste would (a lone surrogate cannot travel through fill), then tell the page
-        page.evaluate(
-            """([name, note]) => {
-                for (const [id, value] of [["name", name], ["e-0", note]]) {
-                    const field = document.getElementById(id);
-                    field.value = value;
-                    field.dispatchEvent(new Event("input", {bubbles: true}));
-                }
-            }""",
-            [pasted[0].replace("\ud800", "").replace("\udc00", ""), note[0].replace("\udc00", "")],
-        )
-        page.evaluate(
-            """() => {  // lone surrogates, added in JavaScript where a string may hold one
-                const name = document.getElementById("name"), note = document.getElementById("e-0");
-                if (name.value.endsWith("Okafor")) name.value += "\\ud800";
-                if (note.value.endsWith("item")) note.value += "\\udc00";
-            }"""
-        )
-        page.check("#r-0-3")
-        saved = download(page, tmp_path)
-        assert errors == []
-        chromium.close()
-    checked = invoke("validate", str(saved))
-    assert checked.exit_code == 0, (checked.stdout, saved.read_bytes())
-    profile = load_profile(str(saved), framework)
-    assert profile.name == pasted[1]
-    assert profile.ratings[next(iter(framework.competencies))].evidence == note[1]
+    for number, (pasted, note) in enumerate(zip(PASTED, NOTES, strict=True)):
+        with chromium.new_context(accept_downloads=True) as context:
+            page, errors = open_form(context, page_file)
+            # set as a paste would (a lone surrogate cannot travel through fill), then tell the page
+            page.evaluate(
+                """([name, note]) => {
+                    for (const [id, value] of [["name", name], ["e-0", note]]) {
+                        const field = document.getElementById(id);
+                        field.value = value;
+                        field.dispatchEvent(new Event("input", {bubbles: true}));
+                    }
+                }""",
+                [pasted[0].replace("\ud800", ""), note[0].replace("\udc00", "")],
+            )
+            page.evaluate(
+                """() => {  // lone surrogates, added in JavaScript where a string may hold one
+                    const name = document.getElementById("name"), note = document.getElementById("e-0");
+                    if (name.value.endsWith("Okafor")) name.value += "\\ud800";
+                    if (note.value.endsWith("item")) note.value += "\\udc00";
+                }"""
+            )
+            page.check("#r-0-3")
+            folder = tmp_path / str(number)
+            folder.mkdir()
+            saved = download(page, folder)
+            assert errors == []
+        checked = invoke("validate", str(saved))
+        assert checked.exit_code == 0, (checked.stdout, saved.read_bytes())
+        profile = load_profile(str(saved), framework)
+        assert profile.name == pasted[1]
+        assert profile.ratings[next(iter(framework.competencies))].evidence == note[1]

@@ -296,7 +296,7 @@ def test_stray_joiners_selectors_and_tags_are_shown(text, shown):
 # --- what pmo-path writes, it reads back -----------------------------------------------------------------------
 
 
-@FAST
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     text=st.lists(
         st.sampled_from([*C1[:6], *BIDI[:4], "\x1b", "\x07", "\x00", "\x7f", "\u2028", "\x85", "\ufffe", "#", ": ", "\n", "a"]),
