@@ -42,7 +42,8 @@ def _field(text: str, line: str, value: str) -> str:
 
 
 def plant(folder: Path, p: Payloads) -> dict[str, Path]:
-    """Write fw/ (the framework), me.yaml, old.yaml, team/ (with a survey CSV) and reviews/; return their paths."""
+    """Write fw/ (the framework), me.yaml, old.yaml, team/ (with a survey CSV), reviews/ and bad/ (a broken
+    profile); return their paths. One team member's file, and the broken one, are named with the name payload."""
     data = bundled_data_dir()
     roles = (data / "roles.yaml").read_text(encoding="utf-8")
     recs = (data / "recommendations.yaml").read_text(encoding="utf-8")
@@ -79,7 +80,13 @@ def plant(folder: Path, p: Payloads) -> dict[str, Path]:
     team = folder / "team"
     team.mkdir()
     person(EXAMPLES / "jordan-lee.yaml", team / "a.yaml", p.name)
-    person(EXAMPLES / "sam-okafor.yaml", team / "b.yaml", p.evidence)
+    hostile_file = "b" + re.sub("[/\x00]", "", p.name)[:60] + ".yaml"  # a file name is data too
+    person(EXAMPLES / "sam-okafor.yaml", team / hostile_file, p.evidence)
+    bad = folder / "bad"
+    bad.mkdir()
+    person(EXAMPLES / "sam-okafor.yaml", bad / hostile_file, p.evidence)
+    broken = (bad / hostile_file).read_text(encoding="utf-8").replace("assessed_on: 2026-11-18", "assessed_on: 2026W011")
+    (bad / hostile_file).write_text(broken, encoding="utf-8")
     header = "name,current_role,target_role,project-delivery,program-management\r\n"
     row = f'"{p.name.replace(chr(34), chr(34) * 2)}",project-manager,pmo-manager,3,2\r\n'
     (team / "survey.csv").write_bytes((header + row).encode("utf-8", "surrogatepass"))
@@ -88,4 +95,4 @@ def plant(folder: Path, p: Payloads) -> dict[str, Path]:
     for review in reviews.glob("*.yaml"):
         text = _id(review.read_text(encoding="utf-8"), COMPETENCY, competency_id)
         review.write_text(re.sub(r"(?m)^about: .*$", lambda _: f"about: {quote(p.name)}", text), encoding="utf-8")
-    return {"fw": fw, "me": me, "old": old, "team": team, "reviews": reviews}
+    return {"fw": fw, "me": me, "old": old, "team": team, "reviews": reviews, "bad": bad}

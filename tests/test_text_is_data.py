@@ -407,8 +407,17 @@ FORMATS = ("table", "json", "markdown", "csv")
 
 def command_lines(paths: dict[str, Path], role_id: str) -> list[list[str]]:
     """Every command that reads the planted files, in every format it has."""
-    me, old, team, reviews = (str(paths[k]) for k in ("me", "old", "team", "reviews"))
-    lines = [["validate", me, team, reviews], ["init"], ["schema"], ["schema", "roles"], ["form"], ["plan", "-p", me]]
+    me, old, team, reviews, bad = (str(paths[k]) for k in ("me", "old", "team", "reviews", "bad"))
+    lines = [
+        ["validate", me, team, reviews],
+        ["validate", bad],
+        ["team", bad],
+        ["init"],
+        ["schema"],
+        ["schema", "roles"],
+        ["form"],
+        ["plan", "-p", me],
+    ]
     lines += [["role", "no\x1b[2Jsuch\u202e"], ["assess", "-p", me, "-t", "x\u200by"]]  # error lines
     lines.append(["team", team, reviews, "-t", "pmo-director"])
     for form in FORMATS:
