@@ -133,7 +133,7 @@ def without_comments(rendered: str) -> str:
 
 
 ID_TEXT = st.lists(
-    st.sampled_from([*"|`\\<>*_[]!()&#;:/.@ ax-", "<img src=x>", "https://e.x", "`|`", "\\|"]), min_size=1, max_size=8
+    st.sampled_from([*"|`\\<>*_[]!()&#;:/.@$ ax-", "<img src=x>", "https://e.x", "`|`", "\\|"]), min_size=1, max_size=8
 ).map("".join)
 
 

@@ -15,7 +15,7 @@ in it, and every renderer passes data through the one for its kind:
 - `one_line`: `visible`, with line breaks and tabs as spaces (table cells).
 - `markdown`: inline Markdown that cannot start HTML, links, autolinks
   (`https://`, `www.`, e-mail addresses, @mentions), images, emphasis,
-  headings, code spans or fences.
+  math, headings, code spans or fences.
 - `code`: an inline code span holding any text.
 - `table_cell`: inline Markdown made safe as one cell of a GFM table (every
   Markdown table passes each cell through it).
@@ -61,7 +61,7 @@ INVISIBLE = re.compile(
     rf"|(?<!(?!{_NOT_JOINED}|[{_SELECTORS}]).)[{_SELECTORS}](?!\u20e3)"
 )
 # Inline only: data never starts a Markdown line (it follows "- ", "| " or text).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")  # `$`: GitHub reads $...$ as math
 
 
 def _escape(match: re.Match[str]) -> str:
