@@ -33,6 +33,8 @@ _IGNORED_START = re.compile(r"[\s\ufeff\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2
 
 def starts_formula(text: str) -> bool:
     """True when a spreadsheet could read the text as a formula."""
+    if text[:1].isascii() and text[:1].isalnum():  # most cells: a name, an id
+        return False
     return text.startswith(FORMULA_START) or text[_IGNORED_START.match(text).end() :].startswith(FORMULA_START)
 
 

@@ -60,6 +60,7 @@ INVISIBLE = re.compile(
     rf"|(?<!(?!{_NOT_JOINED}).)[{_JOINERS}]|[{_JOINERS}](?!(?!{_NOT_JOINED}|[{_SELECTORS}]).)"
     rf"|(?<!(?!{_NOT_JOINED}|[{_SELECTORS}]).)[{_SELECTORS}](?!\u20e3)"
 )
+_MAYBE_INVISIBLE = re.compile(f"[{_HIDDEN}{_JOINERS}{_SELECTORS}]")
 # Inline only: data never starts a Markdown line (it follows "- ", "| " or text).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")  # `$`: GitHub reads $...$ as math
 
@@ -76,7 +77,10 @@ def _escape_invisible(match: re.Match[str]) -> str:
 def visible(text: object) -> str:
     """The text with every control, invisible or formatting character shown as an escape."""
     value = "" if text is None else str(text)
-    return INVISIBLE.sub(_escape_invisible, UNSAFE.sub(_escape, value))
+    if value.isascii():  # most text: only C0 controls and DEL can be in it (fast paths: a team has 100,000 cells)
+        return value if value.isprintable() else UNSAFE.sub(_escape, value)
+    value = UNSAFE.sub(_escape, value)
+    return INVISIBLE.sub(_escape_invisible, value) if _MAYBE_INVISIBLE.search(value) else value
 
 
 def one_line(text: object) -> str:
@@ -102,7 +106,7 @@ def markdown(text: object) -> str:
 
 _ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # `://` of a URL; the dot of `www.`; a dot between a letter or digit and two letters (a domain, for linkify)
-_AUTOLINK_PUNCTUATION = re.compile(r"(?i::(?=//)|(?<=www)\.|(?<=[^\W_])\.(?=[^\W\d_]{2}))")
+_AUTOLINK_PUNCTUATION = re.compile(r"(?i::(?=//)|\.(?:(?<=www\.)|(?<=[^\W_]\.)(?=[^\W\d_]{2})))")
 _AT = re.compile(r"@(?=[\w.+-])")
 
 
@@ -141,7 +145,8 @@ def json_text(text: str) -> str:
     `json.dumps` escapes only C0 controls when it keeps other characters as they are; such characters
     can occur only inside strings, so escaping them afterwards reads back the same values.
     """
-    return INVISIBLE.sub(_json_invisible, UNSAFE.sub(_json_escape, text))
+    text = UNSAFE.sub(_json_escape, text)
+    return INVISIBLE.sub(_json_invisible, text) if _MAYBE_INVISIBLE.search(text) else text
 
 
 def _json_escape(match: re.Match[str]) -> str:
