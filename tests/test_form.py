@@ -128,6 +128,7 @@ ODD_IDS = {
     "financial-management": 'a"b\\c',
     "people-development": "hasOwnProperty",
     "change-leadership": "x']:checked, [name='",
+    "collaborative-leadership": "esc\x1b[2J\u2028---\x85\u202e",
 }
 ODD_ROLE = 'pm"\\</script>\u2028'
 

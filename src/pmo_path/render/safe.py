@@ -42,7 +42,7 @@ import re
 UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
 )
-# What a terminal-bound stream never receives: UNSAFE, plus tab and newline left to the caller.
+# What a terminal-bound stream never receives (tab and newline, which UNSAFE leaves out, are fine there).
 TERMINAL_UNSAFE = UNSAFE
 # Characters that show as nothing (or next to nothing) and let two different names look alike.
 _HIDDEN = (
