@@ -31,7 +31,7 @@ class Payloads:
     framework: str = "Strategic \x9b31m thinking\x7f"
 
 
-def _id(text: str, ident: str, replacement: str) -> str:
+def rename_id(text: str, ident: str, replacement: str) -> str:
     return re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", lambda _: quote(replacement), text)
 
 
@@ -49,7 +49,7 @@ def plant(folder: Path, p: Payloads) -> dict[str, Path]:
     recs = (data / "recommendations.yaml").read_text(encoding="utf-8")
     role_id, competency_id = "x-" + p.role_id, "y-" + p.competency_id
     for old, new in ((ROLE, role_id), (COMPETENCY, competency_id)):
-        roles, recs = _id(roles, old, new), _id(recs, old, new)
+        roles, recs = rename_id(roles, old, new), rename_id(recs, old, new)
     roles = _field(roles, "    title: PMO Director\n", p.title)
     roles = _field(roles, "    name: Strategic thinking\n", p.framework)
     roles = _field(roles, "  pmo: PMO ladder\n", p.framework)
@@ -63,7 +63,7 @@ def plant(folder: Path, p: Payloads) -> dict[str, Path]:
     (fw / "recommendations.yaml").write_text(recs, encoding="utf-8")
 
     def person(source: Path, target: Path, name: str) -> None:
-        text = _id(_id(source.read_text(encoding="utf-8"), COMPETENCY, competency_id), ROLE, role_id)
+        text = rename_id(rename_id(source.read_text(encoding="utf-8"), COMPETENCY, competency_id), ROLE, role_id)
         text = re.sub(r"(?m)^name: .*$", lambda _: f"name: {quote(name)}", text, count=1)
         text = text.replace('"Delivered the £4m claims platform migration on time"', quote(p.evidence))
         target.write_text(text, encoding="utf-8")
@@ -93,6 +93,6 @@ def plant(folder: Path, p: Payloads) -> dict[str, Path]:
     reviews = folder / "reviews"
     shutil.copytree(EXAMPLES / "reviews", reviews)
     for review in reviews.glob("*.yaml"):
-        text = _id(review.read_text(encoding="utf-8"), COMPETENCY, competency_id)
+        text = rename_id(review.read_text(encoding="utf-8"), COMPETENCY, competency_id)
         review.write_text(re.sub(r"(?m)^about: .*$", lambda _: f"about: {quote(p.name)}", text), encoding="utf-8")
     return {"fw": fw, "me": me, "old": old, "team": team, "reviews": reviews, "bad": bad}

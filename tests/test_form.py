@@ -134,12 +134,14 @@ ODD_ROLE = 'pm"\\</script>\u2028'
 
 
 def odd_framework(folder: Path) -> Path:
-    from hostile_text import _id, quote
+    from hostile_text import rename_id
+
+    from pmo_path.reading.profile import quote
 
     roles = (bundled_data_dir() / "roles.yaml").read_text(encoding="utf-8")
     recs = (bundled_data_dir() / "recommendations.yaml").read_text(encoding="utf-8")
     for old, new in [*ODD_IDS.items(), ("pmo-analyst", ODD_ROLE)]:
-        roles, recs = _id(roles, old, new), _id(recs, old, new)
+        roles, recs = rename_id(roles, old, new), rename_id(recs, old, new)
     roles = roles.replace("    title: PMO Manager\n", f"    title: {quote('PMO __DATA__ __TITLE__ Manager')}\n")
     (folder / "roles.yaml").write_text(roles, encoding="utf-8")
     (folder / "recommendations.yaml").write_text(recs, encoding="utf-8")
