@@ -32,6 +32,7 @@ class Payloads:
 
 
 def rename_id(text: str, ident: str, replacement: str) -> str:
+    """YAML text with every mention of the id `ident` (as a key, in a list, in a comment) made `replacement`, quoted."""
     return re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", lambda _: quote(replacement), text)
 
 
