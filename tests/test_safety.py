@@ -402,7 +402,7 @@ def test_hostile_names_and_notes_are_inert_in_every_format(framework, name, note
     assert not CONTROL.intersection(terminal)
     plan = markdown.plan(framework, result)
     assert not CONTROL.intersection(plan.replace("\n", ""))
-    assert "<" not in plan.split("## Readiness")[0].replace("&lt;", "")
+    assert "<" not in plan.split("## Readiness")[0].replace("&lt;", "").replace("@<!---->", "")  # the comment breaks autolinks
     assert [line for line in plan.splitlines() if line.startswith("```")] in ([], ["```mermaid", "```"])
     data = json.loads(as_json.dumps(as_json.assessment(framework, result)))
     assert data["profile"]["name"] == (name or None)  # JSON keeps the text exactly; the encoder escapes it
@@ -514,5 +514,5 @@ def test_markdown_shows_text_as_it_is(text):
 
     from markdown_it import MarkdownIt
 
-    shown = html.unescape(MarkdownIt("commonmark").renderInline(safe.markdown(text)))
+    shown = html.unescape(MarkdownIt("commonmark").renderInline(safe.markdown(text)).replace("@<!---->", "@"))
     assert shown.strip() == safe.one_line(text).strip()

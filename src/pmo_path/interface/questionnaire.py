@@ -141,15 +141,20 @@ class ConsoleTerminal:
     def show(self, text: str = "", style: str = "") -> None:
         from rich.text import Text
 
+        from ..render.safe import visible
         from .terminal import Inert
 
-        self.console.print(Inert(Text(text, style=style or "")))
+        self.console.print(Inert(Text(visible(text), style=style or "")))
 
     def ask(self, prompt: str) -> str:
+        """The prompt (which may quote a file name or a name) with controls shown as escapes, never obeyed."""
         from rich.text import Text
 
+        from ..render.safe import one_line
+        from .terminal import Inert
+
         try:
-            return self.console.input(Text(prompt, style="bold"))
+            return self.console.input(Inert(Text(one_line(prompt), style="bold")))
         except BaseException:  # Ctrl-C, end of input, a terminal gone: stopping, so SIGHUP and SIGTERM now wait
             self.stopping = True
             raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..domain.model import Framework, Profile, Rating
 from ..errors import did_you_mean
@@ -110,6 +111,17 @@ def quote(text: str) -> str:
     )
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*\Z")
+_NOT_TEXT = frozenset(("null", "true", "false", "yes", "no", "on", "off", "y", "n"))
+
+
+def yaml_key(ident: str) -> str:
+    """An id as a YAML key or value that reads back as the same text (quoted only when it must be)."""
+    if _PLAIN_ID.match(ident) and ident.lower() not in _NOT_TEXT:
+        return ident
+    return quote(ident)
+
+
 def dump_profile(profile: Profile, framework: Framework) -> str:
     """The profile as YAML a person can read and edit, ratings in framework order."""
     lines = ["# pmo-path profile: rate each competency 0-5 (pmo-path init shows the level descriptors)"]
@@ -117,7 +129,7 @@ def dump_profile(profile: Profile, framework: Framework) -> str:
         lines.append(f"name: {quote(profile.name)}")
     for key in ("current_role", "target_role"):
         if getattr(profile, key):
-            lines.append(f"{key}: {getattr(profile, key)}")
+            lines.append(f"{key}: {yaml_key(getattr(profile, key))}")
     if profile.years_experience is not None:
         lines.append(f"years_experience: {profile.years_experience:g}")
     if profile.assessed_on:
@@ -132,7 +144,7 @@ def rating_lines(ratings: dict[str, Rating], framework: Framework) -> list[str]:
     for competency in sorted(ratings, key=lambda c: order.index(c) if c in order else len(order)):
         rating = ratings[competency]
         if rating.evidence:
-            lines.append(f"  {competency}: {{level: {rating.level}, evidence: {quote(rating.evidence)}}}")
+            lines.append(f"  {yaml_key(competency)}: {{level: {rating.level}, evidence: {quote(rating.evidence)}}}")
         else:
-            lines.append(f"  {competency}: {rating.level}")
+            lines.append(f"  {yaml_key(competency)}: {rating.level}")
     return lines

@@ -9,7 +9,7 @@ from ..errors import InputError, Problem
 from .profile import context_of, profile_from_document, quote, rating_lines, ratings_field
 from .spec import Day, Field, Ref, Spec, Text
 from .team_files import profile_files
-from .yamldoc import Document, load_file
+from .yamldoc import Document, load_file, printable
 
 # The one declaration of a review file: its checks, its JSON Schema and its docs come from here.
 REVIEW = Spec(
@@ -34,7 +34,7 @@ REVIEW_KEYS = frozenset(("about", "relation", "rater"))
 def dump_review(review: Review, framework: Framework) -> str:
     """The review as YAML the rater can read and edit."""
     lines = [
-        f"# pmo-path review: {review.relation} ratings of {review.about} (pmo-path feedback SELF THIS-FILE)",
+        f"# pmo-path review: {review.relation} ratings of {printable(review.about)} (pmo-path feedback SELF THIS-FILE)",
         f"about: {quote(review.about)}",
     ]
     if review.rater:

@@ -17,6 +17,7 @@ declared, plus the dataclass attribute it fills.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -106,6 +107,19 @@ class Number(Value):
         return {"type": "number", "minimum": self.low, "maximum": self.high}
 
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def iso_day(text: str) -> date | None:
+    """A calendar date written YYYY-MM-DD, or None: ISO's other forms (2026W011, 20261130) are refused."""
+    if not _DAY.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # 2026-02-30
+        return None
+
+
 class Day(Value):
     name = "date (YYYY-MM-DD)"
 
@@ -114,11 +128,8 @@ class Day(Value):
 
     def read(self, check, mapping, key, where, context):
         value = mapping.get(key)
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
+        if isinstance(value, str) and (day := iso_day(value)) is not None:
+            return day
         check.add(f"must be a date like 2026-11-20, found {describe(value)}", join(where, key), mapping, key)
         return None
 

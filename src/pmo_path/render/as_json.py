@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.assessment import Assessment
 from ..domain.model import Framework, Recommendation, Role
 from ..domain.scoring import Gap, next_level
+from .safe import json_text
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -20,7 +21,8 @@ SCHEMA_VERSION = 1
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """Readable UTF-8 JSON; controls, bidi and invisible characters in strings as `\\uXXXX` (`safe.json_text`)."""
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def sources(framework: Framework, ids: tuple[str, ...]) -> list[dict[str, str]]:

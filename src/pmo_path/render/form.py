@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib import resources
 
 from ..domain.model import Framework, Role
-from .safe import xml
+from .safe import json_text, xml
 
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def script_json(data: object) -> str:
     """JSON that can sit inside a <script> element whatever the strings hold (`</script>` included)."""
-    text = json.dumps(data, ensure_ascii=False)
+    text = json_text(json.dumps(data, ensure_ascii=False))
     for char, escaped in _SCRIPT_SAFE.items():
         text = text.replace(char, escaped)
     return text
@@ -59,4 +60,9 @@ def form_data(framework: Framework, target: Role | None = None) -> dict:
 def form_html(framework: Framework, target: Role | None = None) -> str:
     data = form_data(framework, target)
     template = resources.files("pmo_path.render").joinpath("form_template.html").read_text(encoding="utf-8")
-    return template.replace("__TITLE__", xml(data["title"])).replace("__DATA__", script_json(data))
+    values = {"__TITLE__": xml(data["title"]), "__DATA__": script_json(data)}
+    # one pass: a title holding `__DATA__` stays text, it does not pull the data into <title>
+    return _PLACEHOLDER.sub(lambda found: values[found.group()], template)
+
+
+_PLACEHOLDER = re.compile("__TITLE__|__DATA__")

@@ -15,9 +15,10 @@ from ..domain.model import HORIZONS, Framework, Role
 from ..domain.navigation import CHANGES
 from ..domain.scoring import Gap, next_level
 from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
+from .safe import code as code_span
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
-from .safe import one_line
+from .safe import one_line, table_cell
 from .safe import url as link_url
 from .wording import (
     CHANGE_NAME,
@@ -43,16 +44,19 @@ class Raw(str):
 
 
 def code(text: object) -> Raw:
-    """An id as inline code (backticks cannot occur inside, so the span cannot be closed early)."""
-    return Raw(f"`{one_line(text).replace('`', '')}`")
+    """An id as inline code, exactly as written (`safe.code`)."""
+    return Raw(code_span(text))
 
 
 def _cell(value: object) -> str:
-    return value if isinstance(value, Raw) else cell(value)
+    return table_cell(value if isinstance(value, Raw) else cell(value))
 
 
 def table(headers: list[object], rows: list[list[object]], align: str = "") -> list[str]:
-    """A GFM table; `align` holds one of l/r per column (default left). Every cell is escaped unless Raw."""
+    """A GFM table; `align` holds one of l/r per column (default left).
+
+    Every cell passes through `safe.table_cell`; data is escaped with `safe.markdown` first, unless Raw.
+    """
     marks = [":--" if a == "l" else "--:" for a in (align or "l" * len(headers))]
     lines = ["| " + " | ".join(_cell(h) for h in headers) + " |", "| " + " | ".join(marks) + " |"]
     lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
@@ -69,25 +73,36 @@ def source_ref(framework: Framework, ids: tuple[str, ...]) -> str:
     return "; ".join(f"{cell(framework.sources[i].author)}, “{_titled(framework.sources[i])}”" for i in ids)
 
 
+def _page_link(address: str) -> str:
+    """An http(s) address as a link showing itself; anything else as inert text."""
+    target = link_url(address)
+    return f"[{cell(address)}]({target})" if target else cell(address)
+
+
 def _titled(source) -> str:
     target = link_url(source.url) if source.url else None
     return f"[{cell(source.title)}]({target})" if target else cell(source.title)
 
 
-def mermaid_id(role_id: str) -> str:
-    """A node id Mermaid accepts: letters, digits and _, prefixed so no id is a keyword such as `end`."""
-    return "role_" + "".join(ch if ch.isalnum() else "_" for ch in role_id)
+def mermaid_id(index: int, role_id: str) -> str:
+    """The node id of the route's step `index`: unique by its number (`pm-lead` and `pm_lead` stay two nodes).
+
+    The role id follows, in ASCII letters, digits and _, for whoever reads the source; the `step` prefix
+    keeps it from being a keyword such as `end`.
+    """
+    return f"step{index}_" + "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in role_id[:40])
 
 
 def mermaid_route(framework: Framework, steps: list[str]) -> list[str]:
     """A left-to-right flowchart of the route; the goal is drawn rounded so it stands out without colour."""
     lines = ["```mermaid", "flowchart LR"]
+    ids = [mermaid_id(index, role_id) for index, role_id in enumerate(steps)]
     for index, role_id in enumerate(steps):
         label = mermaid_text(framework.roles[role_id].title)
         shape = '(["{}"])' if index == len(steps) - 1 and len(steps) > 1 else '["{}"]'
-        lines.append(f"    {mermaid_id(role_id)}{shape.format(label)}")
-    for here, there in pairwise(steps):
-        lines.append(f"    {mermaid_id(here)} --> {mermaid_id(there)}")
+        lines.append(f"    {ids[index]}{shape.format(label)}")
+    for here, there in pairwise(ids):
+        lines.append(f"    {here} --> {there}")
     lines.append("```")
     return lines
 
@@ -218,7 +233,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
             lines.append(f"  - Builds: {builds} ({cell(rec.kind)})")
             lines.append(f"  - Why: {cell(rec.why)}")
             lines.append(f"  - Source: {source_ref(framework, rec.sources)}")
-            if credential := credential_line(rec, cell):
+            if credential := credential_line(rec, cell, _page_link):
                 lines.append(f"  - {credential}")
         lines.append("")
 

@@ -101,9 +101,10 @@ def second_view(result: Assessment, framework: Framework) -> tuple[str, list[str
     )
 
 
-def credential_line(rec: Recommendation, esc: Wrap = _same) -> str | None:
-    """`Credential: PMP, awarded by PMI; check the current requirements at URL`."""
+def credential_line(rec: Recommendation, esc: Wrap = _same, link: Wrap | None = None) -> str | None:
+    """`Credential: PMP, awarded by PMI; check the current requirements at URL` (`link` draws the URL, else `esc`)."""
     found = rec.credential
     if found is None:
         return None
-    return f"Credential: {esc(found.name)}, awarded by {esc(found.body)}; check the current requirements at {esc(found.url)}"
+    page = (link or esc)(found.url)
+    return f"Credential: {esc(found.name)}, awarded by {esc(found.body)}; check the current requirements at {page}"

@@ -21,6 +21,7 @@ from ..domain.model import Framework, Role
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
 from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
+from .safe import one_line
 from .wording import (
     CHANGE_NAME,
     HORIZON_NAME,
@@ -244,7 +245,7 @@ def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> ByWidth:
 
 def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
     score, profile = result.score, result.profile
-    who = profile.name or "You"
+    who = one_line(profile.name) if profile.name else "You"  # an invisible character in a name shows
     move = Text.assemble((who, "bold"), " · ")
     if result.current is not None:
         move.append(f"{result.current.title} → ")
@@ -279,7 +280,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             )
             evidence = profile.ratings.get(gap.competency)
             if evidence and evidence.evidence:
-                line.append(f" · {evidence.evidence}", "italic")
+                line.append(f" · {one_line(evidence.evidence)}", "italic")
             parts.append(Indented(line, 4, first=2))
     if score.unrated_required:
         names = ", ".join(framework.competencies[c].name for c in score.unrated_required)

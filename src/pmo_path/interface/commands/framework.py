@@ -34,6 +34,7 @@ def validate(
 ) -> None:
     """Check the framework data and any profiles given, listing every problem found, not just the first."""
     from ...reading.validation import validate as run_validation
+    from ...render.safe import one_line
     from ..outputs import check_outputs, reads
 
     check_outputs({"--output": None}, reads(*(paths or [])))  # stdout appending to a profile it checks: refused
@@ -46,7 +47,7 @@ def validate(
 
         width = max(20, shutil.get_terminal_size().columns)
         lines = textwrap.wrap(lines[0], width, break_long_words=False, break_on_hyphens=False) or lines
-    sys.stdout.write("".join(f"{line}\n" for line in lines))
+    sys.stdout.write("".join(f"{one_line(line)}\n" for line in lines))  # a file name is data too
     sys.stdout.flush()
     for line in report.notes():
         note(line)
