@@ -521,7 +521,8 @@ def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
         table.add_column("Ready", justify="right", no_wrap=True)
         table.add_column("Verdict", no_wrap=True)
         if not stacked:
-            table.add_column("Biggest gap", no_wrap=level == 0, min_width=20)  # wrapped: two lines at most
+            # wrapped (level 1) only where it keeps 20 cells: a gap takes two lines, never a column of single words
+            table.add_column("Biggest gap", no_wrap=level == 0, min_width=20 if level else None)
         for number, mark, found, readiness, verdict, shown in rows:
             title = Text(found.role.title, "bold" if found.target else "")
             if stacked:
