@@ -126,9 +126,11 @@ class CsvRenderer:
                     found.relation or "",
                     found.score.provisional,
                     shown,
+                    *(found.score.readiness_range or ("", "")),
                 ]
             )
-        return table(["role", "title", "readiness", "verdict", "relation", "provisional", "biggest_gap"], rows)
+        header = ["role", "title", "readiness", "verdict", "relation", "provisional", "biggest_gap"]
+        return table([*header, "readiness_low", "readiness_high"], rows)  # the range: blank when nothing is unrated
 
     def team(self, framework, report):
         competencies = list(framework.competencies)

@@ -129,6 +129,7 @@ def route(framework: Framework, found: Route) -> dict[str, Any]:
 
 
 def match(framework: Framework, matches: list[Match]) -> list[dict[str, Any]]:
+    """The contract's keys, then (as in assess) `provisional` and `readiness_range` ([low, high], or null)."""
     return [
         {
             "role": m.role.id,
@@ -136,6 +137,8 @@ def match(framework: Framework, matches: list[Match]) -> list[dict[str, Any]]:
             "readiness": m.score.readiness,
             "verdict": m.score.verdict,
             "relation": m.relation,
+            "provisional": m.score.provisional,
+            "readiness_range": list(m.score.readiness_range) if m.score.readiness_range else None,
         }
         for m in matches
     ]

@@ -14,7 +14,17 @@ from ..domain.assessment import Assessment
 from ..domain.model import HORIZONS, Framework, Role
 from ..domain.navigation import CHANGES
 from ..domain.scoring import Gap, next_level
-from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
+from .move_notes import (
+    PROVISIONAL_MATCH,
+    UNRATED_EVIDENCE,
+    credential_line,
+    experience_line,
+    onward_line,
+    range_headline,
+    rate_more,
+    readiness_span,
+    second_view,
+)
 from .safe import code as code_span
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
@@ -122,12 +132,17 @@ def route_list(framework: Framework, steps: list[str], start_note: str, notes: l
 
 
 def evidence_to_gather(framework: Framework, gaps: tuple[Gap, ...]) -> list[str]:
-    """Under the gap table: for each gap, the next level's descriptor, the evidence to collect."""
+    """Under the gap table: for each gap, the next level's descriptor, the evidence to collect.
+
+    An unrated gap has no level above to describe yet: it says to rate it first.
+    """
     lines = ["", "Evidence to gather, one level up in each gap:", ""]
     for gap in gaps:
+        name = cell(framework.competencies[gap.competency].name)
         found = next_level(framework, gap)
-        if found is not None:
-            name = cell(framework.competencies[gap.competency].name)
+        if not gap.rated:
+            lines.append(f"- **{name}** ({NOT_RATED}): {UNRATED_EVIDENCE}")
+        elif found is not None:
             lines.append(f"- **{name}** (level {found[0]}): {cell(found[1])}")
     return lines if len(lines) > 3 else []
 
@@ -363,8 +378,8 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
             [
                 number,
                 Raw(f"{cell(found.role.title)} ({code(found.role.id)})"),
-                f"{found.score.readiness:.1f}%",
-                found.score.verdict,
+                f"{readiness_span(found.score)}%",
+                rate_more(found.score) or found.score.verdict,
                 f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
                 if gap
                 else "-",
@@ -373,6 +388,8 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
         )
     lines = ["# Roles by readiness", ""]
     lines += table(["#", "Role", "Readiness", "Verdict", "Biggest gap", "Where"], rows, "rlrlll")
+    if any(found.score.provisional for found in matches):
+        lines += ["", PROVISIONAL_MATCH + "."]
     return "\n".join(lines) + "\n"
 
 

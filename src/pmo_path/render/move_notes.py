@@ -30,6 +30,26 @@ def range_headline(score: Score) -> str | None:
     return f"{span[0]:.1f}-{span[1]:.1f}%, rate {count} more to know"
 
 
+UNRATED_EVIDENCE = "rate it first: the evidence to gather is one level above yours, not known until you rate it."
+
+
+PROVISIONAL_MATCH = (
+    'A range and "rate N more" instead of a verdict: the role needs N competencies you did not rate; '
+    "the range runs from counting them 0 to counting them met"
+)
+
+
+def readiness_span(score: Score) -> str:
+    """`32.5-85.0` for a provisional score (its range), else `80.9`: the readiness a list of roles shows."""
+    span = score.readiness_range
+    return f"{score.readiness:.1f}" if span is None else f"{span[0]:.1f}-{span[1]:.1f}"
+
+
+def rate_more(score: Score) -> str | None:
+    """`rate 8 more`: what a provisional score shows in place of a verdict word; None when nothing is unrated."""
+    return f"rate {len(score.unrated_required)} more" if score.provisional else None
+
+
 def experience_line(result: Assessment, esc: Wrap = _same) -> str | None:
     """`PMO Director: typically 10-20 years; you have 9`, or None when the role gives no typical years."""
     years, typical = result.experience

@@ -20,7 +20,16 @@ from ..domain.assessment import Assessment
 from ..domain.model import Framework, Role
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
-from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
+from .move_notes import (
+    PROVISIONAL_MATCH,
+    credential_line,
+    experience_line,
+    onward_line,
+    range_headline,
+    rate_more,
+    readiness_span,
+    second_view,
+)
 from .safe import one_line
 from .wording import (
     CHANGE_NAME,
@@ -490,7 +499,7 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
 
 
 def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
-    """`match` one line a role when it fits; narrower, the biggest gap goes under the role's title."""
+    """`match` one line a role when it fits; narrower, the biggest gap wraps at a space, then goes under the title."""
     rows = []
     for number, found in enumerate(matches, 1):
         mark = Text(RELATION_SYMBOL[found.relation] if found.relation else "", "cyan")
@@ -500,10 +509,12 @@ def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
         shown = "-"
         if gap is not None:
             shown = f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
-        readiness = f"{found.score.readiness:.1f}" + ("?" if found.score.provisional else "")
-        rows.append((str(number), mark, found, readiness, shown))
+        # a provisional readiness is a range, and "rate N more" stands where a verdict word would claim too much
+        verdict = Text(rate_more(found.score), "yellow") if found.score.provisional else verdict_text(found.score.verdict)
+        rows.append((str(number), mark, found, readiness_span(found.score), verdict, shown))
 
-    def build(stacked: bool) -> Table:
+    def build(level: int) -> Table:
+        stacked = level >= 2
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("", no_wrap=True, min_width=2)
@@ -511,16 +522,17 @@ def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
         table.add_column("Ready", justify="right", no_wrap=True)
         table.add_column("Verdict", no_wrap=True)
         if not stacked:
-            table.add_column("Biggest gap", no_wrap=True)
-        for number, mark, found, readiness, shown in rows:
+            # wrapped (level 1) only where it keeps 20 cells: a gap takes two lines, never a column of single words
+            table.add_column("Biggest gap", no_wrap=level == 0, min_width=20 if level else None)
+        for number, mark, found, readiness, verdict, shown in rows:
             title = Text(found.role.title, "bold" if found.target else "")
             if stacked:
                 title.append(f"\n{shown}", "dim")
             gap = [] if stacked else [Text(shown)]
-            table.add_row(number, mark, title, readiness, verdict_text(found.score.verdict), *gap)
+            table.add_row(number, mark, title, readiness, verdict, *gap)
         return table
 
-    return ByWidth(build)
+    return ByWidth(build, 3)
 
 
 def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
@@ -534,5 +546,5 @@ def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
         legend += "   ★ your target"
     notes = [Text(legend, "dim")]
     if any(found.score.provisional for found in matches):
-        notes.append(Text("? provisional: the role needs a competency you did not rate, counted as 0", "dim"))
+        notes.append(Text(PROVISIONAL_MATCH, "dim"))
     return Group(match_table(framework, matches), *notes)
