@@ -312,4 +312,4 @@ def test_the_provisional_hint_names_the_file_to_re_rate(invoke, tmp_path):
     shown = " ".join(invoke("assess", "-p", str(spaced), env={"COLUMNS": "200"}).stdout.split())
     assert f"pmo-path assess -p '{spaced}' -i" in shown  # quoted, so it can be pasted into a shell
     piped = invoke("assess", "-p", "-", input=spaced.read_text(encoding="utf-8"), env={"COLUMNS": "200"}).stdout
-    assert "pmo-path assess -p FILE -i" in " ".join(piped.split())
+    assert "first (pmo-path assess) for" in " ".join(piped.split())  # no file to name: the questionnaire

@@ -101,6 +101,7 @@ class Framework:
     roles: dict[str, Role]
     recommendations: dict[str, Recommendation]
     files: tuple[str, ...]
+    data_dir: str | None = None  # the folder it was read from, as the person gave it; None: the bundled one
 
     def role(self, role_id: str, field: str = "role") -> Role:
         """The role, or UnknownId naming `field` (the interface's word for where the id came from)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -29,6 +29,7 @@ from ..domain.interview import (
     all_same,
     answered_profile,
     default_save_name,
+    level_lines,
     level_prompt,
     parse_answer,
     parse_role_choice,
@@ -206,8 +207,8 @@ class Interview:
             while True:
                 reply = self.terminal.ask(level_prompt("s" if skip_default else default, self.about))
                 answer = parse_answer("s" if skip_default and not reply.strip() else reply, default)
-                if answer.kind == "help":
-                    for line in lines[2:]:
+                if answer.kind == "help":  # only the levels asked for, not the whole question again
+                    for line in level_lines(self.framework, competency, self.terminal.width):
                         self.say(line)
                     continue
                 if answer.kind == "invalid":
@@ -319,9 +320,10 @@ class Interview:
         if save and os.path.abspath(save) != os.path.abspath(path):  # say why the answers are not where asked
             reason = "holds more answers, so it is left as it was" if os.path.lexists(save) else "cannot be written"
             self.say(f"{save} {reason}; your answers are in {path}.", "yellow")
-        return Interrupted(
-            f"Stopped ({how}): {count} answer{'' if count == 1 else 's'} saved. Resume: pmo-path assess -i -p {path}"
-        )
+        from ..render.wording import command_line, file_word
+
+        resume = command_line("assess", "-i", "-p", file_word(path), data_dir=self.framework.data_dir)
+        return Interrupted(f"Stopped ({how}): {count} answer{'' if count == 1 else 's'} saved. Resume: {resume}")
 
 
 def run_questionnaire(
@@ -347,9 +349,9 @@ def run_questionnaire(
         finished = interview.profile()
         interview.warn_if_all_same(finished)
         interview.say("")
-        interview.save_at_end(finished)
+        saved = interview.save_at_end(finished)
         interview.say("")
-        return finished
+        return replace(finished, file=saved) if saved else finished  # hints name the file it is in
     except KeyboardInterrupt:
         raise interview.stopped("interrupted") from None
     except EOFError:

@@ -27,6 +27,7 @@ from .wording import (
     RELATION_NAME,
     RELATION_SYMBOL,
     WEIGHT_NAME,
+    command_line,
     gap_levels,
     reassess_command,
     route_growth,
@@ -177,7 +178,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             Indented(
                 Text(
                     f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate {them} "
-                    f"first ({reassess_command(profile.file)}) for a result you can trust.",
+                    f"first ({reassess_command(profile.file, framework.data_dir)}) for a result you can trust.",
                     "yellow",
                 ),
                 0,
@@ -230,7 +231,10 @@ def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> Renderab
             name = Text.assemble((role.title, "bold"), "\n", (role.id, "cyan"))
             table.add_row(str(role.seniority), name, f"{role.years[0]}-{role.years[1]}", "\n".join(role.next) or "-")
         parts.append(table)
-    parts.append(Text("`pmo-path role ROLE` shows what a role asks for.", "dim"))
+    first = next((role.id for ladder in ladders.values() for role in ladder), None)
+    if first is not None:
+        shown = command_line("role", first, data_dir=framework.data_dir)
+        parts.append(Text(f"What a role asks for: {shown} (or any id above).", "dim"))
     return Group(*parts)
 
 
