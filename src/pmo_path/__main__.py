@@ -6,6 +6,7 @@ that a terminal whose encoding cannot show a character (PYTHONIOENCODING=ascii)
 gets a replacement character instead of a UnicodeEncodeError.
 """
 
+import os
 import sys
 
 
@@ -15,6 +16,11 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="replace")
     try:
+        from pmo_path.interface.quick import answered
+
+        if answered(sys.argv[1:], os.environ):  # --version and Tab on a known value: without typer
+            sys.stdout.flush()
+            return
         from pmo_path.interface.cli import run
 
         run()

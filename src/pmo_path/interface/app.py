@@ -189,14 +189,32 @@ def load_framework(data_dir: str | None):
     return replace(framework, data_dir=data_dir) if data_dir else framework
 
 
-def complete_role(incomplete: str) -> list[str]:
-    """Shell completion for role ids, from the framework in use (PMO_PATH_DATA or the bundled one)."""
+def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a role id (its title as the help zsh and fish show), from the framework in use.
+
+    Remembers the roles for `interface.quick`, which answers the next Tab without typer."""
     import os
 
+    from .quick import keep_roles, roles_key
+
+    data_dir = ctx.params.get("data_dir") or os.environ.get("PMO_PATH_DATA") or None
+    key = roles_key(data_dir)
     try:
-        return [role for role in load_framework(os.environ.get("PMO_PATH_DATA")).roles if role.startswith(incomplete)]
+        roles = [(role.id, role.title) for role in load_framework(data_dir).roles.values()]
     except PmoPathError:
         return []
+    keep_roles(data_dir, roles, key)
+    return [(role, title) for role, title in roles if role.startswith(incomplete)]
+
+
+def complete_relation(incomplete: str) -> list[str]:
+    from ..domain.model import RaterRelation
+
+    return [relation.value for relation in RaterRelation if relation.value.startswith(incomplete)]
+
+
+def complete_members(incomplete: str) -> list[str]:
+    return [choice for choice in ("top", "all") if choice.startswith(incomplete)]
 
 
 def framework_for(data_dir: str | None, outputs: dict, *inputs: str | None, force: bool = False):

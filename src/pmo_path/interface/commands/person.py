@@ -16,6 +16,8 @@ from ..app import (
     TopOption,
     chart_option,
     command,
+    complete_relation,
+    complete_role,
     framework_for,
     need_profile,
     require_svg,
@@ -38,7 +40,8 @@ def assess(
     profile: ProfileOption = None,
     target: TargetOption = None,
     current: Annotated[
-        Optional[str], typer.Option("--current", metavar="ROLE", help="Questionnaire: your current role id.")
+        Optional[str],
+        typer.Option("--current", metavar="ROLE", help="Questionnaire: your current role id.", autocompletion=complete_role),
     ] = None,
     everything: Annotated[
         bool, typer.Option("--all", help="Questionnaire: rate every competency, not only those the target needs.")
@@ -56,7 +59,12 @@ def assess(
     ] = None,
     relation: Annotated[
         Optional[str],
-        typer.Option("--relation", metavar="RELATION", help="With --about: you are their manager, peer, report or other."),
+        typer.Option(
+            "--relation",
+            metavar="RELATION",
+            help="With --about: you are their manager, peer, report or other.",
+            autocompletion=complete_relation,
+        ),
     ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,

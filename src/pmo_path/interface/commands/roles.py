@@ -50,7 +50,9 @@ def role(
     ],
     versus: Annotated[
         Optional[str],
-        typer.Option("--vs", metavar="OTHER", help="Compare ROLE with OTHER, competency by competency."),
+        typer.Option(
+            "--vs", metavar="OTHER", help="Compare ROLE with OTHER, competency by competency.", autocompletion=complete_role
+        ),
     ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,

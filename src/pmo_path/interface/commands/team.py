@@ -13,6 +13,7 @@ from ..app import (
     TargetOption,
     chart_option,
     command,
+    complete_members,
     framework_for,
     require_svg,
     show,
@@ -43,7 +44,13 @@ def team(
         bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
     ] = False,
     members: Annotated[
-        str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
+        str,
+        typer.Option(
+            "--members",
+            metavar="top|all",
+            help="The table lists the 10 most and least ready (top), or all.",
+            autocompletion=complete_members,
+        ),
     ] = "top",
     chart: chart_option("Also write the gap heatmap as an SVG, for a slide.") = None,
     force: ForceOption = False,
