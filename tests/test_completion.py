@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 
-
 import pytest
 
 from pmo_path.interface import quick
@@ -158,7 +157,7 @@ def test_the_quick_path_knows_what_the_app_completes():
     from pmo_path.interface import app as app_module
     from pmo_path.interface.cli import app
 
-    assert quick.RELATIONS == tuple(RaterRelation)
+    assert tuple(RaterRelation) == quick.RELATIONS
     assert app_module.complete_members("") == list(quick.MEMBERS)
     role_options: dict[str, set[str]] = {}
     role_arguments: dict[str, int] = {}
