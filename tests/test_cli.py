@@ -313,3 +313,15 @@ def test_the_provisional_hint_names_the_file_to_re_rate(invoke, tmp_path):
     assert f"pmo-path assess -p '{spaced}' -i" in shown  # quoted, so it can be pasted into a shell
     piped = invoke("assess", "-p", "-", input=spaced.read_text(encoding="utf-8"), env={"COLUMNS": "200"}).stdout
     assert "first (pmo-path assess) for" in " ".join(piped.split())  # no file to name: the questionnaire
+
+
+def test_help_summaries_are_whole_at_80_columns_and_h_is_help(invoke):
+    shown = invoke("--help", env={"COLUMNS": "80"}).stdout
+    commands = shown.split("Commands:")[1].split("Examples:")[0]
+    assert "..." not in commands and len([line for line in commands.splitlines() if line.strip()]) == 14
+    assert invoke("-h").stdout == invoke("--help").stdout
+    for name in ("assess", "team", "init"):
+        short = invoke(name, "-h")
+        assert short.exit_code == 0 and short.stdout == invoke(name, "--help").stdout
+    for name in ("assess", "plan", "match"):
+        assert "--top N " in invoke(name, "--help", env={"COLUMNS": "100"}).stdout
