@@ -81,18 +81,13 @@ def shell_reply(shell: str, words: str, via: list[str], env: dict[str, str] | No
 
 VALUE_CASES = [
     "pmo-path role pmo-",
-    "pmo-path role ",
     "pmo-path role pmo-manager --vs port",
     "pmo-path role -f json pmo-d",
     "pmo-path path senior-project-manager ",
     "pmo-path path -p me.yaml project-manager pmo-m",
     "pmo-path assess --current sen",
-    "pmo-path assess -t ",
-    "pmo-path plan --target pmo-",
     "pmo-path team t/ --members ",
-    "pmo-path team t/ --members a",
     "pmo-path assess --about Sam --relation p",
-    "pmo-path assess --relation ",
     "pmo-path feedback me.yaml r/ -t nothing-like-this",
 ]
 

@@ -85,15 +85,18 @@ def test_hints_of_the_assessment_the_roles_and_errors(setting, tmp_path):
         "no route": run(["path", "pmo-director", "project-coordinator", *extra], tmp_path, env).stderr,
         "several problems": run(["assess", "-p", broken.name, *extra], tmp_path, env).stderr,
     }
+    found: dict[str, str] = {}
     for what, text in outputs.items():
         commands = printed(text)
         assert commands, (what, text)
         for command in commands:
             if "--data-dir" in extra or "PMO_PATH_DATA" in env:
                 assert "--data-dir" in command, (what, command)  # the own framework, kept
-            if what == "several problems":
-                broken.write_text("ratings: {}\ntarget_role: pmo-manager\n", encoding="utf-8")  # fixed, as asked
-            run_as_printed(command, tmp_path, env)
+            found.setdefault(command, what)
+    assert set(printed(outputs["provisional (table)"])) <= set(printed(outputs["provisional (markdown)"]))
+    broken.write_text("ratings: {}\ntarget_role: pmo-manager\n", encoding="utf-8")  # fixed, as the hint asks
+    for command in found:
+        run_as_printed(command, tmp_path, env)
 
 
 def test_init_next_and_the_template_header(setting, tmp_path):
@@ -108,6 +111,7 @@ def test_init_next_and_the_template_header(setting, tmp_path):
         run_as_printed(command, tmp_path, env)
 
 
+@pytest.mark.parametrize("setting", ["bundled", "data-dir"], indirect=True)  # PMO_PATH_DATA: in the test above
 def test_the_plans_review_step(setting, tmp_path):
     extra, env = setting
     shutil.copy(EXAMPLES / "jordan-lee.yaml", tmp_path / "jordan.yaml")

@@ -197,23 +197,18 @@ def cached_roles(data_dir: str | None) -> list[tuple[str, str]] | None:
 def keep_roles(data_dir: str | None, roles: list[tuple[str, str]], key: list | None) -> None:
     """Remember the framework's roles (read when the roles file had `key`) for the next Tab.
 
-    A cache that cannot be written is simply not kept; completion then takes the full path each time."""
+    Called by the full path only (typer is loaded then). A cache that cannot be written is simply
+    not kept: completion then takes the full path each time."""
     import json
-    import tempfile
+
+    from ..errors import InputError
+    from .atomic import atomic_write
 
     if key is None:
         return
     try:
         path = cache_path(roles_file(data_dir))
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        text = json.dumps({"key": key, "roles": roles})
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".roles-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
+        atomic_write(path, json.dumps({"key": key, "roles": roles}))
+    except (OSError, InputError):
         pass
