@@ -325,3 +325,17 @@ def test_help_summaries_are_whole_at_80_columns_and_h_is_help(invoke):
         assert short.exit_code == 0 and short.stdout == invoke(name, "--help").stdout
     for name in ("assess", "plan", "match"):
         assert "--top N " in invoke(name, "--help", env={"COLUMNS": "100"}).stdout
+
+
+def test_building_only_the_command_run_changes_no_output(tmp_path):
+    """The console script builds only the command it runs (interface.cli); help and usage errors read the same."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "100"}
+    full = "from pmo_path.interface.cli import app; app(prog_name='pmo-path')"  # every command built
+    for args in (["assess", "--help"], ["team", "-h"], ["role", "--bogus"], ["asses"], ["--help"]):
+        slim = subprocess.run([sys.executable, "-m", "pmo_path", *args], capture_output=True, text=True, env=env, timeout=30)
+        whole = subprocess.run([sys.executable, "-c", full, *args], capture_output=True, text=True, env=env, timeout=30)
+        assert (slim.returncode, slim.stdout, slim.stderr) == (whole.returncode, whole.stdout, whole.stderr), args
