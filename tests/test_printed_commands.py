@@ -94,7 +94,10 @@ def test_hints_of_the_assessment_the_roles_and_errors(setting, tmp_path):
                 assert "--data-dir" in command, (what, command)  # the own framework, kept
             found.setdefault(command, what)
     assert set(printed(outputs["provisional (table)"])) <= set(printed(outputs["provisional (markdown)"]))
-    broken.write_text("ratings: {}\ntarget_role: pmo-manager\n", encoding="utf-8")  # fixed, as the hint asks
+    (validate,) = printed(outputs["several problems"])
+    listed = run(shlex.split(validate)[1:], tmp_path, env)  # does what it says: lists them all
+    assert listed.returncode == 1 and len(listed.stdout.splitlines()) == 2 and "ratngs" in listed.stdout
+    broken.write_text("ratings: {}\ntarget_role: pmo-manager\n", encoding="utf-8")  # fixed: now it passes
     for command in found:
         run_as_printed(command, tmp_path, env)
 
