@@ -185,7 +185,7 @@ def cached_roles(data_dir: str | None) -> list[tuple[str, str]] | None:
 
     try:
         roles = roles_file(data_dir)
-        with open(cache_path(roles), encoding="utf-8") as stream:
+        with open(cache_path(roles), "rb") as stream:  # bytes: json reads UTF-8 itself
             kept = json.load(stream)
         if kept.get("key") != cache_key(roles):
             return None
