@@ -131,6 +131,18 @@ def test_the_cache_follows_an_edited_roles_file(tmp_path, own_cache):
     assert complete("pmo-path role enterprise-", env) == ["enterprise-pmo-head"]  # from the cache now
     assert complete("pmo-path role enterprise- --data-dir " + str(tmp_path)).__len__() == 0  # nothing after it
     assert complete(f"pmo-path role --data-dir {tmp_path} enterprise-") == ["enterprise-pmo-head"]
+    assert complete(f"pmo-path role --data-dir={tmp_path} enterprise-") == ["enterprise-pmo-head"]
+
+
+def test_a_data_folder_the_reader_refuses_completes_nothing_from_both_paths(tmp_path):
+    """No roles from the bundled cache for a folder that is missing, empty, or holds a broken file."""
+    complete("pmo-path role pmo-")  # the bundled roles are cached
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "recommendations.yaml").write_text("recommendations: [\n", encoding="utf-8")
+    for folder in ("missing", "empty", "broken"):
+        for _ in range(2):  # the second time would come from the cache, were one kept
+            assert complete("pmo-path role pmo-", {"PMO_PATH_DATA": str(tmp_path / folder)}) == [], folder
 
 
 def test_a_cache_that_cannot_be_written_or_read_changes_nothing(tmp_path, own_cache):

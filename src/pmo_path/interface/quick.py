@@ -10,8 +10,8 @@ second, so these two never load it (nor yaml, rich or the framework reader):
   known here: a role id (`-t/--target`, `--current`, `--vs`, the ROLE of
   `role`, FROM and TO of `path`), `--relation` and `--members`. Role ids and
   titles come from a small cache in the user cache folder, keyed by the
-  roles file's path, size, modification time and inode; on a miss (or any
-  doubt) the full typer path answers and refreshes the cache.
+  framework files' paths, sizes, modification times and inodes; on a miss
+  (or any doubt) the full typer path answers and refreshes the cache.
 
 Everything else falls through to typer, which gives the same answers
 (tests/test_completion.py compares the two).
@@ -119,10 +119,14 @@ def _role_argument(words: list[str]) -> bool:
 
 
 def _data_dir(words: list[str], environ) -> str | None:
-    for index, word in enumerate(words[:-1]):
-        if word == "--data-dir":
-            return words[index + 1]
-    return environ.get("PMO_PATH_DATA") or None
+    """--data-dir DIR or --data-dir=DIR as typed so far (the last one wins, as in click), else PMO_PATH_DATA."""
+    found = None
+    for index, word in enumerate(words):
+        if word == "--data-dir" and index + 1 < len(words):
+            found = words[index + 1]
+        elif word.startswith("--data-dir="):
+            found = word.partition("=")[2]
+    return found or environ.get("PMO_PATH_DATA") or None
 
 
 def reply(instruction: str, shown: list[tuple[str, str]], environ) -> bool:
@@ -148,33 +152,44 @@ def _zsh(text: str) -> str:
 # --- the role ids, from a cache the full path keeps --------------------------------------------------------------
 
 
-def roles_file(data_dir: str | None) -> str:
-    """The roles.yaml the framework reader would use (reading.framework.data_files), without importing it."""
+def framework_files(data_dir: str | None) -> tuple[str, str]:
+    """The roles.yaml and recommendations.yaml the framework reader would use (reading.framework.data_files),
+    without importing it; OSError where it would refuse the folder."""
     bundled = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
     if not os.path.isfile(os.path.join(bundled, "roles.yaml")):  # the source tree keeps data/ at the top
         bundled = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(bundled))), "data")
-    own = os.path.join(data_dir, "roles.yaml") if data_dir else None
-    return own if own and os.path.exists(own) else os.path.join(bundled, "roles.yaml")
+    names = ("roles.yaml", "recommendations.yaml")
+    if not data_dir:
+        return (os.path.join(bundled, names[0]), os.path.join(bundled, names[1]))
+    own = [os.path.join(data_dir, name) for name in names]
+    if not os.path.isdir(data_dir) or not any(os.path.exists(path) for path in own):
+        raise FileNotFoundError(data_dir)
+    found = [path if os.path.exists(path) else os.path.join(bundled, name) for path, name in zip(own, names, strict=True)]
+    return (found[0], found[1])
 
 
-def cache_path(roles: str) -> str:
-    """One cache file a roles file; two paths sharing a name only miss, as the key inside names the file."""
+def cache_path(files: tuple[str, str]) -> str:
+    """One cache file a pair of framework files; pairs sharing a name only miss, as the key inside names them."""
     import zlib  # built in, where hashlib loads OpenSSL (tens of ms)
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    name = f"{zlib.crc32(os.path.realpath(roles).encode('utf-8', 'surrogateescape')):08x}"
-    return os.path.join(base, "pmo-path", f"roles-{name}.json")
+    both = "\0".join(os.path.realpath(file) for file in files).encode("utf-8", "surrogateescape")
+    return os.path.join(base, "pmo-path", f"roles-{zlib.crc32(both):08x}.json")
 
 
-def cache_key(roles: str) -> list:
-    info = os.stat(roles)
-    return [CACHE_VERSION, __version__, os.path.realpath(roles), info.st_size, info.st_mtime_ns, info.st_ino]
+def cache_key(files: tuple[str, str]) -> list:
+    """Both files as they are now (a broken recommendations.yaml means no roles either, as in the full path)."""
+    key: list = [CACHE_VERSION, __version__]
+    for file in files:
+        info = os.stat(file)
+        key += [os.path.realpath(file), info.st_size, info.st_mtime_ns, info.st_ino]
+    return key
 
 
 def roles_key(data_dir: str | None) -> list | None:
-    """The cache key of the roles file as it is now: taken before reading it, so an edit meanwhile is a miss."""
+    """The cache key of the framework files as they are now: taken before reading them, so an edit meanwhile is a miss."""
     try:
-        return cache_key(roles_file(data_dir))
+        return cache_key(framework_files(data_dir))
     except OSError:
         return None
 
@@ -184,10 +199,10 @@ def cached_roles(data_dir: str | None) -> list[tuple[str, str]] | None:
     import json
 
     try:
-        roles = roles_file(data_dir)
-        with open(cache_path(roles), "rb") as stream:  # bytes: json reads UTF-8 itself
+        files = framework_files(data_dir)
+        with open(cache_path(files), "rb") as stream:  # bytes: json reads UTF-8 itself
             kept = json.load(stream)
-        if kept.get("key") != cache_key(roles):
+        if kept.get("key") != cache_key(files):
             return None
         return [(str(role), str(title)) for role, title in kept["roles"]]
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
@@ -207,7 +222,7 @@ def keep_roles(data_dir: str | None, roles: list[tuple[str, str]], key: list | N
     if key is None:
         return
     try:
-        path = cache_path(roles_file(data_dir))
+        path = cache_path(framework_files(data_dir))
         os.makedirs(os.path.dirname(path), exist_ok=True)
         atomic_write(path, json.dumps({"key": key, "roles": roles}))
     except (OSError, InputError):
