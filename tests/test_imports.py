@@ -94,3 +94,16 @@ def test_version_and_a_tab_on_a_role_id_never_import_typer(tmp_path):
     assert "pmo-director" in first.stdout and "'typer'" in first.stdout  # the first Tab reads the framework
     again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=tab, timeout=60)
     assert again.stdout == "('pmo-director\\n', [])"
+
+
+def test_version_into_a_closed_pipe_is_quiet():
+    """`pmo-path --version | head -0`: the quick path meets a reader that left without a traceback."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone before the first byte
+    try:
+        done = subprocess.run([sys.executable, "-m", "pmo_path", "--version"], stdout=write, stderr=subprocess.PIPE, timeout=30)
+    finally:
+        os.close(write)
+    assert done.returncode == 0 and done.stderr == b""

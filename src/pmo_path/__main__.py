@@ -18,8 +18,12 @@ def main() -> None:
     try:
         from pmo_path.interface.quick import answered
 
-        if answered(sys.argv[1:], os.environ):  # --version and Tab on a known value: without typer
-            sys.stdout.flush()
+        try:
+            if answered(sys.argv[1:], os.environ):  # --version and Tab on a known value: without typer
+                sys.stdout.flush()
+                return
+        except BrokenPipeError:  # the reader left (`| head -1`): nothing more to say, and no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         from pmo_path.interface.cli import run
 
