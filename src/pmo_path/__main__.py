@@ -23,7 +23,7 @@ def main() -> None:
                 sys.stdout.flush()
                 return
         except BrokenPipeError:  # the reader left (`| head -1`): nothing more to say, and no traceback
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.stdout = None  # its unwritten bytes are dropped, not flushed again at exit
             return
         from pmo_path.interface.cli import run
 
