@@ -184,3 +184,18 @@ def test_the_quick_path_knows_what_the_app_completes():
     assert role_arguments == quick.ROLE_ARGUMENTS
     assert role_options == {name: set(options) for name, options in quick.ROLE_OPTIONS.items()}
     assert lists == set(quick.LISTS)
+
+
+def test_a_title_is_help_text_never_markup(tmp_path):
+    """A title with Rich markup or a control character reads as written, the same from both paths."""
+    from pmo_path.reading.framework import bundled_data_dir
+
+    for name in ("roles.yaml", "recommendations.yaml"):
+        text = (bundled_data_dir() / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(
+            text.replace("title: PMO Director", 'title: "[bold]PMO[/] Director\\u0007"'), encoding="utf-8"
+        )
+    env = {"PMO_PATH_DATA": str(tmp_path)}
+    slow = shell_reply("fish", "pmo-path role pmo-dir", ["-c", SLOW], env, "get-args")
+    fast = shell_reply("fish", "pmo-path role pmo-dir", ["-m", "pmo_path"], env, "get-args")
+    assert slow == fast == (0, "pmo-director\t[bold]PMO[/] Director\n")

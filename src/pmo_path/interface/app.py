@@ -195,7 +195,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     Remembers the roles for `interface.quick`, which answers the next Tab without typer."""
     import os
 
-    from .quick import keep_roles, roles_key
+    from .quick import keep_roles, plain_help, roles_key
 
     data_dir = ctx.params.get("data_dir") or os.environ.get("PMO_PATH_DATA") or None
     key = roles_key(data_dir)
@@ -204,7 +204,10 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     except PmoPathError:
         return []
     keep_roles(data_dir, roles, key)
-    return [(role, title) for role, title in roles if role.startswith(incomplete)]
+    # typer renders help as Rich markup: escaped, a title reads as written (as interface.quick shows it)
+    from rich.markup import escape
+
+    return [(role, escape(plain_help(title))) for role, title in roles if role.startswith(incomplete)]
 
 
 def complete_relation(incomplete: str) -> list[str]:

@@ -140,9 +140,14 @@ def reply(instruction: str, shown: list[tuple[str, str]], environ) -> bool:
         action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
         if action == "is-args":
             sys.exit(0 if shown else 1)
-        lines = [f"{value}\t{' '.join(help.split())}" if help else value for value, help in shown]
+        lines = [f"{value}\t{help}" if help else value for value, help in shown]
         sys.stdout.write(("\n".join(lines) if action == "get-args" and lines else "") + "\n")
     return True
+
+
+def plain_help(title: str) -> str:
+    """A role title as completion help: one line, no control characters (text from a file is data)."""
+    return " ".join("".join(char for char in title if char.isprintable() or char.isspace()).split())
 
 
 def _zsh(text: str) -> str:
@@ -204,7 +209,7 @@ def cached_roles(data_dir: str | None) -> list[tuple[str, str]] | None:
             kept = json.load(stream)
         if kept.get("key") != cache_key(files):
             return None
-        return [(str(role), str(title)) for role, title in kept["roles"]]
+        return [(str(role), plain_help(str(title))) for role, title in kept["roles"]]
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
