@@ -159,3 +159,16 @@ def test_the_questionnaires_hint_and_resume(setting, tmp_path):
     child.close()
     (resume,) = [command for command in printed(child.before) if "Resume" not in command and "-i" in command]
     run_as_printed(resume, tmp_path, env)
+
+
+def test_the_forms_check_command_keeps_the_data_folder(setting, tmp_path):
+    """The command a form's saved file carries names the file (filled in by the page) and the framework's folder."""
+    from pmo_path.interface.app import load_framework
+    from pmo_path.render.form import form_data
+
+    extra, env = setting
+    folder = extra[1] if extra else env.get("PMO_PATH_DATA")
+    check = form_data(load_framework(folder))["check"]
+    assert ("--data-dir" in check) == bool(folder)
+    shutil.copy(EXAMPLES / "jordan-lee.yaml", tmp_path / "zoe-obrien.yaml")
+    run_as_printed(check.replace("FILE-NAME", "zoe-obrien.yaml"), tmp_path, env)  # as the page writes it
