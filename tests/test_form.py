@@ -82,6 +82,8 @@ def test_fill_reload_download_and_validate(invoke, framework, tmp_path, chromium
         assert errors == []
     checked = invoke("validate", str(saved))
     assert checked.exit_code == 0, checked.stdout
+    header = saved.read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith("check it with: pmo-path validate zoe-obrien.yaml")  # the file's own name, to run as printed
     profile = load_profile(str(saved), framework)
     assert (profile.name, profile.current_role, profile.target_role) == ("Zoë O'Brien", "project-manager", "pmo-manager")
     assert profile.levels() == {c: levels[c] for c in ids[:-1]}

@@ -114,7 +114,9 @@ def test_unknown_role_names_the_argument_with_a_suggestion(tiny, invoke, tiny_di
     # the command line names its own arguments, and says where the ids are listed
     result = invoke("path", "strat", "goal", "--data-dir", tiny_dir)
     assert result.exit_code == 1
-    assert result.stderr == "Error: FROM: unknown role 'strat' (did you mean 'start'?); `pmo-path roles` lists them\n"
+    assert result.stderr == (
+        f"Error: FROM: unknown role 'strat' (did you mean 'start'?); `pmo-path roles --data-dir {tiny_dir}` lists them\n"
+    )
 
 
 def test_personal_route_is_never_costlier_than_fewest_steps_on_the_bundled_ladders(framework):

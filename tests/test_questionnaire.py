@@ -500,3 +500,15 @@ def test_installed_command_without_a_terminal_exits_2_at_once(tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith("Error:") and "--profile" in done.stderr and done.stderr.count("\n") == 1
     assert done.stdout == "" and list(tmp_path.iterdir()) == []
+
+
+def test_help_shows_only_the_levels(framework):
+    """`?` answers with the levels it offers, not the question's title and description again."""
+    script = Script("?", "3", then=EOFError)
+    with pytest.raises(Interrupted):
+        run_questionnaire(framework, Settings(current="project-manager", target="pmo-analyst"), script, TODAY)
+    competency = questions_for(framework, "pmo-analyst", False)[0]
+    description = competency.description.split()[:4]
+    assert sum(line.split()[:4] == description for line in script.shown) == 1  # asked once, not reprinted
+    assert sum(competency.name in line for line in script.shown) == 1
+    assert sum(competency.levels[5][:30] in line for line in script.shown) == 2  # the levels, shown again

@@ -12,6 +12,7 @@ closed pipe under Rich or click, a removed working folder) becomes one line
 and exit 1.
 """
 
+import os
 import sys
 
 
@@ -46,6 +47,15 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="replace")
     try:
+        from pmo_path.interface.quick import answered
+
+        try:
+            if answered(sys.argv[1:], os.environ):  # --version and Tab on a known value: without typer
+                sys.stdout.flush()
+                return
+        except BrokenPipeError:  # the reader left (`| head -1`): nothing more to say, and no traceback
+            sys.stdout = None  # its unwritten bytes are dropped, not flushed again at exit
+            return
         try:
             from pmo_path.interface.cli import run
 

@@ -48,11 +48,12 @@ class InputError(PmoPathError):
         self.problems: list[Problem | str] = sorted(problems, key=reading_order)
         super().__init__(self.summary())
 
-    def summary(self) -> str:
+    def summary(self, validate: str = "pmo-path validate") -> str:
+        """The first problem, and how many more `validate` (the command line that checks this file) would list."""
         first = str(self.problems[0])
         more = len(self.problems) - 1
         if more:
-            first += f" (and {more} more problem{'s' if more > 1 else ''}; `pmo-path validate` lists them all)"
+            first += f" (and {more} more problem{'s' if more > 1 else ''}; `{validate}` lists them all)"
         return first
 
 

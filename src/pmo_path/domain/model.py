@@ -119,7 +119,7 @@ class Framework:
     roles: dict[str, Role]
     recommendations: dict[str, Recommendation]
     files: tuple[str, ...]
-    data_dir: str | None = None  # an organisation's own framework folder; None for the bundled one
+    data_dir: str | None = None  # the folder it was read from, as the person gave it; None: the bundled one
 
     def role(self, role_id: str, field: str = "role") -> Role:
         """The role with this id or title, in any case, spaces around ignored ("PMO Director",

@@ -25,7 +25,7 @@ import contextlib
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -35,6 +35,7 @@ from ..domain.interview import (
     all_same,
     answered_profile,
     default_save_name,
+    level_lines,
     level_prompt,
     parse_answer,
     parse_role_choice,
@@ -293,8 +294,8 @@ class Interview:
             while True:
                 reply = self.terminal.ask(level_prompt("s" if skip_default else default, self.about))
                 answer = parse_answer("s" if skip_default and not reply.strip() else reply, default)
-                if answer.kind == "help":
-                    for line in lines[2:]:
+                if answer.kind == "help":  # only the levels asked for, not the whole question again
+                    for line in level_lines(self.framework, competency, self.terminal.width):
                         self.say(line)
                     continue
                 if answer.kind == "invalid":
@@ -434,7 +435,10 @@ class Interview:
         if save and not _same_path(save, path):  # say why the answers are not where asked
             reason = "cannot be written" if save in refused else "holds answers this draft does not, so it is left as it was"
             self._say_safely(f"{save} {reason}; your answers are in {path}.", "yellow")
-        return Interrupted(f"Stopped ({how}): {answers} saved. Resume: pmo-path assess -i -p {path}", code)
+        from ..render.wording import command_line, file_word
+
+        resume = command_line("assess", "-i", "-p", file_word(path), data_dir=self.framework.data_dir)
+        return Interrupted(f"Stopped ({how}): {answers} saved. Resume: {resume}", code)
 
     def _say_safely(self, text: str, style: str = "") -> None:
         """A line for a terminal that may have gone away (SIGHUP): losing it must not lose the draft."""
@@ -492,9 +496,9 @@ def run_questionnaire(
         finished = interview.profile()
         interview.warn_if_all_same(finished)
         interview.say("")
-        interview.save_at_end(finished)
+        saved = interview.save_at_end(finished)
         interview.say("")
-        return finished
+        return replace(finished, file=saved) if saved else finished  # hints name the file it is in
     except KeyboardInterrupt:
         raise _stop(interview, "interrupted", 130) from None
     except EOFError:

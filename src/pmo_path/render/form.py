@@ -17,6 +17,7 @@ from importlib import resources
 
 from ..domain.model import Framework, Role
 from .safe import json_text, xml
+from .wording import command_line
 
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -54,6 +55,8 @@ def form_data(framework: Framework, target: Role | None = None) -> dict:
     data = {"title": title, "target": target.id if target else "", "tracks": tracks, "competencies": competencies}
     # Answers are kept per framework: a changed framework starts a fresh set instead of mixing ids.
     data["key"] = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    # The saved file's first line: the command that checks it, FILE-NAME replaced by the file's name in the page.
+    data["check"] = command_line("validate", "FILE-NAME", data_dir=framework.data_dir)
     return data
 
 

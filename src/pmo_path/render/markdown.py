@@ -37,8 +37,11 @@ from .wording import (
     RELATION_NAME,
     WEIGHT_LEGEND,
     WEIGHT_NAME,
+    command_line,
+    file_word,
     gap_levels,
     growth_points,
+    named_file,
     rater_counts,
     reassess_command,
     route_growth,
@@ -147,6 +150,22 @@ def evidence_to_gather(framework: Framework, gaps: tuple[Gap, ...]) -> list[str]
     return lines if len(lines) > 3 else []
 
 
+def review_step(framework: Framework, result: Assessment) -> str:
+    """The review's two commands, with this profile's file and a dated file for the new ratings."""
+    from ..domain.interview import default_save_name
+
+    profile, target = result.profile, result.target
+    new = default_save_name(profile, profile.file if named_file(profile.file) else None, result.review_on)
+    chosen = ["-t", target.id] if target.id != profile.target_role else []
+    if not named_file(profile.file):  # read from stdin: there is no file to name again
+        rate = command_line("assess", *chosen, "--save", file_word(new), data_dir=framework.data_dir)
+        return f"rate yourself again ({code(rate)}) and compare the two profiles with pmo-path's progress command."
+    old = file_word(profile.file)
+    rate = command_line("assess", "-p", old, "-i", *chosen, "--save", file_word(new), data_dir=framework.data_dir)
+    compare = command_line("progress", old, file_word(new), *chosen, data_dir=framework.data_dir)
+    return f"update your ratings ({code(rate)}) and compare ({code(compare)})."
+
+
 def plan(framework: Framework, result: Assessment, chart: str | None = None) -> str:
     """The development plan of contract section 6."""
     today, review = result.written_on or date.today(), result.review_on
@@ -215,7 +234,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         lines += [
             "",
             f"**Provisional:** not rated, so counted as 0: {names}. Rate them first "
-            f"({code(reassess_command(result.profile.file))}) for a result you can trust.",
+            f"({code(reassess_command(result.profile.file, framework.data_dir))}) for a result you can trust.",
         ]
     lines.append("")
 
@@ -267,8 +286,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
     lines += [
         "## Review",
         "",
-        f"Review this plan on **{review.isoformat()}**: update your ratings "
-        f"(`pmo-path assess -p PROFILE -i`) and compare (`pmo-path progress OLD NEW`).",
+        f"Review this plan on **{review.isoformat()}**: {review_step(framework, result)}",
         "",
     ]
 

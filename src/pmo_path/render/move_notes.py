@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..domain.assessment import Assessment
 from ..domain.model import Framework, Recommendation
 from ..domain.scoring import Score
-from .wording import gap_levels
+from .wording import command_line, file_word, gap_levels, named_file
 
 Wrap = Callable[[object], str]
 
@@ -85,14 +85,6 @@ def onward_line(result: Assessment, framework: Framework, esc: Wrap = _same) -> 
     return None
 
 
-def profile_argument(file: str | None) -> str:
-    """The profile's path for a printed command, shell-quoted; FILE when read from stdin."""
-    import shlex
-
-    named = bool(file) and file not in ("-", "<stdin>", "<string>")
-    return shlex.quote(file) if named else "FILE"
-
-
 def second_view(result: Assessment, framework: Framework) -> tuple[str, list[str]] | None:
     """Self-ratings that say ready: ask a manager and peers before acting; the words and the commands to run.
 
@@ -101,22 +93,29 @@ def second_view(result: Assessment, framework: Framework) -> tuple[str, list[str
     """
     if not result.needs_second_view:
         return None
-    import shlex
-
-    data = f" --data-dir {shlex.quote(framework.data_dir)}" if framework.data_dir else ""
+    data_dir = framework.data_dir
     commands = []
     if result.profile.name:
-        commands.append(f"pmo-path assess --about {shlex.quote(result.profile.name)} --relation peer --save review.yaml{data}")
-    commands.append(f"pmo-path feedback {profile_argument(result.profile.file)} reviews/{data}")
+        commands.append(
+            command_line(
+                "assess", "--about", result.profile.name, "--relation", "peer", "--save", "review.yaml", data_dir=data_dir
+            )
+        )
+    if named_file(result.profile.file):
+        commands.append(command_line("feedback", file_word(result.profile.file), "reviews/", data_dir=data_dir))
     how = (
         "with the first command below (your manager with --relation manager)"
         if result.profile.name
         else "with pmo-path assess --about and the name in your profile"
     )
+    compare = (
+        f"{'the second' if len(commands) == 2 else 'the'} command"
+        if named_file(result.profile.file)
+        else "pmo-path feedback, your profile's file and that folder"
+    )
     return (
         f"These are your own ratings only. Before acting on them, ask your manager and two or three peers to rate you "
-        f"{how}, collect their files in a reviews/ folder, then compare with "
-        f"{'the second' if len(commands) == 2 else 'the'} command.",
+        f"{how}, collect their files in a reviews/ folder, then compare with {compare}.",
         commands,
     )
 

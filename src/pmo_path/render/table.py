@@ -39,6 +39,7 @@ from .wording import (
     RELATION_SYMBOL,
     WEIGHT_LEGEND,
     WEIGHT_NAME,
+    command_line,
     gap_levels,
     growth_points,
     reassess_command,
@@ -299,7 +300,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             Indented(
                 Text(
                     f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate {them} "
-                    f"first ({reassess_command(profile.file)}) for a result you can trust.",
+                    f"first ({reassess_command(profile.file, framework.data_dir)}) for a result you can trust.",
                     "yellow",
                 ),
                 0,
@@ -371,7 +372,10 @@ def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> Renderab
         return ByWidth(build)
 
     parts: list[RenderableType] = [ladder_table(track, ladder) for track, ladder in ladders.items()]
-    parts.append(Text("`pmo-path role ROLE` shows what a role asks for.", "dim"))
+    first = next((role.id for ladder in ladders.values() for role in ladder), None)
+    if first is not None:
+        shown = command_line("role", first, data_dir=framework.data_dir)
+        parts.append(Text(f"What a role asks for: {shown} (or any id above).", "dim"))
     return Group(*parts)
 
 

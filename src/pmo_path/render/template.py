@@ -64,13 +64,19 @@ def _competency_lines(competency: Competency, framework: Framework) -> list[str]
     return lines
 
 
-def profile_template(framework: Framework, today: date | None = None, schema: str | None = None) -> str:
+def profile_template(framework: Framework, today: date | None = None, schema: str | None = None, file: str | None = None) -> str:
     """YAML text of an empty profile for this framework; `today` fills in assessed_on.
 
-    `schema` (a path or URL) becomes the first line editors read to complete and check the file.
+    `schema` (a path or URL) becomes the first line editors read to complete and check the file;
+    `file`, where it is written, goes into the commands it suggests (printed to stdout, it has no name yet).
     """
+    from .wording import command_line, file_word
+
+    word = file_word(file) if file else "THIS-FILE"
+    assess = command_line("assess", "-p", word, data_dir=framework.data_dir)
+    validate = command_line("validate", word, data_dir=framework.data_dir)
     lines = [
-        "# pmo-path profile: fill this in, then run  pmo-path assess -p THIS-FILE",
+        f"# pmo-path profile: fill this in, then run  {assess}",
         *([f"# yaml-language-server: $schema={schema}"] if schema else []),
         "#",
         *_comment(f"Levels: {_scale_text(framework)}.", ""),
@@ -79,7 +85,7 @@ def profile_template(framework: Framework, today: date | None = None, schema: st
         "# Leave a value blank to leave it unrated (it then counts as 0 and is listed",
         "# as unrated). A rating can carry evidence:",
         '#   strategic-thinking: {level: 2, evidence: "Wrote the FY27 portfolio case"}',
-        "# Run `pmo-path validate THIS-FILE` to check it.",
+        f"# Run `{validate}` to check it.",
         "",
         "name:                # optional: your name",
         "current_role:        # optional: the role id you hold now (listed below)",

@@ -20,10 +20,11 @@ from ..terminal import error
 
 
 @command(
+    short_help="Your self-ratings next to how others rate you.",
     epilog="Examples:\n\n  pmo-path feedback me.yaml reviews/*.yaml\n\n"
     "  pmo-path feedback me.yaml reviews/ -t pmo-director -f json | jq .blind_spots\n\n"
     "Peers and reports are shown only as a group of 3 or more raters; no rater is ever named. "
-    "A blind spot: you rate yourself 1.5 or more above the others' mean; a hidden strength: 1.5 or more below."
+    "A blind spot: you rate yourself 1.5 or more above the others' mean; a hidden strength: 1.5 or more below.",
 )
 def feedback(
     self_file: Annotated[str, typer.Argument(metavar="SELF", help="Your own profile.")],

@@ -16,11 +16,12 @@ SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in ("profile", "review",
 
 
 @command(
+    short_help="Check the framework and your files.",
     epilog="Examples:\n\n  pmo-path validate\n\n  pmo-path validate me.yaml team/\n\n"
     "  pmo-path validate --data-dir our-framework/\n\n"
     "Each problem is one line on stdout, FILE:LINE: FIELD: MESSAGE; the exit code is 1 if there is any. "
     "The same person in two inputs is a warning line (team and bench count the latest); warnings alone exit 0. "
-    "The framework files checked are named on stderr: copy the bundled ones to start your own."
+    "The framework files checked are named on stderr: copy the bundled ones to start your own.",
 )
 def validate(
     paths: Annotated[
@@ -57,9 +58,10 @@ def validate(
 
 
 @command(
+    short_help="Write a profile template to fill in.",
     epilog="Examples:\n\n  pmo-path init me.yaml\n\n  pmo-path init > me.yaml\n\n"
     "  pmo-path init --data-dir our-framework/ me.yaml --force\n\n"
-    "Then fill in the ratings and run: pmo-path assess -p me.yaml"
+    "Then fill in the ratings and run: pmo-path assess -p me.yaml",
 )
 def init(
     file: Annotated[
@@ -84,19 +86,23 @@ def init(
     to_file = file not in (None, "-")
     schema_file = os.path.join(os.path.dirname(file), PROFILE_SCHEMA_FILE) if to_file else None
     framework = framework_for(data_dir, {"FILE": file, "schema": schema_file}, force=force)
-    emit_text(profile_template(framework, today(), PROFILE_SCHEMA_FILE), file)
+    emit_text(profile_template(framework, today(), PROFILE_SCHEMA_FILE, file if to_file else None), file)
     if not to_file:  # `pmo-path schema -o pmo-path-profile.schema.json` puts the schema beside it
         return
     if not os.path.exists(schema_file) or is_ours(schema_file):
         atomic_write(schema_file, dumps(json_schema("profile", framework)))  # ours to refresh, never someone else's
-    note(f"Next: fill in the ratings, then run  pmo-path assess -p {file}")
+        note(f"Wrote {schema_file} (the profile's JSON Schema: editors check the file against it)")
+    from ...render.wording import command_line, file_word
+
+    note(f"Next: fill in the ratings, then run  {command_line('assess', '-p', file_word(file), data_dir=data_dir)}")
 
 
 @command(
+    short_help="The JSON Schema of a file, for editors.",
     epilog="Examples:\n\n  pmo-path schema > profile.schema.json\n\n"
     "  pmo-path schema roles --data-dir our-framework/\n\n"
     "Point your editor at the profile schema (pmo-path init writes the line for you):\n\n"
-    "  # yaml-language-server: $schema=pmo-path-profile.schema.json"
+    "  # yaml-language-server: $schema=pmo-path-profile.schema.json",
 )
 def schema(
     kind: Annotated[
@@ -116,10 +122,11 @@ def schema(
 
 
 @command(
+    short_help="An HTML questionnaire that saves a profile.",
     epilog="Examples:\n\n  pmo-path form -o survey.html\n\n  pmo-path form -t pmo-manager -o pmo-manager-survey.html\n\n"
     "  pmo-path form --data-dir our-framework/ -o survey.html\n\n"
     "Send the file to your team: each person opens it in a browser (no install, no network), rates, and "
-    "downloads firstname-lastname.yaml for you to read with pmo-path team."
+    "downloads firstname-lastname.yaml for you to read with pmo-path team.",
 )
 def form(
     target: TargetOption = None,

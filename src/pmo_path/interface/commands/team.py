@@ -14,6 +14,7 @@ from ..app import (
     TargetOption,
     chart_option,
     command,
+    complete_members,
     framework_for,
     require_svg,
     show,
@@ -23,10 +24,11 @@ from ..terminal import error, note
 
 
 @command(
+    short_help="A team against one role: gaps, who is closest.",
     epilog="Examples:\n\n  pmo-path team team/ -t pmo-manager\n\n"
     "  pmo-path team team/ -t pmo-manager -f json | jq .priorities\n\n"
     "  pmo-path team alex.yaml sam.yaml -t pmo-director --anonymous -f markdown -o team.md\n\n"
-    "A file that fails validation is named on stderr and left out; the rest are analysed and the exit code is 1."
+    "A file that fails validation is named on stderr and left out; the rest are analysed and the exit code is 1.",
 )
 def team(
     paths: Annotated[
@@ -43,7 +45,13 @@ def team(
         bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
     ] = False,
     members: Annotated[
-        str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
+        str,
+        typer.Option(
+            "--members",
+            metavar="top|all",
+            help="The table lists the 10 most and least ready (top), or all.",
+            autocompletion=complete_members,
+        ),
     ] = "top",
     chart: chart_option("Also write a bar chart of the team's gaps as an SVG, for a slide.") = None,
     columns: ColumnsOption = None,
@@ -77,10 +85,11 @@ def team(
 
 
 @command(
+    short_help="What changed between assessments.",
     epilog="Examples:\n\n  pmo-path progress jordan-2026-05.yaml jordan-2026-11.yaml\n\n"
     "  pmo-path progress old.yaml new.yaml -t pmo-director -f json | jq .delta\n\n"
     "  pmo-path progress jordan-*.yaml --chart trend.svg         # the history over time\n\n"
-    "Three or more files are put in order of assessed_on (a file without it keeps its place)."
+    "Three or more files are put in order of assessed_on (a file without it keeps its place).",
 )
 def progress(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier profile (or - for stdin).")],
@@ -124,8 +133,9 @@ def progress(
 
 
 @command(
+    short_help="For every role, who is ready and who is close.",
     epilog="Examples:\n\n  pmo-path bench team/\n\n  pmo-path bench team/ survey.csv -f json | jq '.[0]'\n\n"
-    "  pmo-path bench team/ --anonymous -f markdown -o bench.md"
+    "  pmo-path bench team/ --anonymous -f markdown -o bench.md",
 )
 def bench(
     paths: Annotated[
