@@ -101,9 +101,19 @@ class Interrupted(PmoPathError):
         self.code = code
 
 
+SUGGEST_FROM_AT_MOST = 1_000  # more ids than this: no suggestion (comparing costs about 7 µs an id)
+SUGGESTION_BUDGET = 100_000  # ids compared in one run, over every suggestion: about 0.7 s at most
+_compared = 0
+
+
 def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> str:
-    """A ' (did you mean ...?)' suffix for near-miss ids, or ''."""
-    if not isinstance(word, str):
+    """A ' (did you mean ...?)' suffix for near-miss ids, or ''.
+
+    Bounded, so a file full of unknown ids against a framework of thousands cannot take minutes: no
+    suggestion from more than SUGGEST_FROM_AT_MOST ids, nor once a run has compared SUGGESTION_BUDGET.
+    """
+    global _compared
+    if not isinstance(word, str) or len(choices) > SUGGEST_FROM_AT_MOST or _compared >= SUGGESTION_BUDGET:
         return ""
     from difflib import get_close_matches
 
@@ -111,5 +121,6 @@ def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> s
     for choice in choices:
         if isinstance(choice, str):
             folded.setdefault(choice.casefold(), choice)
+    _compared += len(folded)
     close = get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
     return f" (did you mean '{folded[close[0]]}'?)" if close else ""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 
+from ..domain.feedback import same_review
 from ..domain.model import Framework, Profile, RaterRelation, Review
 from ..errors import InputError, Problem
 from .profile import context_of, profile_from_document, quote, rating_lines, ratings_field
 from .spec import Day, Field, Ref, Spec, Text
-from .team_files import profile_files
+from .team_files import file_identity, profile_files
 from .yamldoc import Document, load_file, printable
 
 # The one declaration of a review file: its checks, its JSON Schema and its docs come from here.
@@ -68,12 +69,20 @@ def load_review(path: str, framework: Framework) -> Review:
 
 
 def load_self_and_reviews(
-    self_file: str, paths: list[str], framework: Framework, failures: list[InputError] | None = None
+    self_file: str,
+    paths: list[str],
+    framework: Framework,
+    failures: list[InputError] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[Profile, list[Review]]:
     """SELF must be a profile and every REVIEW a review; a file named twice is an error, not counted twice.
 
     With a `failures` list, a review file that cannot be used is added to it and left out, and the
     rest are read (at least one must be usable); without, the first such file is the error.
+
+    One review counts once however it arrives: a second name for the same file (a hard link, a symlink, a
+    folder that holds a file also named) or a copy with the same relation, rater, date and ratings is set
+    aside, and `notes` says which. Counted twice, one peer's review would pass for a group and be shown.
     """
     doc = load_file(self_file)
     if is_review(doc):
@@ -82,27 +91,42 @@ def load_self_and_reviews(
             Problem(doc.name, f"is a review (about: {about}); give your own profile as SELF, then the reviews", "about")
         )
     person = profile_from_document(doc, framework)
-    named = [_key(path) for path in paths if not os.path.isdir(path)]
-    for path in paths:
-        if not os.path.isdir(path) and named.count(_key(path)) > 1:
+    named = [os.path.abspath(path) for path in paths if not os.path.isdir(path)]
+    for path in paths:  # the same name typed twice is a slip in the command; other second names are set aside below
+        if not os.path.isdir(path) and named.count(os.path.abspath(path)) > 1:
             raise InputError(Problem(path, "is given twice; each review counts once"))
-    files, unreadable = profile_files(paths)
+    duplicates: list[tuple[str, str]] = []
+    files, unreadable = profile_files(paths, duplicates)
     left_out: list[InputError] = []
     if unreadable:
         if failures is None:
             raise unreadable[0]
         left_out += unreadable
-    reviews, seen = [], {_key(self_file)}
+    self_key = file_identity(self_file) if self_file != "-" else None
+    for file, first in duplicates:
+        _note(notes, f"{file}: the same file as {first} (a link or a second name); counted once")
+    reviews: list[Review] = []
+    contents: dict[tuple, str] = {}
     for file in files:
-        if _key(file) in seen:
+        if _key(file) == _key(self_file) or file_identity(file) == self_key:
             raise InputError(Problem(file, "is given twice (or is SELF); each file counts once"))
-        seen.add(_key(file))
         try:
-            reviews.append(_review_file(file, framework))
+            review = _review_file(file, framework)
         except InputError as err:
             if failures is None:
                 raise
             left_out.append(err)
+            continue
+        content = same_review(review)
+        if content in contents:
+            _note(
+                notes,
+                f"{file}: the same review as {contents[content]} (relation, rater, date and ratings); counted once. "
+                "If two people wrote them, give each file its own rater:",
+            )
+            continue
+        contents[content] = file
+        reviews.append(review)
     if not reviews and len(left_out) == 1:  # the one review given is the error itself
         raise left_out[0]
     if failures is not None:
@@ -125,6 +149,11 @@ def _review_file(file: str, framework: Framework) -> Review:
             )
         )
     return review_from_document(review_doc, framework)
+
+
+def _note(notes: list[str] | None, message: str) -> None:
+    if notes is not None:
+        notes.append(message)
 
 
 def _key(path: str) -> str:

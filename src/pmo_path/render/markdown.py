@@ -41,6 +41,7 @@ from .wording import (
     file_word,
     gap_levels,
     growth_points,
+    left_out_note,
     named_file,
     rater_counts,
     reassess_command,
@@ -433,4 +434,5 @@ def others_section(framework: Framework, result: Assessment) -> list[str]:
         )
     if not others.blind_spots and not others.hidden_strengths:
         lines.append("Others see you much as you see yourself: no difference of 1.5 levels or more.")
-    return [*lines, ""]
+    left_out = left_out_note([(names[v.competency].name, v.left_out) for v in others.competencies if v.left_out])
+    return [*lines, *(["", cell(left_out)] if left_out else []), ""]

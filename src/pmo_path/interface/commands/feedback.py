@@ -16,7 +16,7 @@ from ..app import (
     show,
     target_role,
 )
-from ..terminal import error
+from ..terminal import error, note
 
 
 @command(
@@ -46,11 +46,14 @@ def feedback(
     framework = framework_for(data_dir, {"--output": output}, self_file, *reviews, force=force)
     chosen = target_role(framework, target)
     failures: list = []
+    set_aside: list[str] = []
     try:
-        person, found = load_self_and_reviews(self_file, reviews, framework, failures)
+        person, found = load_self_and_reviews(self_file, reviews, framework, failures, set_aside)
     finally:
         for failure in failures:  # each review left out, named, before the result made of the rest
             error(str(failure))
+        for line in set_aside:  # each second copy of a review, named: counted once
+            note(line)
     result = compare_views(framework, person, found, resolve_target(framework, person, chosen))
     show(format, output, lambda renderer: renderer.feedback(framework, result))
     if failures:
