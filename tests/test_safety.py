@@ -414,7 +414,8 @@ def test_hostile_names_and_notes_are_inert_in_every_format(framework, name, note
 @given(text=HOSTILE)
 def test_each_escape_function_makes_text_inert_for_its_kind(text):
     assert not CONTROL.intersection(safe.one_line(text))
-    assert not set("<>").intersection(safe.markdown(text))
+    # the one markup Markdown output may hold is the empty comment that keeps an @ from linking
+    assert not set("<>").intersection(safe.markdown(text).replace("<!---->", ""))
     assert '"' not in safe.mermaid(text) and "`" not in safe.mermaid(text)
     xml.dom.minidom.parseString(f'<t a="{safe.xml(text)}">{safe.xml(text)}</t>'.encode())
 
