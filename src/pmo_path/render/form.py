@@ -40,11 +40,13 @@ class Handoff:
     due: str = ""  # YYYY-MM-DD, checked by the command
 
 
-def handoff_line(handoff: Handoff) -> str:
-    """ "Send this file to ... by ..." (or as much of it as is known)."""
-    whom = f" to {handoff.send_to}" if handoff.send_to else ""
-    when = f" by {handoff.due}" if handoff.due else ""
-    return f"When you have downloaded it, send this file{whom}{when}." if whom or when else ""
+def handoff_html(handoff: Handoff) -> str:
+    """The page's "send this file to ... by ..." line (as much as is known), escaped; the date never split."""
+    if not handoff.send_to and not handoff.due:
+        return ""
+    whom = f" to {xml(handoff.send_to)}" if handoff.send_to else ""
+    when = f' by <span class="nowrap">{xml(handoff.due)}</span>' if handoff.due else ""
+    return f"When you have downloaded it, send this file{whom}{when}."
 
 
 def form_data(framework: Framework, target: Role | None = None) -> dict:
@@ -80,14 +82,14 @@ def form_data(framework: Framework, target: Role | None = None) -> dict:
 def form_html(framework: Framework, target: Role | None = None, handoff: Handoff | None = None) -> str:
     data = form_data(framework, target)
     handoff = handoff or Handoff()
-    data["handoff"] = {"intro": handoff.intro, "send_to": handoff.send_to, "due": handoff.due, "line": handoff_line(handoff)}
+    data["handoff"] = {"send_to": handoff.send_to, "due": handoff.due}
     template = resources.files("pmo_path.render").joinpath("form_template.html").read_text(encoding="utf-8")
     values = {
         "__TITLE__": xml(data["title"]),
         "__DATA__": script_json(data),
         # written into the page itself, so they show with JavaScript off too
         "__INTRO__": xml(handoff.intro),
-        "__HANDOFF__": xml(handoff_line(handoff)),
+        "__HANDOFF__": handoff_html(handoff),
         "__ASK__": xml(f"tell {handoff.send_to}" if handoff.send_to else "tell the person who sent it to you"),
     }
     # one pass: a title holding `__DATA__` stays text, it does not pull the data into <title>
