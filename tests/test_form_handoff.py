@@ -7,10 +7,13 @@ sticky bar (WCAG 2.2 SC 2.4.11) and a bar that stays small at 400% zoom.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_form import chromium, download, open_form  # noqa: F401  (chromium is a fixture)
 
 from pmo_path.reading.profile import load_profile
@@ -41,6 +44,17 @@ def test_a_due_date_not_yyyy_mm_dd_is_a_usage_error(invoke, tmp_path, due):
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"Error: --due: expected a date like 2026-12-15, found '{due}'"]
     assert not out.exists()
+
+
+def test_hand_off_text_from_the_command_line_is_shown_as_text(invoke, tmp_path):
+    out = tmp_path / "survey.html"
+    args = ("--send-to", "Sam\x1b[2J <script>", "--intro", "Line one\x07\nLine <two>", "--due", "2026-12-15")
+    assert invoke("form", *args, "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    page = html.split("</style>")[1].split('<script type="application/json"')[0]  # the markup, before the data
+    assert "\x1b" not in html and "\x07" not in html and "<script>" not in page
+    assert 'send this file to Sam[2J &lt;script&gt; by <span class="nowrap">2026-12-15</span>.' in html
+    assert '<p class="intro" id="intro">Line one\nLine &lt;two&gt;</p>' in html
 
 
 def test_without_hand_off_options_the_page_has_no_hand_off_line(invoke, framework):
@@ -97,7 +111,8 @@ def test_before_download_it_lists_what_is_missing_and_lets_the_person_go_on(page
         page.check("#r-1-skip")  # "not sure yet" is an answer: it is not listed
         page.get_by_role("button", name="Download my profile").click()
         missing = page.locator("#missing li").all_inner_texts()
-        assert missing[0].startswith("Your name is missing: the file will be called profile-")
+        assert missing[0] == "Your name is missing."
+        assert page.inner_text("#check-file").startswith("The file will be called profile-")
         assert missing[1:3] == ["Your current role is not chosen.", "The role you aim for is not chosen."]
         assert missing[3].startswith(f"{len(names) - 2} questions are not answered: 3. {names[2]}, 4. {names[3]}")
         assert names[0] not in missing[3] and names[1] not in missing[3]
@@ -111,6 +126,7 @@ def test_before_download_it_lists_what_is_missing_and_lets_the_person_go_on(page
         with page.expect_download() as got:
             page.get_by_role("button", name="Download anyway").click()
         assert got.value.suggested_filename == "ada-lovelace.yaml"
+        assert "ada-lovelace.yaml" in page.inner_text("#check-title")
         page.click("#back")
         page.get_by_label("The role you aim for").select_option("pmo-manager")
         for index in range(2, len(names)):
@@ -172,6 +188,7 @@ def test_file_names_from_any_name_and_the_local_date(invoke, page_file, framewor
         "-rf /": "rf.yaml",
         "CON": "con-profile.yaml",
         "李 🙂 Li": "李-li.yaml",
+        "\u0301\u0301 Bo": "bo.yaml",  # accents with no letter under them are dropped
     }
     with chromium.new_context(accept_downloads=True, timezone_id=zone) as context:
         page, errors = open_form(context, page_file)
@@ -286,3 +303,35 @@ def test_at_400_percent_zoom_the_bar_takes_at_most_a_quarter_of_the_screen(page_
         assert page.locator("#bar").bounding_box()["height"] <= 256 / 4  # with the saved message too
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         assert errors == []
+
+
+# Any name at all: what the page makes of it is a file name every system accepts.
+FILE_NAMES = """(names) => names.map((name) => {
+    const field = document.getElementById("name");
+    field.value = name;
+    field.dispatchEvent(new Event("input", {bubbles: true}));
+    document.getElementById("download").click();
+    const said = document.getElementById("check-file").textContent;
+    document.getElementById("check").close();
+    return said.replace(/^The file will be called /, "").replace(/\\.$/, "");
+})"""
+UNSAFE_IN_FILE_NAMES = set('/\\:*?"<>|') | {chr(c) for c in range(32)} | {"\x7f"}
+
+
+@pytest.fixture(scope="module")
+def name_page(page_file, chromium):  # noqa: F811
+    with chromium.new_context() as context:
+        page, _ = open_form(context, page_file)
+        yield page
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=120), min_size=1, max_size=40))
+def test_any_name_makes_a_safe_file_name(name_page, names):
+    made = name_page.evaluate(FILE_NAMES, names)
+    for name, file in zip(names, made, strict=True):
+        assert file.endswith(".yaml") and len(file) > len(".yaml"), (name, file)
+        assert not file.startswith(("-", ".")) and not set(file) & UNSAFE_IN_FILE_NAMES, (name, file)
+        assert len(file.encode("utf-8")) <= 255 and file == unicodedata.normalize("NFC", file), (name, file)
+        assert not file[:-5].endswith(("-", " ")) and " " not in file, (name, file)
+        assert unicodedata.category(file[0])[0] != "M", (name, file)  # no accent without its letter

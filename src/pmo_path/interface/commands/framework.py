@@ -160,5 +160,5 @@ def form(
 
 def plain(text: str | None, lines: bool = False) -> str:
     """Text typed on a command line, as the page shows it: no control characters; one line unless `lines`."""
-    kept = "".join(char if char.isprintable() or (lines and char == "\n") else " " for char in text or "")
-    return kept.strip() if lines else " ".join(kept.split())
+    kept = "".join(char for char in (text or "").replace("\t", " ") if char.isprintable() or (lines and char == "\n"))
+    return "\n".join(line.rstrip() for line in kept.strip().split("\n")) if lines else " ".join(kept.split())
