@@ -196,16 +196,15 @@ def test_file_names_from_any_name_and_the_local_date(invoke, page_file, framewor
         page.reload()
         folder = tmp_path / zone.replace("/", "-")
         folder.mkdir()
-        got = {}
-        for name in names:
+        assert dict(zip(names, page.evaluate(FILE_NAMES, list(names)), strict=True)) == names  # what the page says
+        for name in ("", "王小明"):  # and what the browser saves
             page.get_by_label("Your name").fill(name)
             saved = download(page, folder)
-            got[name] = saved.name
+            assert saved.name == names[name]
             page.click("#back")
             text = saved.read_text(encoding="utf-8")
             assert f'\nassessed_on: "{local}"\n' in text
             assert text.splitlines()[0].endswith(f"check it with: pmo-path validate {saved.name}")
-        assert got == names
         assert errors == []
     assert invoke("validate", str(folder / "王小明.yaml")).exit_code == 0
 
@@ -258,7 +257,7 @@ FOCUSED = """() => {
 OUTLINE = 5  # the focus ring: a 3px outline 2px away from the box
 
 
-@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844), (320, 256)], ids=["desktop", "phone", "zoom-400"])
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 def test_keyboard_focus_is_never_hidden_under_the_bar(page_file, framework, chromium, width, height):  # noqa: F811
     with chromium.new_context(viewport={"width": width, "height": height}) as context:
         page, errors = open_form(context, page_file)
@@ -285,11 +284,10 @@ def test_keyboard_focus_is_never_hidden_under_the_bar(page_file, framework, chro
         assert errors == []
 
 
-@pytest.mark.parametrize("scale", [1, 4])
-def test_at_400_percent_zoom_the_bar_takes_at_most_a_quarter_of_the_screen(page_file, chromium, scale):  # noqa: F811
+def test_at_400_percent_zoom_the_bar_takes_at_most_a_quarter_of_the_screen(page_file, chromium):  # noqa: F811
     # 1280x1024 at 400% is a 320x256 CSS-pixel window
     window = {"width": 320, "height": 256}
-    with chromium.new_context(viewport=window, device_scale_factor=scale, accept_downloads=True) as context:
+    with chromium.new_context(viewport=window, device_scale_factor=4, accept_downloads=True) as context:
         page, errors = open_form(context, page_file)
         page.check("#r-0-2")
         assert page.locator("#bar").bounding_box()["height"] <= 256 / 4
