@@ -125,7 +125,7 @@ def schema(
     short_help="An HTML questionnaire that saves a profile.",
     epilog="Examples:\n\n  pmo-path form -o survey.html\n\n  pmo-path form -t pmo-manager -o pmo-manager-survey.html\n\n"
     "  pmo-path form --data-dir our-framework/ -o survey.html\n\n"
-    "  pmo-path form -o survey.html --send-to 'Sam Okafor (PMO)' --due 2026-12-15 --intro 'For our 2027 plans'\n\n"
+    "  pmo-path form -o survey.html --send-to 'Sam Okafor' --due 2026-12-15\n\n"
     "Send the file to your team: each person opens it in a browser (no install, no network), rates, and "
     "downloads firstname-lastname.yaml for you to read with pmo-path team.",
 )
