@@ -284,6 +284,22 @@ def test_keyboard_focus_is_never_hidden_under_the_bar(page_file, framework, chro
         assert errors == []
 
 
+def test_a_click_just_above_the_bar_is_not_lost_to_a_scroll(page_file, chromium):  # noqa: F811
+    """Keeping keyboard focus clear of the bar must not move the page under a mouse: the click would miss."""
+    with chromium.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page, errors = open_form(context, page_file)
+        page.evaluate(  # the option for level 2 of question 3 ends 2px above the bar, inside the focus ring's room
+            """() => { const box = document.getElementById("r-2-2").getBoundingClientRect();
+                const bar = document.getElementById("bar").getBoundingClientRect();
+                window.scrollBy(0, box.bottom + 2 - bar.top); }"""
+        )
+        before = page.evaluate("scrollY")
+        box = page.locator("#r-2-2").bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        assert page.is_checked("#r-2-2") and page.evaluate("scrollY") == before
+        assert errors == []
+
+
 def test_at_400_percent_zoom_the_bar_takes_at_most_a_quarter_of_the_screen(page_file, chromium):  # noqa: F811
     # 1280x1024 at 400% is a 320x256 CSS-pixel window
     window = {"width": 320, "height": 256}
