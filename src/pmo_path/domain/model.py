@@ -6,11 +6,13 @@ rest of `domain` and by `render`. Nothing here reads, prints or exits.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from itertools import islice
+from types import MappingProxyType
 
 from ..errors import UnknownId
 
@@ -190,6 +192,9 @@ class Rating:
         return _PLAIN_RATINGS[level] if 0 <= level < len(_PLAIN_RATINGS) else Rating(level)
 
 
+NO_NOTES: Mapping[str, str] = MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     ratings: dict[str, Rating] = field(default_factory=dict)
@@ -199,6 +204,9 @@ class Profile:
     years_experience: float | None = None
     assessed_on: date | None = None
     file: str = ""
+    # Notes on competencies left unrated (competency id -> text): kept with the profile, never scored.
+    # One shared empty mapping when there are none: a team of 100,000 profiles builds no dict for them.
+    notes: Mapping[str, str] = field(default_factory=lambda: NO_NOTES)
 
     def level(self, competency: str) -> int:
         """The rating, 0 when unrated (the contract scores unrated as 0)."""

@@ -8,7 +8,7 @@ import re
 from ..domain.model import Framework, Profile, Rating
 from ..errors import did_you_mean
 from .checks import Checker, describe, join
-from .spec import Custom, Day, Field, Integer, Number, Ref, Spec, Text
+from .spec import TEXT_SCHEMA, Custom, Day, Field, Integer, Number, Ref, Spec, Text
 from .yamldoc import Document, load_file, parse, printable
 
 
@@ -70,10 +70,38 @@ def _ratings_schema(context: dict) -> dict:
     )
 
 
+def _read_notes(check: Checker, root: dict, key: str, where: str, context: dict) -> dict[str, str] | None:
+    data = root[key]
+    here = join(where, key)
+    if not isinstance(data, dict):
+        check.add(f"must be a mapping of competency id to a note, found {describe(data)}", here, root, key)
+        return None
+    competencies = context["competency"]
+    notes = {}
+    for given in data:
+        if given not in competencies:
+            hint = did_you_mean(given, competencies)
+            check.add(f"unknown competency '{printable(given)}'{hint}", join(here, given), data, given)
+        elif data[given] is not None and (note := check.text(data, given, here)) is not None:
+            notes[competencies[given].id] = note
+    return notes or None
+
+
+def _notes_schema(context: dict) -> dict:
+    ids = sorted(context.get("competency", ()))
+    note = {"anyOf": [TEXT_SCHEMA, {"type": "null"}]}
+    return {"type": "object", "propertyNames": {"enum": ids}, "additionalProperties": note} if ids else {"type": "object"}
+
+
 def ratings_field(what: str) -> Field:
     """The `ratings` field, shared by profiles and reviews."""
     return Field("ratings", Custom("competency id: level 0-5, or {level, evidence}", _read_ratings, _ratings_schema), what)
 
+
+NOTES_DOC = (
+    "Notes on competencies you left unrated (what you have done, why you are unsure); kept with the "
+    "profile for whoever reads it, never scored. A rated competency's note is its `evidence`."
+)
 
 # The one declaration of a profile file: its checks, its JSON Schema and its docs all come from here.
 PROFILE = Spec(
@@ -89,6 +117,7 @@ PROFILE = Spec(
             "Your level in each competency, 0 (none) to 5 (shapes the organisation); leave one out or blank "
             "when unsure: it is then unrated."
         ),
+        Field("notes", Custom("competency id: text", _read_notes, _notes_schema), NOTES_DOC),
     ),
 )
 RATING = Spec(
@@ -134,7 +163,13 @@ def dump_profile(profile: Profile, framework: Framework) -> str:
         lines.append(f"years_experience: {profile.years_experience:g}")
     if profile.assessed_on:
         lines.append(f"assessed_on: {profile.assessed_on.isoformat()}")
-    return "\n".join(lines + rating_lines(profile.ratings, framework)) + "\n"
+    lines += rating_lines(profile.ratings, framework)
+    if profile.notes:
+        order = list(framework.competencies)
+        lines.append("notes:")
+        for competency in sorted(profile.notes, key=lambda c: order.index(c) if c in order else len(order)):
+            lines.append(f"  {yaml_key(competency)}: {quote(profile.notes[competency])}")
+    return "\n".join(lines) + "\n"
 
 
 def rating_lines(ratings: dict[str, Rating], framework: Framework) -> list[str]:

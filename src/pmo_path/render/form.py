@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from importlib import resources
 
 from ..domain.model import Framework, Role
@@ -28,6 +29,24 @@ def script_json(data: object) -> str:
     for char, escaped in _SCRIPT_SAFE.items():
         text = text.replace(char, escaped)
     return text
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """What the person filling the form is told: a note from the sender, whom to send the file to, by when."""
+
+    intro: str = ""
+    send_to: str = ""
+    due: str = ""  # YYYY-MM-DD, checked by the command
+
+
+def handoff_html(handoff: Handoff) -> str:
+    """The page's "send this file to ... by ..." line (as much as is known), escaped; the date never split."""
+    if not handoff.send_to and not handoff.due:
+        return ""
+    whom = f" to {xml(handoff.send_to)}" if handoff.send_to else ""
+    when = f' by <span class="nowrap">{xml(handoff.due)}</span>' if handoff.due else ""
+    return f"When you have downloaded it, send this file{whom}{when}."
 
 
 def form_data(framework: Framework, target: Role | None = None) -> dict:
@@ -60,12 +79,21 @@ def form_data(framework: Framework, target: Role | None = None) -> dict:
     return data
 
 
-def form_html(framework: Framework, target: Role | None = None) -> str:
+def form_html(framework: Framework, target: Role | None = None, handoff: Handoff | None = None) -> str:
     data = form_data(framework, target)
+    handoff = handoff or Handoff()
+    data["handoff"] = {"send_to": handoff.send_to, "due": handoff.due}
     template = resources.files("pmo_path.render").joinpath("form_template.html").read_text(encoding="utf-8")
-    values = {"__TITLE__": xml(data["title"]), "__DATA__": script_json(data)}
+    values = {
+        "__TITLE__": xml(data["title"]),
+        "__DATA__": script_json(data),
+        # written into the page itself, so they show with JavaScript off too
+        "__INTRO__": xml(handoff.intro),
+        "__HANDOFF__": handoff_html(handoff),
+        "__ASK__": xml(f"tell {handoff.send_to}" if handoff.send_to else "tell the person who sent it to you"),
+    }
     # one pass: a title holding `__DATA__` stays text, it does not pull the data into <title>
     return _PLACEHOLDER.sub(lambda found: values[found.group()], template)
 
 
-_PLACEHOLDER = re.compile("__TITLE__|__DATA__")
+_PLACEHOLDER = re.compile("__TITLE__|__DATA__|__INTRO__|__HANDOFF__|__ASK__")

@@ -125,6 +125,7 @@ def schema(
     short_help="An HTML questionnaire that saves a profile.",
     epilog="Examples:\n\n  pmo-path form -o survey.html\n\n  pmo-path form -t pmo-manager -o pmo-manager-survey.html\n\n"
     "  pmo-path form --data-dir our-framework/ -o survey.html\n\n"
+    "  pmo-path form -o survey.html --send-to 'Sam Okafor' --due 2026-12-15\n\n"
     "Send the file to your team: each person opens it in a browser (no install, no network), rates, and "
     "downloads firstname-lastname.yaml for you to read with pmo-path team.",
 )
@@ -133,11 +134,31 @@ def form(
     output: OutputOption = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
+    intro: Annotated[
+        Optional[str], typer.Option("--intro", metavar="TEXT", help="A note shown at the top of the form: why you ask.")
+    ] = None,
+    send_to: Annotated[
+        Optional[str],
+        typer.Option("--send-to", metavar="TEXT", help="Whom to send the downloaded file to (a name, an e-mail address)."),
+    ] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="DATE", help="By when to send it, YYYY-MM-DD.")] = None,
 ) -> None:
     """A self-contained HTML questionnaire for people who will not install anything; it saves a profile YAML."""
-    from ...render.form import form_html
+    from ...errors import UsageProblem
+    from ...reading.spec import iso_day
+    from ...render.form import Handoff, form_html
+    from ...render.safe import one_line
     from ..terminal import emit_text
 
+    if due is not None and iso_day(due) is None:
+        raise UsageProblem(f"--due: expected a date like 2026-12-15, found '{one_line(due)}'")
     framework = framework_for(data_dir, {"--output": output}, force=force)
     chosen = target_role(framework, target)
-    emit_text(form_html(framework, chosen), output)
+    handoff = Handoff(intro=plain(intro, lines=True), send_to=plain(send_to), due=due or "")
+    emit_text(form_html(framework, chosen, handoff), output)
+
+
+def plain(text: str | None, lines: bool = False) -> str:
+    """Text typed on a command line, as the page shows it: no control characters; one line unless `lines`."""
+    kept = "".join(char for char in (text or "").replace("\t", " ") if char.isprintable() or (lines and char == "\n"))
+    return "\n".join(line.rstrip() for line in kept.strip().split("\n")) if lines else " ".join(kept.split())
