@@ -182,12 +182,20 @@ def main(
 
 
 def load_framework(data_dir: str | None):
-    """The framework in use, knowing the folder it came from (commands printed for the person keep it)."""
+    """The framework in use, knowing the folder it came from (commands printed for the person keep it).
+
+    Kept between runs while its files stay as they are (`interface.framework_cache`)."""
     from dataclasses import replace
 
+    from ..reading.framework import data_files
     from ..reading.framework import load_framework as load
+    from . import framework_cache
 
-    framework = load(data_dir)
+    key = framework_cache.framework_key(data_files(data_dir))  # before reading: an edit meanwhile is a miss
+    framework = framework_cache.recall(key)
+    if framework is None:
+        framework = load(data_dir)
+        framework_cache.keep(key, framework)
     return replace(framework, data_dir=data_dir) if data_dir else framework
 
 
