@@ -11,6 +11,7 @@ eval apiece.
 """
 
 import functools
+import gc
 import sys
 from typing import Annotated, Optional
 
@@ -145,6 +146,9 @@ def command(*names: str, **options):
     def decorate(function):
         @functools.wraps(function)
         def run(*args, **kwargs):
+            if not gc.isenabled():  # off during start-up (pmo_path.__main__): what it made lives to the end,
+                gc.freeze()  # so it is set aside rather than scanned; the command's own work is collected as usual
+                gc.enable()
             try:
                 return function(*args, **kwargs)
             except Interrupted as err:  # not an error: the answers were kept
