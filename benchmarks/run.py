@@ -2,7 +2,8 @@
 
 Each check runs a floor (the least any program built on the same libraries
 could cost) and the subject alternately, floor, subject, floor, subject...,
-so both see the same machine load, and compares the medians:
+so both see the same machine load, and compares the medians of wall time (the verdict); the ratio
+of CPU time (user + system of each child), which a busy machine disturbs less, is printed beside it:
 
 - `assess -p examples/jordan-lee.yaml -f json` within 0.95x of a do-nothing
   typer app with the same `-p` and `-f` options (typer's option conversion,
@@ -155,10 +156,16 @@ class Check:
     floor_ms: float = 0.0
     subject_ms: float = 0.0
     peak_mib: float = 0.0
+    floor_cpu_ms: float = 0.0  # user + system time of the child, which the machine's load disturbs less
+    subject_cpu_ms: float = 0.0
 
     @property
     def ratio(self) -> float:
         return self.subject_ms / self.floor_ms
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.subject_cpu_ms / self.floor_cpu_ms if self.floor_cpu_ms else float("nan")
 
     @property
     def ok(self) -> bool:
@@ -173,8 +180,8 @@ def subject_command() -> list[str]:
     return [sys.executable, "-m", "pmo_path"]
 
 
-def run_once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall time in ms and peak RSS in MiB of one fresh child process."""
+def run_once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall time in ms, peak RSS in MiB and CPU time (user + system) in ms of one fresh child process."""
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO, env={**CHILD_ENV, **(env or {})})
     _pid, status, usage = os.wait4(child.pid, 0)
@@ -185,20 +192,24 @@ def run_once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float,
         child.stderr.close()
     if child.returncode != 0:
         raise SystemExit(f"benchmark command failed ({child.returncode}): {' '.join(argv)}\n{errors}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_maxrss / 1024, (usage.ru_utime + usage.ru_stime) * 1000  # ru_maxrss is in KiB on Linux
 
 
 def measure(check: Check, runs: int) -> None:
     """Alternate floor and subject; keep the medians and the subject's peak memory."""
     run_once(check.floor, check.env)  # warm the file cache and .pyc files for both
     run_once(check.subject, check.env)
-    floor, subject, peak = [], [], 0.0
+    floor, subject, floor_cpu, subject_cpu, peak = [], [], [], [], 0.0
     for _ in range(runs):
-        floor.append(run_once(check.floor, check.env)[0])
-        elapsed, rss = run_once(check.subject, check.env)
+        elapsed, _rss, cpu = run_once(check.floor, check.env)
+        floor.append(elapsed)
+        floor_cpu.append(cpu)
+        elapsed, rss, cpu = run_once(check.subject, check.env)
         subject.append(elapsed)
+        subject_cpu.append(cpu)
         peak = max(peak, rss)
     check.floor_ms, check.subject_ms, check.peak_mib = statistics.median(floor), statistics.median(subject), peak
+    check.floor_cpu_ms, check.subject_cpu_ms = statistics.median(floor_cpu), statistics.median(subject_cpu)
 
 
 def write_team(folder: Path, people: int, seed: int = 2026) -> None:
@@ -369,14 +380,14 @@ def main() -> int:
             measure(check, count)
 
     print()
-    print(f"{'check':<29} {'floor ms':>9} {'subject ms':>11} {'ratio':>6} {'budget':>7}  result")
+    print(f"{'check':<29} {'floor ms':>9} {'subject ms':>11} {'ratio':>6} {'budget':>7}  result  {'cpu ratio':>9}")
     failed = False
     for check, _count in checks:
         verdict = "OK" if check.ok else "OVER"
         failed |= not check.ok
         print(
             f"{check.name:<29} {check.floor_ms:>9.1f} {check.subject_ms:>11.1f} {check.ratio:>6.2f} "
-            f"{check.budget:>6.2f}x  {verdict}"
+            f"{check.budget:>6.2f}x  {verdict:<6}  {check.cpu_ratio:>9.2f}"
         )
     if "team" in wanted:
         team_check = next(check for check, _ in checks if check.name.startswith("team ("))
@@ -399,7 +410,7 @@ def large_team_memory(subject: list[str]) -> bool:
         team = Path(temporary)
         print(f"writing {LARGE_TEAM:,} profiles ...", file=sys.stderr, flush=True)
         write_team(team, LARGE_TEAM)
-        seconds, peak = run_once([*subject, "team", str(team), "-t", "pmo-director", "-f", "json"])
+        seconds, peak, _cpu = run_once([*subject, "team", str(team), "-t", "pmo-director", "-f", "json"])
     ok = peak < LARGE_MEMORY_BUDGET_MIB
     print(
         f"{f'team {LARGE_TEAM:,} peak memory':<29} {seconds:>9.0f} ms {peak:>7.1f} MiB {'':>2} "

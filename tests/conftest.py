@@ -28,6 +28,12 @@ def framework():
     return bundled_framework()
 
 
+@pytest.fixture(autouse=True)
+def _user_cache_of_the_run(tmp_path_factory, monkeypatch):
+    """The caches pmo-path keeps (framework, role ids) go to a folder of this test run, not the real home."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+
+
 @pytest.fixture
 def invoke(monkeypatch):
     """Run the CLI in-process; stdout and stderr stay apart on the result."""

@@ -107,3 +107,32 @@ def test_version_into_a_closed_pipe_is_quiet():
     finally:
         os.close(write)
     assert done.returncode == 0 and done.stderr == b""
+
+
+def test_start_up_is_not_scanned_by_the_cyclic_collector_but_the_command_is():
+    """The collector is off while typer and the commands load, set aside (frozen) when the command's own work
+    begins, on for that work, and on again however the run ends (docs/performance.md)."""
+    probe = textwrap.dedent(
+        """
+        import contextlib, gc, io, sys
+        from pmo_path.__main__ import main
+        from pmo_path.domain import assessment
+        seen = []
+        real = assessment.assess
+        def spy(*args, **kwargs):
+            seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+            return real(*args, **kwargs)
+        assessment.assess = spy
+        sys.argv = ["pmo-path", *sys.argv[1:]]
+        with contextlib.redirect_stdout(io.StringIO()):
+            try:
+                main()
+            except SystemExit as done:
+                seen.append(done.code)
+        sys.__stdout__.write(repr((seen, gc.isenabled())))
+        """
+    )
+    run = [sys.executable, "-c", probe, "assess", "-p", str(EXAMPLES / "jordan-lee.yaml"), "-f", "json"]
+    assert subprocess.run(run, capture_output=True, text=True, timeout=60).stdout == "([(True, True), 0], True)"
+    usage_error = [*run[:3], "assess", "--top", "many"]  # ends in typer, before any command runs
+    assert subprocess.run(usage_error, capture_output=True, text=True, timeout=60).stdout == "([2], True)"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..errors import NoRouteError, NoTarget
 from .advice import Advice, Move, keep_sharp, rank, rank_together
-from .feedback import Feedback, as_others_see_it, compare_views
 from .model import Framework, Profile, Review, Role, Verdict
 from .routes import personal_route
 from .scoring import Gap, Score, score
+
+if TYPE_CHECKING:
+    from .feedback import Feedback  # loaded with reviews only (and fractions with it)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ def assess(
     today = today or date.today()
     others = None
     if reviews:  # a blind spot counts at the level the others see: their gap is a gap
+        from .feedback import as_others_see_it, compare_views
+
         others = compare_views(framework, profile, reviews, role)
         profile = as_others_see_it(profile, others)
     levels = profile.levels()

@@ -11,6 +11,7 @@ eval apiece.
 """
 
 import functools
+import gc
 import sys
 from typing import Annotated, Optional
 
@@ -145,6 +146,9 @@ def command(*names: str, **options):
     def decorate(function):
         @functools.wraps(function)
         def run(*args, **kwargs):
+            if not gc.isenabled():  # off during start-up (pmo_path.__main__): what it made lives to the end,
+                gc.freeze()  # so it is set aside rather than scanned; the command's own work is collected as usual
+                gc.enable()
             try:
                 return function(*args, **kwargs)
             except Interrupted as err:  # not an error: the answers were kept
@@ -182,12 +186,20 @@ def main(
 
 
 def load_framework(data_dir: str | None):
-    """The framework in use, knowing the folder it came from (commands printed for the person keep it)."""
+    """The framework in use, knowing the folder it came from (commands printed for the person keep it).
+
+    Kept between runs while its files stay as they are (`interface.framework_cache`)."""
     from dataclasses import replace
 
+    from ..reading.framework import data_files
     from ..reading.framework import load_framework as load
+    from . import framework_cache
 
-    framework = load(data_dir)
+    key = framework_cache.framework_key(data_files(data_dir))  # before reading: an edit meanwhile is a miss
+    framework = framework_cache.recall(key)
+    if framework is None:
+        framework = load(data_dir)
+        framework_cache.keep(key, framework)
     return replace(framework, data_dir=data_dir) if data_dir else framework
 
 

@@ -29,6 +29,8 @@ from .checks import Checker, describe, join, one_of
 from .yamldoc import Document
 
 Choices = Callable[[Mapping[str, Any]], Any]  # context -> the ids a reference may name
+# The dataclasses below are frozen and compared by identity (eq=False): nothing compares two specs, and
+# the generated __eq__ and __hash__ cost each run's start a millisecond (docs/performance.md).
 
 
 class Value:
@@ -64,7 +66,7 @@ class Text(Value):
         return dict(TEXT_SCHEMA)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Integer(Value):
     low: int
     high: int
@@ -83,7 +85,7 @@ class Integer(Value):
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Number(Value):
     low: float
     high: float
@@ -137,7 +139,7 @@ class Day(Value):
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Ref(Value):
     """One id of a kind the context knows (a role, a track, a source...)."""
 
@@ -171,7 +173,7 @@ class Ref(Value):
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RefList(Value):
     """A list of ids of one or more kinds (a single id is accepted as a list of one)."""
 
@@ -197,7 +199,7 @@ class RefList(Value):
         return {"oneOf": [item, {"type": "array", "items": item, "minItems": self.minimum, "uniqueItems": True}]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Custom(Value):
     """A value with a reading of its own (ratings, requirements, level descriptors)."""
 
@@ -220,7 +222,7 @@ class Custom(Value):
         return self.json(context)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Field:
     key: str
     value: Value
@@ -229,7 +231,7 @@ class Field:
     attribute: str = ""  # the dataclass attribute it fills, when not `key`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Spec:
     """The fields of one kind of mapping: a profile, a review, a role entry, a recommendation entry..."""
 
