@@ -139,8 +139,8 @@ def validate_command(problem: Problem | str, data_dir: str | None) -> str:
     return command_line("validate", "-" if file == "<stdin>" else file_word(file), data_dir=data_dir)
 
 
-def command(*names: str, **options):
-    """app.command, plus domain errors turned into one line and an exit code."""
+def command(*names: str, group: typer.Typer | None = None, **options):
+    """app.command (or `group`'s, for a subcommand), plus domain errors turned into one line and an exit code."""
 
     def decorate(function):
         @functools.wraps(function)
@@ -157,7 +157,7 @@ def command(*names: str, **options):
                 error("interrupted")
                 raise typer.Exit(130) from None
 
-        return app.command(*names, **options)(run)
+        return (group or app).command(*names, **options)(run)
 
     return decorate
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..app import ColumnsOption, DataDirOption, ForceOption, OutputOption, TargetOption, command, framework_for, target_role
+from ..app import ColumnsOption, DataDirOption, ForceOption, OutputOption, TargetOption, app, command, framework_for, target_role
 from ..terminal import error, note
 
 # The kinds `reading.schemas.json_schema` knows (a test keeps the two lists equal; importing that module
@@ -141,3 +141,105 @@ def form(
     framework = framework_for(data_dir, {"--output": output}, force=force)
     chosen = target_role(framework, target)
     emit_text(form_html(framework, chosen), output)
+
+
+framework_app = typer.Typer(
+    name="framework",
+    help="Your organisation's own framework: make one from the spreadsheet you keep.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(framework_app, short_help="Make a framework from your role matrix (CSV, .xlsx).")
+
+
+@command(
+    "import",
+    group=framework_app,
+    short_help="A role-by-competency matrix (CSV, .xlsx) as a framework folder.",
+    epilog="Examples:\n\n  pmo-path framework import matrix.csv -o our-framework\n\n"
+    '  pmo-path framework import matrix.xlsx -o our-framework --scale "Aware,Practised,Competent,Proficient,Expert"\n\n'
+    "The matrix: column A the competencies, an optional Group (or Category, Area) column, one column a role, "
+    "most junior first; each cell the level the role needs, a number or a level name (blank, 0 or - for none); "
+    "optional rows named track, seniority, grade and scale. Every problem is named by its cell; nothing is "
+    "written unless the whole matrix reads. See docs/own-framework.md.",
+)
+def import_matrix(
+    matrix: Annotated[str, typer.Argument(metavar="MATRIX", help="The matrix: a .csv file or an .xlsx workbook's first sheet.")],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="DIR", help="The folder for roles.yaml and recommendations.yaml (made if missing)."
+        ),
+    ],
+    scale: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="NAMES",
+            help='The level names, lowest first: "Aware,Practised,Competent,Proficient,Expert" (2 to 7). '
+            "Needed when the cells name levels, unless a row named scale lists them.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace DIR/roles.yaml if it is there (a recommendations.yaml there is kept).")
+    ] = False,
+) -> None:
+    """Make a framework folder from the role-by-competency matrix your organisation keeps in a spreadsheet."""
+    from ...errors import InputError
+    from ...reading.matrix import parse_scale, read_matrix
+    from ...render.framework_yaml import NO_ADVICE, roles_yaml
+    from ...render.wording import command_line, file_word
+    from ..atomic import atomic_write
+
+    levels = parse_scale(scale) if scale is not None else None
+    roles_file, advice_file, write_advice = _import_targets(matrix, output, force)
+    try:
+        result = read_matrix(matrix, levels)
+    except InputError as err:
+        for problem in err.problems:  # every bad cell, one line each: a matrix is fixed in one sitting
+            error(str(problem))
+        raise typer.Exit(1) from None
+    for line in result.notes:
+        note(line)
+    if not os.path.isdir(output):
+        try:
+            os.mkdir(output)
+        except OSError as err:
+            raise InputError(f"{output}: cannot make the folder: {err.strerror or err}") from None
+    atomic_write(roles_file, roles_yaml(result))
+    tracks = f"{len(result.tracks)} track{'s' if len(result.tracks) != 1 else ''}"
+    note(
+        f"Wrote {roles_file} ({len(result.competencies)} competencies, {len(result.roles)} roles on {tracks}; "
+        f"scale: {', '.join(result.scale)})"
+    )
+    if write_advice:
+        atomic_write(advice_file, NO_ADVICE)
+        note(f"Wrote {advice_file} (no advice yet)")
+    else:
+        note(f"Kept {advice_file} (your advice; validate checks it against the new roles)")
+    folder = file_word(output)
+    note(f"Next: {command_line('validate', data_dir=folder)}")
+    note(f"Then: {command_line('form', '-o', 'survey.html', data_dir=folder)}  (the questionnaire to send your team)")
+
+
+def _import_targets(matrix: str, output: str, force: bool) -> tuple[str, str, bool]:
+    """DIR/roles.yaml and DIR/recommendations.yaml, and whether to write the second; refused before any reading
+    if DIR is no folder that can be made or written, or holds a roles.yaml and --force is not given."""
+    from ...errors import InputError, Problem
+    from ..outputs import check_outputs, holds_answers, reads
+
+    roles_file, advice_file = os.path.join(output, "roles.yaml"), os.path.join(output, "recommendations.yaml")
+    if os.path.isdir(output):
+        write_advice = not os.path.lexists(advice_file) or not holds_answers(advice_file)
+        outputs = {"--output": roles_file, **({"recommendations": advice_file} if write_advice else {})}
+        check_outputs(outputs, reads(matrix), force)
+        return roles_file, advice_file, write_advice
+    if os.path.lexists(output):
+        what = "is a file" if os.path.exists(output) else "is a link to nothing"
+        raise InputError(Problem(output, f"{what}, not a folder; give a folder to write roles.yaml into", "--output"))
+    parent = os.path.dirname(os.path.normpath(output)) or "."
+    if not os.path.isdir(parent):
+        raise InputError(Problem(output, f"cannot make the folder: '{parent}' does not exist", "--output"))
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(Problem(output, f"cannot make the folder: '{parent}' is not writable", "--output"))
+    return roles_file, advice_file, True
