@@ -220,9 +220,12 @@ class _Reader:
         special, competencies, cells = self._body(group_column, role_columns, skipped)
         scale, named = self._scale(scale_option, special, cells)
         levels = self._levels(cells, scale)
-        if len(competencies) < MIN_COMPETENCIES and not any(row == 0 for row, _, _ in self.problems):
+        rows = sum(  # every row meant as a competency, read or not
+            1 for row in self.rows[1:] if any(cell.strip() for cell in row) and _key(self.cell(row, 0)) not in ROW_KINDS
+        )
+        if rows < MIN_COMPETENCIES:
             self.add_whole(
-                f"{len(competencies)} competenc{'y' if len(competencies) == 1 else 'ies'}; a framework needs at least "
+                f"{rows} competenc{'y' if rows == 1 else 'ies'}; a framework needs at least "
                 f"{MIN_COMPETENCIES} (one row each, below the header)"
             )
         roles, tracks = self._roles(role_columns, special, competencies, levels)
@@ -311,7 +314,8 @@ class _Reader:
         ids: set[str] = set()
         group: str | None = None
         for number, row in enumerate(self.rows[1:], 2):
-            if number in skipped:
+            if number in skipped:  # named already; its group still continues below
+                group = self.cell(row, group_column) or group if group_column is not None else group
                 continue
             if not any(cell.strip() for cell in row):
                 self.add(0, number, "blank row; delete it (one competency a row, no gaps)")

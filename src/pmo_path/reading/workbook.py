@@ -78,7 +78,7 @@ def _unreadable(path: str, err: Exception) -> str:
         head = whole = b""
     if head == OLE_MAGIC:
         if "EncryptionInfo".encode("utf-16-le") in whole:
-            return "is password-protected (encrypted); save a copy without the password (File > Info > Protect)"
+            return "is password-protected (encrypted); save a copy without the password"
         return "is an old Excel workbook (.xls), not .xlsx; save it as .xlsx (Excel Workbook) or CSV UTF-8"
     return f"not an .xlsx workbook that can be read ({err}); save it again from Excel"
 
