@@ -82,7 +82,7 @@ def here(tmp_path, monkeypatch):
 
 
 def test_the_sample_matrix_becomes_a_framework_folder(invoke, here):
-    result = invoke("framework", "import", str(EXAMPLES / "framework-matrix.csv"), "-o", "our-framework")
+    result = invoke("framework", "import", str(EXAMPLES / "matrix" / "framework-matrix.csv"), "-o", "our-framework")
     assert result.exit_code == 0, result.stderr
     data = roles_of(here / "our-framework")
     assert data["scale"] == ["Awareness", "Practitioner", "Expert"]  # from the sheet's own scale row
