@@ -358,6 +358,10 @@ def test_without_openpyxl_an_xlsx_is_one_line_naming_the_extra(invoke, here, mon
         ("Low,,High", "a level name is blank; list the names lowest first, separated by commas"),
         ("Low,high,HIGH", "level name 'HIGH' is given twice"),
         ("Low,3", "level name '3' is a number; name the levels (the numbers 1 to 2 come from their order)"),
+        (
+            "Not yet,Aware,Expert",
+            "level name 'Not yet' means level 0 (not needed, not yet), which is implied; name the levels from 1",
+        ),
     ],
 )
 def test_a_scale_option_that_is_no_scale_is_a_usage_error(invoke, here, scale, message):

@@ -134,6 +134,8 @@ def _scale_problem(names: tuple[str, ...]) -> str | None:
         if _key(name) in seen:
             return f"level name '{name}' is given twice"
         seen.add(_key(name))
+        if _key(name) in NOT_NEEDED or _key(name) == "not yet":
+            return f"level name '{name}' means level 0 (not needed, not yet), which is implied; name the levels from 1"
         if _NUMBER.match(name):
             return f"level name '{name}' is a number; name the levels (the numbers 1 to {len(names)} come from their order)"
     return None
