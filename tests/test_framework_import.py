@@ -512,3 +512,48 @@ def test_zip_bytes_in_a_stream_are_refused_as_a_workbook(tmp_path):
     (tmp_path / "m.txt").write_bytes(buffer.getvalue())
     with pytest.raises(InputError, match="is a workbook"):
         read_matrix(str(tmp_path / "m.txt"))
+
+
+LEVEL_CELL = st.sampled_from(["", "0", "1", "2", "3", "-", "Awareness", "expert", " Practitioner "])
+
+
+@st.composite
+def sheets(draw):
+    """A matrix with any names (controls, quotes, YAML syntax), levels in the cells, and now and then any text in one cell."""
+    roles = draw(st.integers(1, 4))
+    names = draw(st.lists(st.text(min_size=1, max_size=8), min_size=3 + roles, max_size=3 + roles + 3))
+    titles = [f"{name}{index}" for index, name in enumerate(names[:roles])]  # a digit at the end: never blank, never twice
+    competencies = [f"{name}{index}" for index, name in enumerate(names[roles:])]
+    grid = [["Competency", *titles]]
+    grid += [
+        [name, *(["1"] * roles if row == 0 else draw(st.lists(LEVEL_CELL, min_size=roles, max_size=roles)))]
+        for row, name in enumerate(competencies)
+    ]
+    if draw(st.booleans()):
+        row, column = draw(st.integers(0, len(grid) - 1)), draw(st.integers(0, roles))
+        grid[row][column] = draw(st.text(max_size=6))
+    return grid
+
+
+@given(sheets())
+def test_any_sheet_is_a_framework_or_problems_by_cell_never_a_crash(grid):
+    """Whatever the cells hold: a Matrix whose roles.yaml reads back as written, or InputErrors that each name the file."""
+    import tempfile
+
+    from pmo_path.errors import InputError
+    from pmo_path.reading.matrix import read_matrix
+    from pmo_path.render.framework_yaml import roles_yaml
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "m.csv")
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(grid)
+        try:
+            matrix = read_matrix(path, ("Awareness", "Practitioner", "Expert"))
+        except InputError as err:
+            assert all(str(problem).startswith(path) for problem in err.problems)
+            return
+    data = parse(roles_yaml(matrix), "roles.yaml").data
+    assert [role["title"] for role in data["roles"].values()] == [role.title for role in matrix.roles]
+    assert [c["name"] for c in data["competencies"].values()] == [c.name for c in matrix.competencies]
+    assert all(role["requirements"] for role in data["roles"].values())
