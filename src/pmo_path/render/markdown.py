@@ -114,7 +114,7 @@ def mermaid_route(framework: Framework, steps: list[str]) -> list[str]:
     lines = ["```mermaid", "flowchart LR"]
     ids = [mermaid_id(index, role_id) for index, role_id in enumerate(steps)]
     for index, role_id in enumerate(steps):
-        label = mermaid_text(framework.roles[role_id].heading)
+        label = mermaid_text(framework.roles[role_id].title)
         shape = '(["{}"])' if index == len(steps) - 1 and len(steps) > 1 else '["{}"]'
         lines.append(f"    {ids[index]}{shape.format(label)}")
     for here, there in pairwise(ids):
