@@ -149,9 +149,11 @@ def test_the_schema_follows_the_scale(invoke, case):
     level = ratings["anyOf"][0]["additionalProperties"]["oneOf"][0]
     assert level == {"type": "integer", "minimum": 0, "maximum": len(case.levels)}
     assert f"{len(case.levels)} ({case.levels[-1]})" in ratings["description"]
-    roles = json.loads(run(invoke, case, "schema", "roles").stdout)
-    need = roles["properties"]["roles"]["anyOf"][0] if "anyOf" in roles["properties"]["roles"] else roles["properties"]["roles"]
-    assert need  # the roles schema is printed under this framework too
+    for kind in ("review", "roles", "recommendations"):  # every schema, with this framework's wording only
+        assert json.loads(run(invoke, case, "schema", kind).stdout)["title"] == f"pmo-path {kind} file"
+    advice = json.loads(run(invoke, case, "schema", "recommendations").stdout)["properties"]["recommendations"]["anyOf"][0]
+    levels = advice["additionalProperties"]["properties"]["levels"]
+    assert levels["items"]["maximum"] == len(case.levels)
 
 
 # --- one person ---------------------------------------------------------------------------------------------------
@@ -177,6 +179,14 @@ def test_plan_names_the_levels_and_says_where_there_is_no_advice(invoke, case, f
         assert "Source:" not in text  # no bundled advice borrowed
     else:
         assert "[Digital delivery framework 2026](https://example.org/dd-framework)" in text
+
+
+def test_the_plan_chart_draws_this_scale(invoke, case, files, tmp_path):
+    chart = tmp_path / "radar.svg"
+    run(invoke, case, "plan", "-p", files["me"], "-o", str(tmp_path / "plan.md"), "--chart", str(chart))
+    svg = chart.read_text(encoding="utf-8")
+    assert svg.count('class="ring"') == len(case.levels) and f"levels 0-{len(case.levels)}</text>" in svg
+    assert_own(svg, case)
 
 
 def test_match_path_and_role_vs(invoke, case, files):
