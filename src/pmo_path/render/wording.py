@@ -24,15 +24,6 @@ def gap_levels(current: int, required: int, rated: bool = True) -> str:
     return f"{current}→{required}" if rated else NOT_RATED
 
 
-def level_move(scale, current: int, required: int, rated: bool = True) -> str:
-    """`Competent → Proficient`: a gap in the scale's own words (`3→4` where its levels have no names)."""
-    if not rated:
-        return NOT_RATED
-    if scale.name(current) and scale.name(required):
-        return f"{scale.name(current)} → {scale.name(required)}"
-    return gap_levels(current, required)
-
-
 def scale_legend(scale) -> str:
     """`Levels: 0 not yet · 1 Aware · ... · 5 Expert`: what each number means; "" where the levels have no names."""
     if not any(scale.name(level) for level in scale.above_zero):
