@@ -33,6 +33,7 @@ def test_assess_json_matches_the_contract_key_for_key(invoke):
     data = json.loads(result.stdout)
     assert list(data) == [
         "schema_version",
+        "scale",  # issue 18: the framework's level names, additive
         "profile",
         "target",
         "readiness",
@@ -180,7 +181,9 @@ def test_role_json_matches_the_contract(invoke):
     result = invoke("role", "pmo-manager", "-f", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["id", "title", "track", "seniority", "summary", "years", "requirements", "next", "sources"]
+    # the contract's keys, with the scale (issue 18) at the top and the grade after them
+    contract = ["id", "title", "track", "seniority", "summary", "years", "requirements", "next", "sources"]
+    assert list(data) == ["scale", *contract, "grade"]
     assert data["id"] == "pmo-manager" and data["track"] == "pmo"
     assert all(list(r) == ["competency", "level", "weight"] for r in data["requirements"])
     assert "portfolio-office-manager" in data["next"]

@@ -174,7 +174,7 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """Rate yourself on 15 competencies, pick a target role, and see how ready you are,
+    """Rate yourself on your framework's competencies, pick a target role, and see how ready you are,
     which gaps matter most, what to do next and the route through the role ladders."""
 
 

@@ -292,8 +292,9 @@ class Interview:
             default = existing.level if existing else None
             skip_default = default is None and competency.id in self.skipped
             while True:
-                reply = self.terminal.ask(level_prompt("s" if skip_default else default, self.about))
-                answer = parse_answer("s" if skip_default and not reply.strip() else reply, default)
+                top = self.framework.scale.top
+                reply = self.terminal.ask(level_prompt("s" if skip_default else default, self.about, top))
+                answer = parse_answer("s" if skip_default and not reply.strip() else reply, default, top)
                 if answer.kind == "help":  # only the levels asked for, not the whole question again
                     for line in level_lines(self.framework, competency, self.terminal.width):
                         self.say(line)

@@ -33,15 +33,17 @@ def script_json(data: object) -> str:
 def form_data(framework: Framework, target: Role | None = None) -> dict:
     """What the page needs: roles by track, and the competencies to rate with their level descriptors."""
     needed = {r.competency for r in target.requirements} if target else set(framework.competencies)
-    scale = framework.scale or {}
+    scale = framework.scale
     competencies = [
         {
             "id": c.id,
             "name": c.name,
-            "group": framework.groups.get(c.group, c.group),
+            "group": framework.group_name(c),
             "description": c.description,
             "levels": [{"level": 0, "label": scale.get(0, "none"), "text": ""}]
-            + [{"level": level, "label": scale.get(level, ""), "text": text} for level, text in sorted(c.levels.items())],
+            + [
+                {"level": level, "label": scale.name(level), "text": framework.descriptor(c, level)} for level in scale.above_zero
+            ],
         }
         for c in framework.competencies.values()
         if c.id in needed

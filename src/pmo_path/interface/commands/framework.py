@@ -20,7 +20,8 @@ SchemaKind = StrEnum("SchemaKind", {kind: kind for kind in ("profile", "review",
     epilog="Examples:\n\n  pmo-path validate\n\n  pmo-path validate me.yaml team/\n\n"
     "  pmo-path validate --data-dir our-framework/\n\n"
     "Each problem is one line on stdout, FILE:LINE: FIELD: MESSAGE; the exit code is 1 if there is any. "
-    "The same person in two inputs is a warning line (team and bench count the latest); warnings alone exit 0. "
+    "The same person in two inputs is a warning line (team and bench count the latest), and so is a competency or "
+    "level no advice covers (--strict: an error); warnings alone exit 0. "
     "The framework files checked are named on stderr: copy the bundled ones to start your own.",
 )
 def validate(
@@ -31,6 +32,10 @@ def validate(
         ),
     ] = None,
     columns: ColumnsOption = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Coverage holes in the advice (a competency or level with none) are errors, not warnings."),
+    ] = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Check the framework data and any profiles given, listing every problem found, not just the first."""
@@ -39,7 +44,7 @@ def validate(
     from ..outputs import check_outputs, reads
 
     check_outputs({"--output": None}, reads(*(paths or [])))  # stdout appending to a profile it checks: refused
-    report = run_validation(data_dir, paths or [], columns)
+    report = run_validation(data_dir, paths or [], columns, strict)
     lines = report.lines()
     if not report.problems and (sys.stdout.isatty() or "COLUMNS" in os.environ):
         # the OK line is a sentence, wrapped at a space for the terminal; a problem stays one line, for grep and editors
