@@ -106,6 +106,13 @@ def test_the_sample_matrix_becomes_a_framework_folder(invoke, here):
     assert all("weight" not in str(role) for role in data["roles"].values())  # the framework's default weight
     advice = (here / "our-framework" / "recommendations.yaml").read_text(encoding="utf-8")
     assert parse(advice, "r").data == {"schema_version": 1, "recommendations": {}}
+    team = EXAMPLES / "matrix" / "team"  # the walk of docs/own-framework.md, to its team view and bench
+    assert invoke("validate", str(team), "--data-dir", "our-framework").exit_code == 0
+    shown = invoke("team", str(team), "-t", "pmo-lead", "--data-dir", "our-framework", env={"COLUMNS": "80"})
+    assert shown.exit_code == 0 and "Governance and assurance" in shown.stdout and "Ben Okoro" in shown.stdout
+    assert "Levels: 0 not yet · 1 Awareness · 2 Practitioner · 3 Expert." in shown.stdout
+    bench = invoke("bench", str(team), "--data-dir", "our-framework", env={"COLUMNS": "80"})
+    assert bench.exit_code == 0 and "PMO Analyst" in bench.stdout
     assert result.stderr.splitlines()[-2:] == [
         "Next: pmo-path validate --data-dir our-framework",
         "Then: pmo-path form -o survey.html --data-dir our-framework  (the questionnaire to send your team)",
@@ -163,6 +170,17 @@ def test_level_names_need_an_order(invoke, here):
     }
     # a blank group cell continues the group above, as a merged cell exports
     assert data["competencies"]["risk"]["group"] == "delivery"
+
+
+def test_rows_above_the_first_group_have_none(invoke, here):
+    rows = [list(row) for row in NAMED]
+    rows[3][1] = ""  # Planning, Risk: no group yet; Stakeholders: People
+    write_csv(here / "matrix.csv", rows)
+    assert invoke("framework", "import", "matrix.csv", "-o", "out", *SCALE).exit_code == 0
+    data = roles_of(here / "out")
+    assert data["groups"] == {"people": "People"}
+    assert [competency.get("group") for competency in data["competencies"].values()] == [None, None, "people"]
+    assert invoke("validate", "--data-dir", "out").exit_code == 0
 
 
 def test_a_spreadsheet_export_semicolons_crlf_bom_and_trailing_empty_columns(invoke, here):

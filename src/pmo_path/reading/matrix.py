@@ -337,10 +337,8 @@ class _Reader:
                 self.add(0, number, f"competency '{first}' is also row {first_of[kind]}; give each its own name")
                 continue
             first_of[kind] = number
-            if group_column is not None:
+            if group_column is not None:  # blank: the group above, or none before the first
                 group = self.cell(row, group_column) or group
-                if group is None:
-                    self.add(group_column, number, "no group; name the group of the first competency of each group")
             competencies[number] = (unique_id(first, ids, "competency"), first, group)
             cells[number] = {column: self.cell(row, column) for column in role_columns}
         return special, competencies, cells
