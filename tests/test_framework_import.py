@@ -642,3 +642,17 @@ def test_the_next_commands_run_as_printed(invoke, here, monkeypatch):
         ran = invoke(*words[1:])
         assert ran.exit_code == 0, ran.stdout + ran.stderr
     assert "Officer" in (here / "survey.html").read_text(encoding="utf-8")
+
+
+def test_the_framework_group_reads_the_same_when_only_it_is_built():
+    """The console script builds only the group run (interface.cli): its help and a misspelt subcommand read as in full."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "100"}
+    full = "from pmo_path.interface.cli import app; app(prog_name='pmo-path')"
+    for args in (["framework", "import", "--help"], ["framework", "imprt"], ["framework"]):
+        slim = subprocess.run([sys.executable, "-m", "pmo_path", *args], capture_output=True, text=True, env=env, timeout=30)
+        whole = subprocess.run([sys.executable, "-c", full, *args], capture_output=True, text=True, env=env, timeout=30)
+        assert (slim.returncode, slim.stdout, slim.stderr) == (whole.returncode, whole.stdout, whole.stderr), args
+    assert "import  A role-by-competency matrix (CSV, .xlsx) as a framework folder." in slim.stdout  # bare: its help
