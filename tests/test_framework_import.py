@@ -655,4 +655,4 @@ def test_the_framework_group_reads_the_same_when_only_it_is_built():
         slim = subprocess.run([sys.executable, "-m", "pmo_path", *args], capture_output=True, text=True, env=env, timeout=30)
         whole = subprocess.run([sys.executable, "-c", full, *args], capture_output=True, text=True, env=env, timeout=30)
         assert (slim.returncode, slim.stdout, slim.stderr) == (whole.returncode, whole.stdout, whole.stderr), args
-    assert "import  A role-by-competency matrix (CSV, .xlsx) as a framework folder." in slim.stdout  # bare: its help
+    assert "import  A role-by-competency matrix (CSV, .xlsx) as a framework folder." in slim.stderr  # bare: its help
