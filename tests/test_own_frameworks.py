@@ -231,7 +231,27 @@ def test_form_carries_the_scale_and_the_framework(invoke, case, tmp_path):
     assert labels == ["not yet", *case.levels]
     assert all(level["text"] for level in data["competencies"][0]["levels"][1:])  # a descriptor or the scale's own
     assert f"--data-dir {case.data_dir}" in data["check"]
+    assert [entry["name"] for entry in data["scale"]] == ["not yet", *case.levels]
+    assert all(bool(c["group"]) == (case.folder == "five-level") for c in data["competencies"])  # no groups: none shown
     assert_own(html, case)
+
+
+def test_a_survey_answers_in_the_scales_own_words(invoke, tmp_path):
+    case = CASES["five-level"]
+    export = tmp_path / "survey.csv"
+    export.write_text(
+        "Timestamp,Your name,Rate yourself [Agile delivery],Rate yourself [User research]\n"
+        "2026/11/20 10:00:00,Ada Obi,Proficient,3 - Competent\n"
+        "2026/11/20 11:00:00,Sam Lee,practised,Not sure\n",
+        encoding="utf-8",
+    )
+    team = json.loads(run(invoke, case, "team", str(export), "-t", case.target, "-f", "json").stdout)
+    means = {c["competency"]: c["mean_current"] for c in team["competencies"]}
+    assert team["people"] == 2 and means["agile-delivery"] == 3.0  # Proficient 4 and Practised 2
+    wrong = export.read_text().replace("practised", "Legendary")
+    export.write_text(wrong, encoding="utf-8")
+    refused = invoke("team", str(export), "-t", case.target, "--data-dir", case.data_dir)
+    assert refused.exit_code == 1 and "Legendary" in refused.stderr and "Proficient" in refused.stderr
 
 
 def test_the_questionnaire_asks_on_this_scale(case, tmp_path):
