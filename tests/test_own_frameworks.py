@@ -231,7 +231,27 @@ def test_form_carries_the_scale_and_the_framework(invoke, case, tmp_path):
     assert labels == ["not yet", *case.levels]
     assert all(level["text"] for level in data["competencies"][0]["levels"][1:])  # a descriptor or the scale's own
     assert f"--data-dir {case.data_dir}" in data["check"]
+    assert [entry["name"] for entry in data["scale"]] == ["not yet", *case.levels]
+    assert all(bool(c["group"]) == (case.folder == "five-level") for c in data["competencies"])  # no groups: none shown
     assert_own(html, case)
+
+
+def test_a_survey_answers_in_the_scales_own_words(invoke, tmp_path):
+    case = CASES["five-level"]
+    export = tmp_path / "survey.csv"
+    export.write_text(
+        "Timestamp,Your name,Rate yourself [Agile delivery],Rate yourself [User research]\n"
+        "2026/11/20 10:00:00,Ada Obi,Proficient,3 - Competent\n"
+        "2026/11/20 11:00:00,Sam Lee,practised,Not sure\n",
+        encoding="utf-8",
+    )
+    team = json.loads(run(invoke, case, "team", str(export), "-t", case.target, "-f", "json").stdout)
+    means = {c["competency"]: c["mean_current"] for c in team["competencies"]}
+    assert team["people"] == 2 and means["agile-delivery"] == 3.0  # Proficient 4 and Practised 2
+    wrong = export.read_text().replace("practised", "Legendary")
+    export.write_text(wrong, encoding="utf-8")
+    refused = invoke("team", str(export), "-t", case.target, "--data-dir", case.data_dir)
+    assert refused.exit_code == 1 and "Legendary" in refused.stderr and "Proficient" in refused.stderr
 
 
 def test_the_questionnaire_asks_on_this_scale(case, tmp_path):
@@ -397,3 +417,37 @@ def test_roles_alone_warn_of_every_hole_and_strict_makes_them_errors(invoke):
     assert len(holes) == case.competencies
     strict = invoke("validate", "--strict", "--data-dir", case.data_dir)
     assert strict.exit_code == 1 and f"{case.competencies} problems" in strict.stderr
+
+
+# --- printed commands run as printed, with --data-dir and with PMO_PATH_DATA ----------------------------------------
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_what_init_and_the_plan_suggest_runs_as_printed(invoke, case, tmp_path, monkeypatch, how):
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    given = ["--data-dir", case.data_dir] if how == "option" else []
+    env = {"PMO_PATH_DATA": case.data_dir} if how == "environment" else None
+    made = invoke("init", "me.yaml", *given, env=env)
+    assert made.exit_code == 0, made.stderr
+    text = Path("me.yaml").read_text(encoding="utf-8")
+    for competency, level in case.ratings.items():
+        text = text.replace(f"  {competency}:    #", f"  {competency}: {level}    #")
+    text = text.replace("current_role:  ", f"current_role: {case.current} ", 1)
+    Path("me.yaml").write_text(text.replace("target_role:  ", f"target_role: {case.target} ", 1), encoding="utf-8")
+    suggested = [line.split("run  ", 1)[1] for line in made.stderr.splitlines() if line.startswith("Next:")]
+    suggested += [line.split("`")[1] for line in text.splitlines() if line.startswith("# Run `")]
+    plan = invoke("plan", "-p", "me.yaml", "-t", case.target, *given, env=env)
+    suggested += re.findall(r"`(pmo-path [^`]+)`", plan.stdout)
+    assert len(suggested) >= 3, suggested
+    for command in suggested:
+        words = shlex.split(command)
+        assert words[-2:] == ["--data-dir", case.data_dir], command  # kept, from the option or the variable
+        if "-i" in words:  # the review step's questionnaire needs a terminal (its --data-dir is what matters here):
+            saved = words[words.index("--save") + 1]  # its answers, as if given, for the next command to compare
+            Path(saved).write_text(Path("me.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+            continue
+        result = invoke(*words[1:])  # without the variable: the command alone must find the framework
+        assert result.exit_code == 0, (command, result.stderr)
+        assert_own(result.stdout, case)

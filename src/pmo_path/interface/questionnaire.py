@@ -253,7 +253,7 @@ class Interview:
                 self.say(self.framework.tracks.get(track, track), "bold")
             for role in ladder:
                 number += 1
-                self.say(f"  {number:>2}  {role.title}")
+                self.say(f"  {number:>2}  {role.heading}")
         if ask_current:
             self.say("   0  none / I'm not in one of these roles")
             self.current = self._pick_role("Your current role (number, 0 if none of these): ", menu, True)

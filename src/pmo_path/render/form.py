@@ -59,6 +59,7 @@ def form_data(framework: Framework, target: Role | None = None) -> dict:
     data["key"] = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
     # The saved file's first line: the command that checks it, FILE-NAME replaced by the file's name in the page.
     data["check"] = command_line("validate", "FILE-NAME", data_dir=framework.data_dir)
+    data["scale"] = framework.scale.entries()  # the levels' names, as JSON results carry them (not in the key)
     return data
 
 
