@@ -656,3 +656,18 @@ def test_the_framework_group_reads_the_same_when_only_it_is_built():
         whole = subprocess.run([sys.executable, "-c", full, *args], capture_output=True, text=True, env=env, timeout=30)
         assert (slim.returncode, slim.stdout, slim.stderr) == (whole.returncode, whole.stdout, whole.stderr), args
     assert "import  A role-by-competency matrix (CSV, .xlsx) as a framework folder." in slim.stderr  # bare: its help
+
+
+def test_the_three_level_framework_of_the_own_framework_tests_is_what_import_makes(invoke, here):
+    """tests/frameworks/three-level/ (every command runs on it in test_own_frameworks) is the import of
+    three-level.csv, byte for byte; the same rows as an .xlsx import to the same framework."""
+    frameworks = Path(__file__).parent / "frameworks"
+    assert invoke("framework", "import", str(frameworks / "three-level.csv"), "-o", "csv").exit_code == 0
+    for name in ("roles.yaml", "recommendations.yaml"):
+        assert (here / "csv" / name).read_bytes() == (frameworks / "three-level" / name).read_bytes(), name
+    with open(frameworks / "three-level.csv", encoding="utf-8", newline="") as handle:
+        write_xlsx(here / "three-level.xlsx", list(csv.reader(handle)))
+    assert invoke("framework", "import", "three-level.xlsx", "-o", "xlsx").exit_code == 0
+    expected = (frameworks / "three-level" / "roles.yaml").read_text(encoding="utf-8")
+    assert (here / "xlsx" / "roles.yaml").read_text(encoding="utf-8") == expected.replace("three-level.csv", "three-level.xlsx")
+    assert invoke("validate", "--data-dir", "xlsx").exit_code == 0

@@ -1,9 +1,11 @@
 """Issue 18: an organisation's own framework, as it is (contract section 11).
 
-Two frameworks of our own, each a different shape, live under tests/frameworks/:
+Frameworks of our own, each a different shape, live under tests/frameworks/:
 - five-level: a 5-level named scale (Aware ... Expert) with full descriptors, weights, groups, grades and advice;
 - four-level: a 4-level scale (Awareness ... Leader) with general level descriptions only, no weights, no
-  groups, no advice (roles.yaml alone).
+  groups, no advice (roles.yaml alone);
+- three-level: a 3-level scale as `framework import` made it from three-level.csv (names only, no descriptions,
+  groups, weights or advice; test_framework_import checks it is the import's output, and the same from .xlsx).
 Every command runs with --data-dir on each and shows that framework's level names, ids and counts, and never a
 name of the bundled framework (its roles, competencies, articles, the Talent Triangle, "15 competencies").
 """
@@ -62,6 +64,16 @@ CASES = {
         4,
         3,
         "Band 7",
+    ),
+    "three-level": Case(  # what `framework import` made of three-level.csv (test_framework_import keeps them equal)
+        "three-level",
+        ("Awareness", "Practitioner", "Expert"),
+        "change-analyst",
+        "change-lead",
+        {"scheduling": 2, "risk-handling": 1, "insight-reporting": 3, "sponsor-engagement": 1, "coaching": 0},
+        5,
+        4,
+        "Band 6",
     ),
 }
 
@@ -173,8 +185,11 @@ def test_assess_shows_level_names_and_the_grade(invoke, case, files):
 
 def test_plan_names_the_levels_and_says_where_there_is_no_advice(invoke, case, files):
     text = run(invoke, case, "plan", "-p", files["me"]).stdout
-    assert f"(level {2} {case.levels[1]})" in text or f"(level {3} {case.levels[2]})" in text
-    if case.folder == "four-level":
+    if case.folder != "three-level":  # an imported matrix has level names only, no descriptions to quote
+        assert f"(level {2} {case.levels[1]})" in text or f"(level {3} {case.levels[2]})" in text
+    else:
+        assert "Levels: 0 not yet · 1 Awareness · 2 Practitioner · 3 Expert." in text
+    if case.folder != "five-level":
         assert "No advice yet in this framework for" in text
         assert "Source:" not in text  # no bundled advice borrowed
     else:
@@ -229,7 +244,8 @@ def test_form_carries_the_scale_and_the_framework(invoke, case, tmp_path):
     assert [c["id"] for c in data["competencies"]] == list(framework.competencies)
     labels = [level["label"] for level in data["competencies"][0]["levels"]]
     assert labels == ["not yet", *case.levels]
-    assert all(level["text"] for level in data["competencies"][0]["levels"][1:])  # a descriptor or the scale's own
+    if case.folder != "three-level":  # an imported matrix has level names only
+        assert all(level["text"] for level in data["competencies"][0]["levels"][1:])  # a descriptor or the scale's own
     assert f"--data-dir {case.data_dir}" in data["check"]
     assert [entry["name"] for entry in data["scale"]] == ["not yet", *case.levels]
     assert all(bool(c["group"]) == (case.folder == "five-level") for c in data["competencies"])  # no groups: none shown
