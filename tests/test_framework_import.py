@@ -671,3 +671,43 @@ def test_the_three_level_framework_of_the_own_framework_tests_is_what_import_mak
     expected = (frameworks / "three-level" / "roles.yaml").read_text(encoding="utf-8")
     assert (here / "xlsx" / "roles.yaml").read_text(encoding="utf-8") == expected.replace("three-level.csv", "three-level.xlsx")
     assert invoke("validate", "--data-dir", "xlsx").exit_code == 0
+
+
+def test_the_form_of_an_imported_xlsx_in_chromium_saves_a_profile_team_reads(invoke, here):
+    """From a workbook to a team view: import the .xlsx, make the form, rate in Chromium with the scale's names,
+    download, and the saved file validates and counts in `team` (docs/own-framework.md's walk)."""
+    from test_form import CHROMIUM, download, open_form
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the test extra's playwright package is not installed")
+    if CHROMIUM is None:
+        pytest.skip("no Chromium on this machine (Debian: apt-get install chromium)")
+    with open(Path(__file__).parent / "frameworks" / "three-level.csv", encoding="utf-8", newline="") as handle:
+        write_xlsx(here / "matrix.xlsx", list(csv.reader(handle)))
+    assert invoke("framework", "import", "matrix.xlsx", "-o", "fw").exit_code == 0
+    assert invoke("form", "-t", "change-lead", "--data-dir", "fw", "-o", "survey.html").exit_code == 0
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            with browser.new_context(accept_downloads=True) as context:
+                page, errors = open_form(context, here / "survey.html")
+                assert "Practitioner" in page.inner_text("body") and "Expert" in page.inner_text("body")
+                page.get_by_label("Your name").fill("Ada Obi")
+                for index in range(5):  # the role's five competencies, each at level index % 3 + 1
+                    page.check(f"#r-{index}-{index % 3 + 1}")
+                saved = download(page, here)
+                assert errors == []
+        finally:
+            browser.close()
+    checked = invoke("validate", str(saved), "--data-dir", "fw")
+    assert checked.exit_code == 0, checked.stdout
+    from pmo_path.reading.framework import load_framework
+    from pmo_path.reading.profile import load_profile
+
+    framework = load_framework("fw")
+    rated = load_profile(str(saved), framework).levels()
+    assert sorted(rated.values()) == sorted(index % 3 + 1 for index in range(5)) and set(rated) == set(framework.competencies)
+    (here / "team").mkdir()
+    saved.rename(here / "team" / saved.name)
+    shown = invoke("team", "team", "-t", "change-lead", "--data-dir", "fw", env={"COLUMNS": "100"})
+    assert shown.exit_code == 0 and "Ada Obi" in shown.stdout and "→ Change Lead" in shown.stdout
+    assert "Levels: 0 not yet · 1 Awareness · 2 Practitioner · 3 Expert." in shown.stdout
