@@ -151,7 +151,7 @@ def test_level_names_need_an_order(invoke, here):
     result = invoke("framework", "import", "matrix.csv", "-o", "out")
     assert result.exit_code == 1
     assert errors(result) == [
-        "Error: matrix.csv: the cells name levels (Practitioner, Expert, Awareness) but not their order; "
+        "Error: matrix.csv: the cells name levels (Practitioner C4, Expert D4, Awareness C5) but not their order; "
         "pass --scale \"NAME,NAME,...\" lowest first, or add a row 'scale' listing them"
     ]
     assert not (here / "out").exists()
@@ -711,3 +711,16 @@ def test_the_form_of_an_imported_xlsx_in_chromium_saves_a_profile_team_reads(inv
     shown = invoke("team", "team", "-t", "change-lead", "--data-dir", "fw", env={"COLUMNS": "100"})
     assert shown.exit_code == 0 and "Ada Obi" in shown.stdout and "→ Change Lead" in shown.stdout
     assert "Levels: 0 not yet · 1 Awareness · 2 Practitioner · 3 Expert." in shown.stdout
+
+
+def test_a_bad_cell_is_quoted_inert_in_its_error_line(invoke, here):
+    rows = [list(row) for row in NUMBERS]
+    rows[2][2] = "\x1b[2J\x07[bold]x[/bold]"
+    write_csv(here / "matrix.csv", rows)
+    result = invoke("framework", "import", "matrix.csv", "-o", "out")
+    [line] = errors(result)  # a number matrix with one word: named with its cell
+    assert line.startswith("Error: matrix.csv: the cells name levels (\\x1b[2J\\x07[bold]x[/bold] C3) but not their order")
+    result = invoke("framework", "import", "matrix.csv", "-o", "out", "--scale", "Low,Mid,High")
+    [line] = errors(result)
+    assert line.startswith("Error: matrix.csv:C3: '\\x1b[2J\\x07[bold]x[/bold]' is neither a level number")
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr

@@ -362,14 +362,14 @@ class _Reader:
             return (), True  # its problem is named; the cells are checked no further
         named: dict[str, str] = {}
         highest = 0
-        for row in cells.values():
-            for text in row.values():
+        for number, row in cells.items():
+            for column, text in row.items():
                 if _key(text) in NOT_NEEDED:
                     continue
                 if _WHOLE.match(text):
                     highest = max(highest, int(float(text)))
-                elif not _NUMBER.match(text):
-                    named.setdefault(_key(text), text)
+                elif not _NUMBER.match(text):  # each name with the first cell it is in: a typo is found at once
+                    named.setdefault(_key(text), f"{text} {column_letters(column)}{number}")
         if named:
             shown = ", ".join(list(named.values())[:7]) + (", ..." if len(named) > 7 else "")
             self.add_whole(
