@@ -467,3 +467,14 @@ def test_what_init_and_the_plan_suggest_runs_as_printed(invoke, case, tmp_path, 
         result = invoke(*words[1:])  # without the variable: the command alone must find the framework
         assert result.exit_code == 0, (command, result.stderr)
         assert_own(result.stdout, case)
+
+
+@pytest.mark.parametrize("advice", ["", "schema_version: 1\nrecommendations: {}\n"])
+def test_an_empty_advice_file_is_no_advice_yet(invoke, tmp_path, advice):
+    folder = tmp_path / "fw"
+    shutil.copytree(FRAMEWORKS / "four-level", folder)
+    (folder / "recommendations.yaml").write_text(advice, encoding="utf-8")
+    result = invoke("validate", "--data-dir", str(folder))
+    assert result.exit_code == 0, result.stdout
+    assert "3 roles, 4 competencies, 0 recommendations" in result.stdout
+    assert result.stdout.count("is built by no recommendation") == 4

@@ -178,7 +178,9 @@ def test_own_roles_file_alone_is_used_and_borrows_no_bundled_advice(invoke, own_
 
     checked = invoke("validate", "--data-dir", str(own_data))
     assert checked.exit_code == 0
-    assert checked.stderr.splitlines()[0] == f"Framework files: {roles_file}"
+    assert (
+        checked.stderr.splitlines()[0] == f"Framework files: {roles_file}, no recommendations.yaml (no advice yet; none borrowed)"
+    )
     assert "0 recommendations" in checked.stdout
     holes = [line for line in checked.stdout.splitlines() if "warning: competency" in line]
     assert len(holes) == 15  # every competency without advice, in one run

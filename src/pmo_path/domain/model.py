@@ -196,7 +196,6 @@ class Framework:
     data_dir: str | None = None  # the folder it was read from, as the person gave it; None: the bundled one
     ladder_rule: tuple[str, ...] = ()  # competency ids a more senior role on a track never asks less of
     warnings: tuple = ()  # coverage holes (Problems): usable, but `validate` says so (`--strict`: errors)
-    bundled: bool = True  # roles.yaml is the one shipped with pmo-path: output may name its articles and roles
 
     def descriptor(self, competency: Competency, level: int) -> str:
         """What a level of a competency looks like: its own descriptor, else the scale's general description."""

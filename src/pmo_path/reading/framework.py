@@ -102,13 +102,14 @@ def load_framework(data_dir: str | os.PathLike | None = None) -> Framework:
     framework, problems = _build_framework(*docs)
     if problems:
         raise InputError(problems)
-    bundled = roles_path.resolve().parent == bundled_data_dir().resolve()
     if recommendations_path is None:
         framework = replace(framework, files=framework.files[:1])
-    return replace(framework, data_dir=str(data_dir) if data_dir else None, bundled=bundled)
+    return replace(framework, data_dir=str(data_dir)) if data_dir else framework
 
 
 def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework | None, list[Problem]]:
+    if recs_doc.data is None:  # an empty recommendations.yaml: no advice yet, as when the file is left out
+        recs_doc = Document(recs_doc.name, {"recommendations": {}}, {})
     roles_check, recs_check = Checker(roles_doc), Checker(recs_doc)
     roles_root, recs_root = roles_check.root(), recs_check.root()
     if roles_root is None or recs_root is None:  # an empty or non-mapping file: nothing else can be checked

@@ -110,8 +110,8 @@ class Level(Value):
         scale = self.scale(context)
         value = mapping.get(key)
         if self.names and isinstance(value, str) and scale is not None:
-            level = scale.by_name(value)
-            if level is None or level < self.low:
+            level = int(value.strip()) if value.strip().isascii() and value.strip().isdigit() else scale.by_name(value)
+            if level is None or not self.low <= level <= scale.top:
                 check.add(f"'{value}' is not a level of the scale; give {self.expected(context)}", join(where, key), mapping, key)
                 return None
             return level

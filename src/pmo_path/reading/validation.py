@@ -93,7 +93,9 @@ def validate(
     try:
         bundled = bundled_data_dir().resolve()
         for path in data_files(data_dir):
-            if path is not None:
+            if path is None:
+                report.framework_files.append("no recommendations.yaml (no advice yet; none borrowed)")
+            else:
                 report.framework_files.append(f"{path} (bundled)" if path.resolve().parent == bundled else str(path))
         report.framework = load_framework(data_dir)
     except InputError as err:

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..domain.assessment import Assessment
-from ..domain.model import Framework, Role
+from ..domain.model import Framework, Role, Scale
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
 from .move_notes import (
@@ -432,23 +432,29 @@ CHANGE_STYLE = {"rises": "yellow", "falls": "cyan", "stays": "dim", "new": "yell
 RELATION_MARK = {kind: f"{RELATION_SYMBOL[kind]} {RELATION_NAME[kind]}" for kind in RELATION_SYMBOL}
 
 
-def _requirement_cell(level: int, weight: int, detail: int = 2, top: int = 5) -> Text:
-    """The level a role asks for: with its bar and weight (2), with its weight (1), alone (0)."""
+def _requirement_cell(level: int, weight: int, detail: int = 2, scale: Scale | None = None) -> Text:
+    """The level a role asks for: with its name, bar and weight (3), with its bar and weight (2), with its
+    weight (1), alone (0)."""
     if not level:
         return Text("-", "dim")
-    drawn = [level_bar(level, level, top), " "] if detail > 1 else []
+    scale = scale or Scale()
+    drawn = [level_bar(level, level, scale.top), " "] if detail > 1 else []
     named = [" ", (WEIGHT_NAME.get(weight, str(weight)), "dim")] if detail > 0 else []
-    return Text.assemble(*drawn, str(level), *named, no_wrap=True)
+    return Text.assemble(*drawn, scale.label(level) if detail > 2 else str(level), *named, no_wrap=True)
 
 
 def comparison_view(framework: Framework, comparison: RoleComparison) -> RenderableType:
     """Two roles side by side, competency by competency: what rises, what falls, what stays."""
     source, target = comparison.source, comparison.target
 
-    def build(level: int) -> Table:
-        """Narrower: the weight change is left to the two cells, the bars go, names wrap, a change is its symbol."""
+    named = bool(scale_legend(framework.scale))
+
+    def build(layout: int) -> Table:
+        """Narrower: the level names go (the legend keeps them), the weight change is left to the two cells, the
+        bars go, names wrap, a change is its symbol."""
+        level = layout - 1 if named else layout
         compact = level >= 4
-        detail = 2 if level < 2 else 1 if not compact else 0
+        detail = 3 if level < 0 else 2 if level < 2 else 1 if not compact else 0
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0 if compact else (0, 1))
         table.add_column("Competency", no_wrap=level < 3)
         table.add_column(source.heading)  # a title may wrap in the header; the cells never do
@@ -460,12 +466,12 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
             if compact:
                 label = label.split()[0]
             change = Text(label + (f"{'' if compact else ' '}{row.delta:+d}" if moved else ""), style, no_wrap=True)
-            if level == 0 and row.from_level and row.to_level and row.from_weight != row.to_weight:
+            if level <= 0 and row.from_level and row.to_level and row.from_weight != row.to_weight:
                 change.append(f", {weight_change(row.from_weight, row.to_weight)}", "dim")
             table.add_row(
                 framework.competencies[row.competency].name,
-                _requirement_cell(row.from_level, row.from_weight, detail, framework.scale.top),
-                _requirement_cell(row.to_level, row.to_weight, detail, framework.scale.top),
+                _requirement_cell(row.from_level, row.from_weight, detail, framework.scale),
+                _requirement_cell(row.to_level, row.to_weight, detail, framework.scale),
                 change,
             )
         return table
@@ -478,7 +484,7 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
             f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}",
             "dim",
         ),
-        ByWidth(build, 5),
+        ByWidth(build, 6 if named else 5),
         Text(counts, "dim"),
         Text(f"Level 1-{framework.scale.top} the role asks for, and {WEIGHT_LEGEND}; - not required.", "dim"),
         *([Text(legend, "dim")] if (legend := scale_legend(framework.scale)) else []),

@@ -47,7 +47,8 @@ def _scale_text(framework: Framework) -> str:
 
 
 def _example_id(framework: Framework) -> str:
-    """The evidence example's competency: the bundled one's strategic thinking, else the framework's first."""
+    """The evidence example's competency: strategic thinking where the framework has it (the bundled one, or a copy),
+    else the framework's first."""
     ids = list(framework.competencies)
     return yaml_key("strategic-thinking" if "strategic-thinking" in ids else ids[0])
 
