@@ -435,7 +435,7 @@ def test_named_values_of_the_framework_refuse_blank_and_wrong_types(tmp_path, pa
     parent, names = resolve(data, path[:-1])
     key = next(iter(parent)) if path[-1] is FIRST else path[-1]
     if name == "mapping" and path[-1] is FIRST and path[0] == "roles":
-        value = {"level": 3}  # a requirement is a mapping: this one lacks its weight
+        value = {"weight": 3}  # a requirement may be a mapping: this one lacks its level
     parent[key] = value
     roles = tmp_path / "roles.yaml"
     roles.write_text(dump(data), encoding="utf-8")

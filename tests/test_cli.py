@@ -33,6 +33,7 @@ def test_assess_json_matches_the_contract_key_for_key(invoke):
     data = json.loads(result.stdout)
     assert list(data) == [
         "schema_version",
+        "scale",  # issue 18: the framework's level names, additive
         "profile",
         "target",
         "readiness",
@@ -180,7 +181,9 @@ def test_role_json_matches_the_contract(invoke):
     result = invoke("role", "pmo-manager", "-f", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["id", "title", "track", "seniority", "summary", "years", "requirements", "next", "sources"]
+    # the contract's keys, with the scale (issue 18) at the top and the grade after them
+    contract = ["id", "title", "track", "seniority", "summary", "years", "requirements", "next", "sources"]
+    assert list(data) == ["scale", *contract, "grade"]
     assert data["id"] == "pmo-manager" and data["track"] == "pmo"
     assert all(list(r) == ["competency", "level", "weight"] for r in data["requirements"])
     assert "portfolio-office-manager" in data["next"]
@@ -332,7 +335,7 @@ def test_the_provisional_hint_names_the_file_to_re_rate(invoke, tmp_path):
 def test_help_summaries_are_whole_at_80_columns_and_h_is_help(invoke):
     shown = invoke("--help", env={"COLUMNS": "80"}).stdout
     commands = shown.split("Commands:")[1].split("Examples:")[0]
-    assert "..." not in commands and len([line for line in commands.splitlines() if line.strip()]) == 14
+    assert "..." not in commands and len([line for line in commands.splitlines() if line.strip()]) == 15  # and framework
     assert invoke("-h").stdout == invoke("--help").stdout
     for name in ("assess", "team", "init"):
         short = invoke(name, "-h")

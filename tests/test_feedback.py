@@ -130,6 +130,7 @@ def test_feedback_json_is_the_contract_shape(invoke):
     data = json.loads(result.stdout)
     assert list(data) == [
         "schema_version",
+        "scale",
         "person",
         "target",
         "raters",
@@ -246,6 +247,7 @@ def test_two_file_progress_json_keeps_the_contract_keys_first(invoke, tmp_path):
     """Section 5's keys in their order; newly_rated and no_longer_rated are added after them, history only for 3+."""
     result = invoke("progress", str(SELF), str(SELF), "-f", "json")
     assert list(json.loads(result.stdout)) == [
+        "scale",  # issue 18: the level names at the top
         *("target", "before", "after", "delta", "changes", "closed", "opened"),
         *("newly_rated", "no_longer_rated"),
     ]

@@ -210,3 +210,18 @@ def test_the_command_answers_the_same_from_the_cache(tmp_path):
             runs.append(json.loads(done.stdout))
     assert runs[0] == runs[1] and runs[2] == runs[3]
     assert len(list((tmp_path / "cache" / "pmo-path").glob("framework-*.json"))) == 2
+
+
+def test_an_own_roles_file_alone_is_cached_and_advice_added_later_is_read(cache, own_folder, monkeypatch):
+    """A folder with roles.yaml only (no advice yet) is cached; the advice file written later is a miss, not stale."""
+    advice = own_folder / "recommendations.yaml"
+    kept = advice.read_text(encoding="utf-8")
+    advice.unlink()
+    first = app.load_framework(str(own_folder))
+    assert not first.recommendations
+    with monkeypatch.context() as patched:
+        no_reading(patched)
+        assert_same(app.load_framework(str(own_folder)), first)
+    advice.write_text(kept, encoding="utf-8")
+    os.utime(advice, (HOUR_AGO, HOUR_AGO))
+    assert app.load_framework(str(own_folder)).recommendations

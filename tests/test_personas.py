@@ -341,7 +341,10 @@ def test_an_unrated_gap_says_rate_it_first_not_the_level_1_descriptor(invoke, fr
         evidence = plan_text.split("Evidence to gather")[1].split("**Provisional:**")[0]
         assert "- **Financial management** (not rated): rate it first" in evidence
         assert "- **Business acumen** (not rated): rate it first" in evidence
-        assert "- **Portfolio management** (level 2): " + framework.competencies["portfolio-management"].levels[2] in evidence
+        assert (
+            "- **Portfolio management** (level 2 developing): " + framework.competencies["portfolio-management"].levels[2]
+            in evidence
+        )
 
 
 def test_match_is_honest_about_unrated_competencies_in_every_format(invoke):

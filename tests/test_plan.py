@@ -96,7 +96,7 @@ def test_plan_content_against_the_contract(jordan_plan, jordan, framework):
     assert "Experience: PMO Director: typically 10-20 years; you have 9." in jordan_plan
     gaps = jordan_plan.split("## Gaps", 1)[1].split("## Route", 1)[0]
     descriptor = framework.competencies["strategic-thinking"].levels[3]
-    assert f"- **Strategic thinking** (level 3): {descriptor}" in gaps
+    assert f"- **Strategic thinking** (level 3 practitioner): {descriptor}" in gaps
     actions = jordan_plan.split("## Actions", 1)[1].split("## Strengths", 1)[0]
     task_blocks = actions.split("- [ ] ")[1:]
     assert all("\n  - Source: " in block for block in task_blocks)
@@ -105,7 +105,10 @@ def test_plan_content_against_the_contract(jordan_plan, jordan, framework):
         section = actions.split(f"### {horizon[advice.recommendation.horizon]}", 1)[1].split("###", 1)[0]
         assert f"**{advice.recommendation.title}**" in section
     strengths = jordan_plan.split("## Strengths", 1)[1].split("## Review", 1)[0]
-    assert "**Stakeholder management** 4 (needs 4): Ran the steering committee for three business units" in strengths
+    assert (
+        "**Stakeholder management** 4 advanced (needs 4 advanced): Ran the steering committee for three business units"
+        in strengths
+    )
     sources = jordan_plan.split("## Sources", 1)[1]
     for source in jordan.target.sources:
         assert framework.sources[source].title in sources

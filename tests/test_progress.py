@@ -101,7 +101,9 @@ def test_json_is_the_contract_shape(pair, invoke, framework):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     # the contract's keys first and unchanged; newly_rated and no_longer_rated are added after them
-    assert list(data) == ["target", "before", "after", "delta", "changes", "closed", "opened", "newly_rated", "no_longer_rated"]
+    assert list(data) == [
+        *("scale", "target", "before", "after", "delta", "changes", "closed", "opened", "newly_rated", "no_longer_rated")
+    ]
     assert data["target"] == "pmo-manager"
     assert data["changes"][0] == {"competency": "program-management", "before": 3, "after": 4}
     assert all(isinstance(c["before"], int) and isinstance(c["after"], int) for c in data["changes"])

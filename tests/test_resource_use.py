@@ -86,7 +86,7 @@ def test_a_long_members_list_fits_the_width_and_keeps_every_figure(invoke, long_
     assert result.exit_code == 0, result.stderr
     lines = members_section(result.stdout)
     assert max(len(line) for line in lines) <= columns
-    numbers = [int(line.split()[0]) for line in lines[2:] if re.match(r"\s*\d+\s", line)]
+    numbers = [int(line.split()[0]) for line in lines[2:] if re.match(r"\s*\d+\s+Member ", line)]  # rows, not the level legend
     assert numbers == list(range(1, 261))  # every member once, in order
     data = json.loads(invoke("team", str(long_team), "-f", "json").stdout)["members"]
     figures = [float(m) for m in re.findall(r"\s(\d{1,3}\.\d)[ ?]", "\n".join(lines))]

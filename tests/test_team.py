@@ -122,7 +122,7 @@ def test_json_output_is_the_contract_shape_and_the_same_numbers(framework, team_
     result = invoke("team", str(team_folder), "-t", TARGET, "-f", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == ["target", "people", "readiness", "competencies", "priorities", "members"]
+    assert list(data) == ["scale", "target", "people", "readiness", "competencies", "priorities", "members"]
     assert data["target"] == TARGET
     assert data["people"] == expected["people"]
     assert data["readiness"] == expected["readiness"]

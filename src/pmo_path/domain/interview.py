@@ -16,7 +16,7 @@ from .model import Competency, Framework, Profile, Rating
 
 DRAFT_PREFIX = "pmo-path-draft-"
 DRAFT_MARK = "# pmo-path draft:"
-LEVEL_PROMPT = "Your level: 0-5, s to skip, ? for the levels"
+LEVEL_PROMPT = "Your level: 0-5, s to skip, ? for the levels"  # the bundled scale's; `level_prompt` words any scale's
 LEVEL_HINT = "type a level from 0 to 5, s to skip it, or ? to see the levels again"
 MAX_WIDTH = 100
 
@@ -30,8 +30,15 @@ class Answer:
     hint: str = ""
 
 
-def parse_answer(text: str, default: int | None = None) -> Answer:
-    """Read a reply; Enter keeps `default` when there is one."""
+def parse_answer(text: str, default: int | None = None, top: int = 5) -> Answer:
+    """Read a reply on a scale 0 to `top`; Enter keeps `default` when there is one."""
+    answer = _parse_answer(text, default, top)
+    if top != 5 and answer.hint:
+        answer = Answer(answer.kind, answer.level, answer.hint.replace("from 0 to 5", f"from 0 to {top}"))
+    return answer
+
+
+def _parse_answer(text: str, default: int | None, top: int) -> Answer:
     reply = text.strip().lower()
     if reply == "":
         if default is None:
@@ -43,7 +50,7 @@ def parse_answer(text: str, default: int | None = None) -> Answer:
         return Answer("help")
     if reply.isdecimal() and len(reply) <= 3:
         level = int(reply)
-        if 0 <= level <= 5:
+        if 0 <= level <= top:
             return Answer("level", level)
         return Answer("invalid", hint=f"{level} is not a level: {LEVEL_HINT}.")
     shown = text.strip() if len(text.strip()) <= 20 else text.strip()[:20] + "…"
@@ -95,37 +102,46 @@ def question_lines(
     With `about`, worded for rating someone else: which of these has that person done?
     """
     width = max(40, min(width, MAX_WIDTH))
-    group = framework.groups.get(competency.group, competency.group)
-    lines = ["", f"question {number} of {total}  ·  {competency.name}  ({group})"]
+    group = framework.group_name(competency)
+    lines = ["", f"question {number} of {total}  ·  {competency.name}" + (f"  ({group})" if group else "")]
     lines += textwrap.wrap(competency.description, width - 2, initial_indent="  ", subsequent_indent="  ")
     if about:
         ask = f"How far has {first_name(about)} gone? Pick the highest level you have seen {first_name(about)} reach."
         lines += textwrap.wrap(ask, width - 2, initial_indent="  ", subsequent_indent="  ")
     lines += level_lines(framework, competency, width)
     if existing is not None:
-        lines.append(f"  Last time: {existing.level}" + (f"  ·  evidence: {existing.evidence}" if existing.evidence else ""))
+        lines.append(
+            f"  Last time: {framework.scale.label(existing.level)}"
+            + (f"  ·  evidence: {existing.evidence}" if existing.evidence else "")
+        )
         if existing.evidence:
             lines.append("  (the evidence note is kept if you keep the level)")
     return lines
 
 
 def level_lines(framework: Framework, competency: Competency, width: int) -> list[str]:
-    """The levels 0-5 of a competency, one wrapped entry each: what `?` shows again."""
+    """The levels of the framework's scale for a competency, one wrapped entry each: what `?` shows again.
+
+    A level the competency does not describe shows the scale's general description."""
     width = max(40, min(width, MAX_WIDTH))
-    label_width = max(len(name) for name in framework.scale.values()) if framework.scale else 0
-    lines = [f"  0  {framework.scale.get(0, 'none')}"]
-    for level in sorted(competency.levels):
-        head = f"  {level}  {framework.scale.get(level, '').ljust(label_width)}  "
-        lines += textwrap.wrap(competency.levels[level], width, initial_indent=head, subsequent_indent=" " * len(head))
+    scale = framework.scale
+    label_width = max(len(name) for name in scale.values()) if scale else 0
+    lines = [f"  0  {scale.get(0, 'none')}"]
+    for level in scale.above_zero:
+        head = f"  {level}  {scale.name(level).ljust(label_width)}  "
+        text = framework.descriptor(competency, level)
+        lines += textwrap.wrap(text, width, initial_indent=head, subsequent_indent=" " * len(head)) or [head.rstrip()]
     return lines
 
 
-def level_prompt(default: int | str | None, about: str | None = None) -> str:
+def level_prompt(default: int | str | None, about: str | None = None, top: int = 5) -> str:
     """The prompt, with the Enter default in brackets (a level, or `s` for a question skipped before)."""
     prompt = (
-        LEVEL_PROMPT
+        LEVEL_PROMPT.replace("0-5", f"0-{top}")
         if not about
-        else LEVEL_PROMPT.replace("Your level", f"{first_name(about)}'s level").replace("s to skip", "s if you cannot judge")
+        else LEVEL_PROMPT.replace("0-5", f"0-{top}")
+        .replace("Your level", f"{first_name(about)}'s level")
+        .replace("s to skip", "s if you cannot judge")
     )
     return f"{prompt} [{default}]: " if default is not None else f"{prompt}: "
 

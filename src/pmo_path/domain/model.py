@@ -6,7 +6,7 @@ rest of `domain` and by `render`. Nothing here reads, prints or exits.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -18,19 +18,86 @@ from ..errors import UnknownId
 
 KINDS = ("experience", "assignment", "learning", "mentoring", "network", "visibility", "certification", "reading")
 HORIZONS = ("30-days", "6-months", "1-2-years")
-LEVELS = (1, 2, 3, 4, 5)
 MIN_COMPETENCIES = 3
+MIN_LEVELS, MAX_LEVELS = 2, 7  # how many named levels (above 0) a framework's scale may have
+DEFAULT_WEIGHT = 2  # a requirement's weight when neither it nor the framework gives one
+CORE_WEIGHT = 3  # the weight that marks a requirement core: the verdict's core-gap rules read only these
 SUGGESTION_CANDIDATES = 500  # role ids (and as many titles) did-you-mean compares an unknown role with
-# The ladder rule of the contract: a more senior role on a track never asks
-# for less of these than the role below it.
+# The bundled framework's ladder rule (its roles.yaml lists them under `ladder_rule`): a more senior role
+# on a track never asks for less of these than the role below it.
 LADDER_COMPETENCIES = ("strategic-thinking", "executive-communication", "business-acumen")
+
+
+@dataclass(frozen=True)
+class Scale(Mapping):
+    """A framework's levels: 0 (not yet) to `top`, each with a name (maybe none) and an optional description.
+
+    As a mapping it holds the named levels only (level -> name), as the framework's old `scale:` did. A plain
+    dataclass, so it is kept between runs by the framework cache like every other part of the framework.
+    """
+
+    top: int = 5
+    names: Mapping[int, str] = field(default_factory=dict)
+    descriptions: Mapping[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", dict(sorted((self.names or {}).items())))
+        object.__setattr__(self, "descriptions", dict(self.descriptions or {}))
+
+    def __getitem__(self, level: int) -> str:
+        return self.names[level]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @property
+    def levels(self) -> range:
+        """Every level a rating may take, 0 to top."""
+        return range(self.top + 1)
+
+    @property
+    def above_zero(self) -> range:
+        """The levels a requirement or a descriptor may name, 1 to top."""
+        return range(1, self.top + 1)
+
+    def name(self, level: int) -> str:
+        """The level's name ("Competent"), or "" where the framework names none."""
+        return self.names.get(level, "")
+
+    def label(self, level: int) -> str:
+        """`3 Competent`, or `3` where the level has no name."""
+        name = self.name(level)
+        return f"{level} {name}" if name else str(level)
+
+    def description(self, level: int) -> str:
+        """The level's general description, "" when the scale gives none."""
+        return self.descriptions.get(level, "")
+
+    def span(self) -> str:
+        """`0-5`: the range a rating takes."""
+        return f"0-{self.top}"
+
+    def entries(self) -> list[dict]:
+        """`[{level, name}]` for JSON: every level, 0 first; a level without a name has name null."""
+        return [{"level": level, "name": self.name(level) or None} for level in self.levels]
+
+    def by_name(self, text: str) -> int | None:
+        """The level a name stands for, in any case, spaces around and between words ignored; None if none."""
+        wanted = fold(text)
+        for level, name in self.names.items():
+            if fold(name) == wanted:
+                return level
+        return None
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
     title: str
-    author: str
+    author: str = ""  # an organisation's own source may have only a title
     url: str | None = None
 
 
@@ -38,9 +105,9 @@ class Source:
 class Competency:
     id: str
     name: str
-    group: str
-    description: str
-    levels: dict[int, str]
+    group: str = ""  # "" when the framework has no groups
+    description: str = ""
+    levels: dict[int, str] = field(default_factory=dict)  # per-level descriptors; a level left out reads the scale's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +128,12 @@ class Role:
     requirements: tuple[Requirement, ...]
     next: tuple[str, ...]
     sources: tuple[str, ...]
+    grade: str = ""  # the organisation's grade label ("SEO", "Band 7"); seniority still orders roles
+
+    @property
+    def heading(self) -> str:
+        """The title as shown: with its grade when it has one ("Delivery Lead (SEO)")."""
+        return f"{self.title} ({self.grade})" if self.grade else self.title
 
     def required(self, competency: str) -> int:
         for requirement in self.requirements:
@@ -113,7 +186,7 @@ def fold(name: str) -> str:
 @dataclass(frozen=True)
 class Framework:
     thresholds: Thresholds
-    scale: dict[int, str]
+    scale: Scale
     groups: dict[str, str]
     tracks: dict[str, str]
     sources: dict[str, Source]
@@ -122,6 +195,16 @@ class Framework:
     recommendations: dict[str, Recommendation]
     files: tuple[str, ...]
     data_dir: str | None = None  # the folder it was read from, as the person gave it; None: the bundled one
+    ladder_rule: tuple[str, ...] = ()  # competency ids a more senior role on a track never asks less of
+    warnings: tuple = ()  # coverage holes (Problems): usable, but `validate` says so (`--strict`: errors)
+
+    def descriptor(self, competency: Competency, level: int) -> str:
+        """What a level of a competency looks like: its own descriptor, else the scale's general description."""
+        return competency.levels.get(level) or self.scale.description(level)
+
+    def group_name(self, competency: Competency) -> str:
+        """The name of a competency's group, "" when it has none."""
+        return self.groups.get(competency.group, competency.group) if competency.group else ""
 
     def role(self, role_id: str, field: str = "role") -> Role:
         """The role with this id or title, in any case, spaces around ignored ("PMO Director",
@@ -188,7 +271,7 @@ class Rating:
 
     @staticmethod
     def of(level: int) -> Rating:
-        """A rating without evidence; there are six, shared by every profile (a team of 100,000 holds 1.5 million)."""
+        """A rating without evidence; the plain ones are shared by every profile (a team of 100,000 holds 1.5 million)."""
         return _PLAIN_RATINGS[level] if 0 <= level < len(_PLAIN_RATINGS) else Rating(level)
 
 
@@ -244,4 +327,4 @@ class Review:
         return {competency: rating.level for competency, rating in self.ratings.items()}
 
 
-_PLAIN_RATINGS = tuple(Rating(level) for level in range(6))
+_PLAIN_RATINGS = tuple(Rating(level) for level in range(MAX_LEVELS + 1))

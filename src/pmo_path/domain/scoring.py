@@ -130,15 +130,16 @@ def next_level(framework: Framework, gap: Gap) -> tuple[int, str] | None:
     """The level above the person's in a gap's competency and its descriptor: the evidence to gather next.
 
     None for an unrated gap (their level is unknown, so is the level above it:
-    rate it first) and where the framework describes no level above.
+    rate it first) and where the framework describes no level above. A level the
+    competency does not describe reads the scale's general description.
     """
     if not gap.rated:
         return None
     competency = framework.competencies.get(gap.competency)
     level = gap.current + 1
-    if competency is None or level not in competency.levels:
+    if competency is None or level > framework.scale.top or not framework.descriptor(competency, level):
         return None
-    return level, competency.levels[level]
+    return level, framework.descriptor(competency, level)
 
 
 def match(framework: Framework, levels: Mapping[str, int], current: Role | None = None) -> list[Score]:

@@ -140,8 +140,8 @@ def validate_command(problem: Problem | str, data_dir: str | None) -> str:
     return command_line("validate", "-" if file == "<stdin>" else file_word(file), data_dir=data_dir)
 
 
-def command(*names: str, **options):
-    """app.command, plus domain errors turned into one line and an exit code."""
+def command(*names: str, group: typer.Typer | None = None, **options):
+    """app.command (or `group`'s, for a subcommand), plus domain errors turned into one line and an exit code."""
 
     def decorate(function):
         @functools.wraps(function)
@@ -161,7 +161,7 @@ def command(*names: str, **options):
                 error("interrupted")
                 raise typer.Exit(130) from None
 
-        return app.command(*names, **options)(run)
+        return (group or app).command(*names, **options)(run)
 
     return decorate
 
@@ -178,7 +178,7 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """Rate yourself on 15 competencies, pick a target role, and see how ready you are,
+    """Rate yourself on your framework's competencies, pick a target role, and see how ready you are,
     which gaps matter most, what to do next and the route through the role ladders."""
 
 

@@ -20,5 +20,5 @@ def keep_only_the_command_run(args: list[str]) -> None:
     if not args or os.environ.get("_PMO_PATH_COMPLETE"):
         return
     wanted = [info for info in app.registered_commands if (info.name or info.callback.__name__) == args[0]]
-    if wanted:
+    if wanted or any(group.name == args[0] for group in app.registered_groups):  # `framework import`: its group
         app.registered_commands[:] = wanted

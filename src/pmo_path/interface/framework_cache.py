@@ -40,6 +40,7 @@ import zlib  # built in, where hashlib loads OpenSSL
 
 from .. import __version__
 from ..domain import model
+from ..errors import Problem
 
 CACHE_VERSION = 1
 SETTLED_NS = 2_000_000_000  # a file changed more recently than this may change again with the same timestamp
@@ -82,11 +83,14 @@ def keep(key: list | None, framework: model.Framework) -> None:
         pass
 
 
-def framework_key(files: tuple[str | os.PathLike, ...]) -> list | None:
+def framework_key(files: tuple[str | os.PathLike | None, ...]) -> list | None:
     """The framework files as they are now, and the code that reads them; None when one cannot be looked at."""
     key: list = [CACHE_VERSION, __version__, _code_stamp()]
     try:
         for file in files:
+            if file is None:  # an own roles.yaml with no advice file: a file that appears later changes the key
+                key += ["", "", -1, 0, 0, 0]
+                continue
             info = os.stat(file)
             key += [str(file), os.path.realpath(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
     except (OSError, ValueError):
@@ -131,7 +135,7 @@ def decode(data):
         return _CONTAINERS[tag](decode(item) for item in data[1])
     if tag == "d":
         return {decode(name): decode(item) for name, item in data[1]}
-    kind = getattr(model, data[1], None) if isinstance(data[1], str) else None
+    kind = _KINDS.get(data[1]) or getattr(model, data[1], None) if isinstance(data[1], str) else None
     if not _ours(kind):
         raise TypeError("not a class of the framework")
     if tag == "e" and issubclass(kind, enum.Enum):
@@ -142,8 +146,13 @@ def decode(data):
 
 
 def _ours(kind) -> bool:
-    """A class defined in `domain.model`, the only ones a cache file may name."""
+    """A class defined in `domain.model` (or a framework's `Problem`, its warnings), the only ones a cache file may name."""
+    if kind is Problem:
+        return True
     return isinstance(kind, type) and kind.__module__ == model.__name__ and getattr(model, kind.__name__, None) is kind
+
+
+_KINDS = {"Problem": Problem}
 
 
 def _crc(text: str) -> int:
@@ -153,7 +162,7 @@ def _crc(text: str) -> int:
 def _settled(key: list) -> bool:
     """Whether every file last changed long enough ago that a change now would give it a new timestamp."""
     now = time.time_ns()
-    return all(now - file[3] > SETTLED_NS for file in _files(key))
+    return all(now - file[3] > SETTLED_NS for file in _files(key) if file[2] >= 0)
 
 
 def _files(key: list) -> list[list]:

@@ -253,7 +253,7 @@ class Interview:
                 self.say(self.framework.tracks.get(track, track), "bold")
             for role in ladder:
                 number += 1
-                self.say(f"  {number:>2}  {role.title}")
+                self.say(f"  {number:>2}  {role.heading}")
         if ask_current:
             self.say("   0  none / I'm not in one of these roles")
             self.current = self._pick_role("Your current role (number, 0 if none of these): ", menu, True)
@@ -292,8 +292,9 @@ class Interview:
             default = existing.level if existing else None
             skip_default = default is None and competency.id in self.skipped
             while True:
-                reply = self.terminal.ask(level_prompt("s" if skip_default else default, self.about))
-                answer = parse_answer("s" if skip_default and not reply.strip() else reply, default)
+                top = self.framework.scale.top
+                reply = self.terminal.ask(level_prompt("s" if skip_default else default, self.about, top))
+                answer = parse_answer("s" if skip_default and not reply.strip() else reply, default, top)
                 if answer.kind == "help":  # only the levels asked for, not the whole question again
                     for line in level_lines(self.framework, competency, self.terminal.width):
                         self.say(line)

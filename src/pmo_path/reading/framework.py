@@ -1,9 +1,12 @@
 """The framework: competencies, roles, recommendations and their sources.
 
 Loaded from `roles.yaml` and `recommendations.yaml`, either the bundled ones
-or an organisation's own (`--data-dir` / `PMO_PATH_DATA`; a file missing
-there falls back to the bundled one). Everything is checked, across both
-files, and every problem is reported at once.
+or an organisation's own (`--data-dir` / `PMO_PATH_DATA`). An organisation's
+folder with only `roles.yaml` has no advice yet: none is borrowed from the
+bundled file (a folder with only `recommendations.yaml` reads the bundled
+roles). Everything is checked, across both files, and every problem is
+reported at once; coverage holes in the advice are warnings
+(`Framework.warnings`), which `validate --strict` makes errors.
 """
 
 from __future__ import annotations
@@ -14,14 +17,18 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..domain.model import (
-    LADDER_COMPETENCIES,
+    DEFAULT_WEIGHT,
+    MAX_LEVELS,
     MIN_COMPETENCIES,
+    MIN_LEVELS,
     Competency,
     Framework,
     Recommendation,
     Role,
+    Scale,
     Source,
     Thresholds,
+    fold,
 )
 from ..errors import InputError, Problem
 from .checks import Checker, describe, join
@@ -53,8 +60,8 @@ def bundled_data_dir() -> Path:
     return package.parent.parent / "data"
 
 
-def data_files(data_dir: str | os.PathLike | None = None) -> tuple[Path, Path]:
-    """Which roles.yaml and recommendations.yaml to read."""
+def data_files(data_dir: str | os.PathLike | None = None) -> tuple[Path, Path | None]:
+    """Which roles.yaml and recommendations.yaml to read; None for no advice (an organisation's roles.yaml alone)."""
     bundled = bundled_data_dir()
     if data_dir is None or str(data_dir) == "":
         return bundled / ROLES_FILE, bundled / RECOMMENDATIONS_FILE
@@ -65,17 +72,16 @@ def data_files(data_dir: str | os.PathLike | None = None) -> tuple[Path, Path]:
         raise InputError(Problem(str(folder), f"cannot read the data folder: {err.strerror or err}")) from None
 
 
-def _own_data_files(folder: Path, bundled: Path) -> tuple[Path, Path]:
+def _own_data_files(folder: Path, bundled: Path) -> tuple[Path, Path | None]:
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
         raise InputError(Problem(str(folder), f"data folder {what} (from --data-dir or {DATA_ENV})"))
     roles, recommendations = folder / ROLES_FILE, folder / RECOMMENDATIONS_FILE
     if not roles.exists() and not recommendations.exists():
         raise InputError(Problem(str(folder), f"data folder has neither {ROLES_FILE} nor {RECOMMENDATIONS_FILE}"))
-    return (
-        roles if roles.exists() else bundled / ROLES_FILE,
-        recommendations if recommendations.exists() else bundled / RECOMMENDATIONS_FILE,
-    )
+    if not recommendations.exists():  # the organisation's roles, with no advice yet: never the bundled advice
+        return roles, None
+    return roles if roles.exists() else bundled / ROLES_FILE, recommendations
 
 
 def load_framework(data_dir: str | os.PathLike | None = None) -> Framework:
@@ -84,6 +90,9 @@ def load_framework(data_dir: str | os.PathLike | None = None) -> Framework:
     problems: list[Problem] = []
     docs: list[Document] = []
     for path in (roles_path, recommendations_path):
+        if path is None:
+            docs.append(Document(str(roles_path.parent / RECOMMENDATIONS_FILE), {"recommendations": {}}, {}))
+            continue
         try:
             docs.append(load_file(str(path)))
         except InputError as err:
@@ -93,10 +102,14 @@ def load_framework(data_dir: str | os.PathLike | None = None) -> Framework:
     framework, problems = _build_framework(*docs)
     if problems:
         raise InputError(problems)
+    if recommendations_path is None:
+        framework = replace(framework, files=framework.files[:1])
     return replace(framework, data_dir=str(data_dir)) if data_dir else framework
 
 
 def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework | None, list[Problem]]:
+    if recs_doc.data is None:  # an empty recommendations.yaml: no advice yet, as when the file is left out
+        recs_doc = Document(recs_doc.name, {"recommendations": {}}, {})
     roles_check, recs_check = Checker(roles_doc), Checker(recs_doc)
     roles_root, recs_root = roles_check.root(), recs_check.root()
     if roles_root is None or recs_root is None:  # an empty or non-mapping file: nothing else can be checked
@@ -109,6 +122,9 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
 
     thresholds = _thresholds(roles_check, roles_root)
     scale = _scale(roles_check, roles_root)
+    default_weight = DEFAULT_WEIGHT
+    if roles_root.get("default_weight") is not None:
+        default_weight = roles_check.integer(roles_root, "default_weight", "", 1, 3) or DEFAULT_WEIGHT
     groups = _names(roles_check, roles_root, "groups")
     tracks = _names(roles_check, roles_root, "tracks")
     sources: dict[str, Source] = {}
@@ -124,16 +140,21 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
         "competency": declared["competencies"],
         "role": declared["roles"],
         "source": declared["sources"],
+        "scale": scale,
+        "default_weight": default_weight,
         **CONTEXT_KINDS,
     }
     competencies = _competencies(roles_check, roles_root, context)
     roles = _roles(roles_check, roles_root, context)
     recommendations = _recommendations(recs_check, recs_root, context)
+    ladder_rule = tuple(
+        roles_check.id_list(roles_root, "ladder_rule", "", declared["competencies"], "competency")
+        if roles_root.get("ladder_rule") is not None and declared["competencies"]
+        else ()
+    )
 
-    _check_ladders(roles_check, roles_root, roles)
-    for competency in competencies:
-        if roles and not recs_check.problems and sum(competency in r.builds for r in recommendations.values()) == 0:
-            recs_check.add(f"competency '{competency}' is built by no recommendation", "recommendations")
+    _check_ladders(roles_check, roles_root, roles, ladder_rule)
+    warnings = _coverage(recs_check, recs_root, competencies, recommendations, scale) if roles and not recs_check.problems else []
 
     framework = Framework(
         thresholds=thresholds,
@@ -145,8 +166,37 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
         roles=roles,
         recommendations=recommendations,
         files=(roles_doc.name, recs_doc.name),
+        ladder_rule=ladder_rule,
+        warnings=tuple(warnings),
     )
     return framework, roles_check.problems + recs_check.problems
+
+
+def _coverage(
+    check: Checker, root: dict, competencies: dict[str, Competency], recommendations: dict[str, Recommendation], scale: Scale
+) -> list[Problem]:
+    """Coverage holes, every one: a competency no advice builds, and a level (below the top) at which none of its
+    advice applies. Warnings: a framework without advice yet works, and says where it has none."""
+    warnings: list[Problem] = []
+    holder = root.get("recommendations") if isinstance(root.get("recommendations"), dict) else root
+    for competency in competencies:
+        building = [r for r in recommendations.values() if competency in r.builds]
+        if not building:
+            warnings.append(
+                check.doc.problem(f"warning: competency '{competency}' is built by no recommendation", "recommendations", holder)
+            )
+            continue
+        bare = [level for level in range(scale.top) if not any(level in r.levels for r in building)]
+        if bare:
+            shown = ", ".join(str(level) for level in bare)
+            warnings.append(
+                check.doc.problem(
+                    f"warning: competency '{competency}' has no recommendation for a person at level {shown}",
+                    "recommendations",
+                    holder,
+                )
+            )
+    return warnings
 
 
 def _declared(root: dict, key: str) -> dict:
@@ -156,6 +206,8 @@ def _declared(root: dict, key: str) -> dict:
 
 
 def _names(check: Checker, root: dict, key: str) -> dict[str, str]:
+    if root.get(key) is None and key == "groups":  # optional: a flat list of competencies
+        return {}
     names = check.mapping(root, key, "") or {}
     result = {}
     for ident in names:
@@ -164,10 +216,14 @@ def _names(check: Checker, root: dict, key: str) -> dict[str, str]:
     return result
 
 
-def _scale(check: Checker, root: dict) -> dict[int, str]:
-    """The name of each level 0-5; left out (or blank), the scale is not named."""
-    if root.get("scale") is None:
-        return {}
+def _scale(check: Checker, root: dict) -> Scale:
+    """The framework's levels: a list of 2-7 names (or {name, description}), 0 implied; or the older mapping
+    {0: none, ..., 5: expert}, which keeps 0-5. Left out (or blank): 0-5 without names."""
+    given = root.get("scale")
+    if given is None:
+        return Scale()
+    if isinstance(given, list):
+        return _listed_scale(check, root, given)
     names = check.mapping(root, "scale", "") or {}
     result: dict[int, str] = {}
     for given in names:
@@ -178,10 +234,48 @@ def _scale(check: Checker, root: dict) -> dict[int, str]:
             check.add(f"level {level} is given twice", join("scale", given), names, given)
         elif check.text(names, given, "scale") is not None:
             result[level] = names[given]
-    return result
+    _distinct(check, names, result)
+    return Scale(5, result)
+
+
+def _listed_scale(check: Checker, root: dict, items: list) -> Scale:
+    if not MIN_LEVELS <= len(items) <= MAX_LEVELS:
+        check.add(f"a scale lists {MIN_LEVELS} to {MAX_LEVELS} levels (0 is implied), found {len(items)}", "scale", root, "scale")
+    names: dict[int, str] = {0: "not yet"}
+    descriptions: dict[int, str] = {}
+    for index, item in enumerate(items):
+        level, field = index + 1, f"scale[{index}]"
+        if isinstance(item, dict):
+            check.keys(item, field, ("name", "description"), ("name",))
+            name = check.text(item, "name", field) if "name" in item else None
+            if item.get("description") is not None and check.text(item, "description", field) is not None:
+                descriptions[level] = item["description"]
+        elif isinstance(item, str) and item.strip():
+            name = item
+        else:
+            check.add(f"must be a level name or {{name, description}}, found {describe(item)}", field, items, index)
+            name = None
+        if name is not None:
+            if name.strip().isdigit():
+                check.add(f"a level name is words, not a number, found {describe(name)}", field, items, index)
+            names[level] = name.strip()
+    _distinct(check, items, names)
+    return Scale(max(len(items), 1), names, descriptions)
+
+
+def _distinct(check: Checker, container, names: dict[int, str]) -> None:
+    """Two levels named alike (in any case) could not be told apart in a requirement or a survey answer."""
+    seen: dict[str, int] = {}
+    for level, name in names.items():
+        key = fold(name)
+        if key in seen:
+            check.add(f"levels {seen[key]} and {level} are both named '{name}'", "scale", container)
+        seen.setdefault(key, level)
 
 
 def _thresholds(check: Checker, root: dict) -> Thresholds:
+    if root.get("thresholds") is None:  # left out: the bundled cut-offs
+        return Thresholds(90, 1, 75, 50)
     data = check.mapping(root, "thresholds", "") or {}
     values = THRESHOLDS.read(check, data, "thresholds", {})
     if len(values) < len(THRESHOLDS.fields):  # a problem is reported; carry on with the defaults to check the rest
@@ -195,7 +289,7 @@ def _thresholds(check: Checker, root: dict) -> Thresholds:
 
 def _entries(check: Checker, root: dict, section: str, shape: str):
     """Each `id: {...}` entry of a section as (id, entry, field); entries that are no mapping are reported."""
-    if root.get(section) is None and section == "sources":  # the one optional section: blank is left out
+    if root.get(section) is None and section in ("sources", "recommendations"):  # optional: blank is left out
         return
     data = check.mapping(root, section, "") or {}
     for ident, entry in data.items():
@@ -215,7 +309,7 @@ def _sources(check: Checker, root: dict, seen: dict[str, Source]) -> dict[str, S
             check.add("source id is already defined in the other data file", field, root["sources"], ident)
             continue
         values = SOURCE.read(check, entry, field, {})
-        if "title" in values and "author" in values:
+        if "title" in values:
             result[ident] = Source(id=ident, **values)
     return result
 
@@ -249,7 +343,7 @@ def _roles(check: Checker, root: dict, context: dict) -> dict[str, Role]:
     def build(ident: str, values: dict, entry: dict, field: str) -> Role:
         if ident in values.get("next", ()):
             check.add("a role cannot lead to itself", join(field, "next"), entry, "next")
-        return Role(id=ident, **{"years": (0, 0), "next": (), **values})
+        return Role(id=ident, **{"years": (0, 0), "next": (), "summary": "", **values})
 
     return _read_entries(check, root, "roles", ROLE, context, build)
 
@@ -265,7 +359,7 @@ def _recommendations(check: Checker, root: dict, context: dict) -> dict[str, Rec
     )
 
 
-def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
+def _check_ladders(check: Checker, root: dict, roles: dict[str, Role], ladder_rule: tuple[str, ...]) -> None:
     data = _declared(root, "roles")
 
     def flag(role_id: str, field: str, message: str) -> None:
@@ -288,7 +382,7 @@ def _check_ladders(check: Checker, root: dict, roles: dict[str, Role]) -> None:
         for junior, senior in pairwise(ladder):
             if senior.seniority == junior.seniority:
                 continue
-            for competency in LADDER_COMPETENCIES:
+            for competency in ladder_rule:
                 below, above = junior.required(competency), senior.required(competency)
                 if above < below:
                     flag(

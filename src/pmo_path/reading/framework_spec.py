@@ -10,29 +10,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.model import HORIZONS, KINDS, LEVELS, Credential, Requirement
+from ..domain.model import DEFAULT_WEIGHT, HORIZONS, KINDS, MAX_LEVELS, Credential, Requirement, Scale
 from .checks import Checker, describe, join
-from .spec import TEXT_SCHEMA, Custom, Field, Integer, Ref, RefList, Spec, Text
+from .spec import TEXT_SCHEMA, Custom, Field, Integer, Level, Ref, RefList, Spec, Text
+
+
+def scale_of(context: dict) -> Scale:
+    """The scale of the framework being read (or of the one in use); the bundled 0-5 where none is known."""
+    return context.get("scale") or Scale()
+
+
+def _top(context: dict) -> int:
+    scale = context.get("scale")
+    return scale.top if scale is not None else MAX_LEVELS
 
 
 def _read_descriptors(check: Checker, entry: dict, key: str, where: str, context: dict) -> dict[int, str] | None:
+    """Per-level descriptors, each optional: a level left out shows the scale's general description."""
     levels = check.mapping(entry, key, where)
     if levels is None:
         return None
     field = join(where, key)
     before = len(check.problems)
+    top = _top(context)
     found: dict[int, Any] = {}
     for given in levels:
-        level = level_of(given, LEVELS)
+        level = level_of(given, range(1, top + 1))
         if level is None:
-            check.add(f"levels are 1 to 5, found {describe(given)}", join(field, given), levels, given)
+            check.add(f"levels are 1 to {top}, found {describe(given)}", join(field, given), levels, given)
         elif level in found:
             check.add(f"level {level} is given twice", join(field, given), levels, given)
         else:
             found[level] = check.text(levels, given, field)
-    for level in LEVELS:
-        if level not in found:
-            check.add(f"missing the descriptor for level {level}", field, levels)
     return found if len(check.problems) == before else None
 
 
@@ -54,12 +63,7 @@ def level_keys(levels) -> dict:
 
 
 def _descriptors_schema(context: dict) -> dict:
-    return {
-        "type": "object",
-        "propertyNames": level_keys(LEVELS),
-        "required": [str(level) for level in LEVELS],
-        "additionalProperties": TEXT_SCHEMA,
-    }
+    return {"type": "object", "propertyNames": level_keys(range(1, _top(context) + 1)), "additionalProperties": TEXT_SCHEMA}
 
 
 def _read_years(check: Checker, entry: dict, key: str, where: str, context: dict) -> tuple[int, int] | None:
@@ -87,18 +91,28 @@ def _read_requirements(check: Checker, entry: dict, key: str, where: str, contex
         field = join(where, f"{key}.{competency}")
         if not check.reference(competency, field, context["competency"], "competency", needs, competency):
             continue
-        if not isinstance(need, dict):
-            check.add(f"must be a mapping like {{level: 3, weight: 2}}, found {describe(need)}", field, needs, competency)
+        if isinstance(need, dict):
+            values = REQUIREMENT.read(check, need, field, context)
+        elif need is None:
+            check.add(f"must not be empty; give {REQUIREMENT.fields[0].value.expected(context)}", field, needs, competency)
             continue
-        values = REQUIREMENT.read(check, need, field, context)
-        if "level" in values and "weight" in values:
-            requirements.append(Requirement(competency, values["level"], values["weight"]))
+        elif isinstance(need, (int, str)) and not isinstance(need, bool):  # the level alone: `risk: Practitioner`
+            level = REQUIREMENT.fields[0].value.read(check, needs, competency, join(where, key), context)
+            values = {"level": level} if level is not None else {}
+        else:
+            check.add(
+                f"must be a level or a mapping like {{level: 3, weight: 2}}, found {describe(need)}", field, needs, competency
+            )
+            continue
+        if "level" in values:
+            weight = values.get("weight", context.get("default_weight", DEFAULT_WEIGHT))
+            requirements.append(Requirement(competency, values["level"], weight))
     return tuple(requirements)
 
 
 def _requirements_schema(context: dict) -> dict:
     ids = sorted(context.get("competency", ()))
-    need = REQUIREMENT.json_schema(context)
+    need = {"oneOf": [REQUIREMENT.fields[0].value.schema(context), REQUIREMENT.json_schema(context)]}
     return {
         "type": "object",
         "minProperties": 1,
@@ -109,13 +123,14 @@ def _requirements_schema(context: dict) -> dict:
 
 def _read_levels(check: Checker, entry: dict, key: str, where: str, context: dict) -> tuple[int, ...] | None:
     levels = entry[key]
+    top = _top(context)
     if (
         not isinstance(levels, list)
         or not levels
-        or any(isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 5 for level in levels)
+        or any(isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= top for level in levels)
     ):
         check.add(
-            f"must be a list of current levels from 0 to 5, like [0, 1, 2], found {describe(levels)}",
+            f"must be a list of current levels from 0 to {top}, like [0, 1, 2], found {describe(levels)}",
             join(where, key),
             entry,
             key,
@@ -125,7 +140,12 @@ def _read_levels(check: Checker, entry: dict, key: str, where: str, context: dic
 
 
 def _levels_schema(context: dict) -> dict:
-    return {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 5}, "minItems": 1, "uniqueItems": True}
+    return {
+        "type": "array",
+        "items": {"type": "integer", "minimum": 0, "maximum": _top(context)},
+        "minItems": 1,
+        "uniqueItems": True,
+    }
 
 
 def _read_credential(check: Checker, entry: dict, key: str, where: str, context: dict) -> Credential | None:
@@ -141,8 +161,8 @@ SOURCE = Spec(
     "An article or document that roles and advice cite.",
     (
         Field("title", Text(), "Its title.", required=True),
-        Field("author", Text(), "Its author or publisher.", required=True),
-        Field("url", Text(), "Where to read it."),
+        Field("author", Text(), "Its author or publisher (an organisation's own document may leave it out)."),
+        Field("url", Text(), "Where to read it; the Markdown plan links it."),
     ),
 )
 COMPETENCY = Spec(
@@ -150,19 +170,19 @@ COMPETENCY = Spec(
     "One competency and what each level looks like in practice.",
     (
         Field("name", Text(), "Its name as people read it.", required=True),
-        Field("group", Ref("group"), "Its group in the PMI Talent Triangle (an id under `groups`).", required=True),
-        Field("description", Text(), "One line on what it covers.", required=True),
+        Field("group", Ref("group"), "Its group (an id under `groups`); leave out when the framework has no groups."),
+        Field("description", Text(), "One line on what it covers (left out: the name stands alone)."),
         Field(
             "levels",
             Custom(
-                "level 1-5: descriptor",
+                "level: descriptor",
                 _read_descriptors,
                 _descriptors_schema,
-                "levels 1 to 5, each with what someone at it has done",
+                "levels of the scale, each with what someone at it has done",
             ),
-            'For each level 1 to 5, what someone at that level has actually done ("has presented a portfolio '
-            'trade-off to the executive team"), so a person can check it against their record.',
-            required=True,
+            'For each level of the scale, what someone at that level has actually done ("has presented a portfolio '
+            'trade-off to the executive team"), so a person can check it against their record. Each is optional: '
+            "a level left out shows the scale's general description.",
         ),
     ),
 )
@@ -178,8 +198,14 @@ REQUIREMENT = Spec(
     "requirement",
     "What a role asks of one competency.",
     (
-        Field("level", Integer(1, 5), "The level the role needs, 1-5.", required=True),
-        Field("weight", Integer(1, 3), "How much it counts: 3 core, 2 important, 1 useful.", required=True),
+        Field(
+            "level", Level(1, names=True), "The level the role needs: its number (1 up) or its name on the scale.", required=True
+        ),
+        Field(
+            "weight",
+            Integer(1, 3),
+            "How much it counts: 3 core, 2 important, 1 useful; left out, the framework's `default_weight`.",
+        ),
     ),
 )
 ROLE = Spec(
@@ -187,9 +213,10 @@ ROLE = Spec(
     "One role on a ladder.",
     (
         Field("title", Text(), "Its title.", required=True),
+        Field("grade", Text(), 'Its grade label ("SEO", "Band 7"), shown with the title; seniority still orders roles.'),
         Field("track", Ref("track"), "Its ladder (an id under `tracks`).", required=True),
         Field("seniority", Integer(1, 20), "Higher is more senior; comparable across tracks.", required=True),
-        Field("summary", Text(), "What the role does, in a sentence or two.", required=True),
+        Field("summary", Text(), "What the role does, in a sentence or two."),
         Field(
             "years",
             Custom("{min, max}", _read_years, lambda context: YEARS.json_schema(context), "{min: 3, max: 8}"),
@@ -198,12 +225,13 @@ ROLE = Spec(
         Field(
             "requirements",
             Custom(
-                "competency id: {level, weight}",
+                "competency id: level or {level, weight}",
                 _read_requirements,
                 _requirements_schema,
-                "competency ids, each with {level: 3, weight: 2}",
+                "competency ids, each with a level or {level: 3, weight: 2}",
             ),
-            "What it asks: competency id to {level: 1-5, weight: 1-3}; a competency not listed counts as 0.",
+            "What it asks: competency id to a level (number or name) or {level, weight: 1-3}; a competency not "
+            "listed counts as 0.",
             required=True,
         ),
         Field(
@@ -232,7 +260,7 @@ RECOMMENDATION = Spec(
         Field("horizon", Ref("horizon"), "30-days, 6-months or 1-2-years.", required=True),
         Field(
             "levels",
-            Custom("list of levels 0-5", _read_levels, _levels_schema, "a list of current levels, like [0, 1, 2]"),
+            Custom("list of levels 0-N", _read_levels, _levels_schema, "a list of current levels, like [0, 1, 2]"),
             "The person's current levels, in what it builds, at which it is the right next step: a PMO-helper "
             "assignment [0, 1, 2], a one-slide executive pitch [2, 3, 4].",
             required=True,
@@ -261,9 +289,9 @@ THRESHOLDS = Spec(
     "The verdicts' cut-offs.",
     (
         Field("ready", Integer(0, 100), "Readiness for `ready`.", required=True),
-        Field("ready_max_core_gap", Integer(0, 5), "The largest core (weight 3) gap `ready` allows.", required=True),
+        Field("ready_max_core_gap", Integer(0, MAX_LEVELS), "The largest core (weight 3) gap `ready` allows.", required=True),
         Field("close", Integer(0, 100), "Readiness for `close`.", required=True),
-        Field("close_max_core_gap", Integer(0, 5), "The largest core gap `close` allows (2 when left out)."),
+        Field("close_max_core_gap", Integer(0, MAX_LEVELS), "The largest core gap `close` allows (2 when left out)."),
         Field("developing", Integer(0, 100), "Readiness for `developing`; below it, `stretch`.", required=True),
     ),
     defaults={"close_max_core_gap": 2},
@@ -288,6 +316,18 @@ def _names_schema(what: str, keys: dict | None = None):
     )
 
 
+def _scale_schema() -> dict:
+    named = {
+        "type": "object",
+        "properties": {"name": TEXT_SCHEMA, "description": TEXT_SCHEMA},
+        "required": ["name"],
+        "additionalProperties": False,
+    }
+    listed = {"type": "array", "items": {"oneOf": [TEXT_SCHEMA, named]}, "minItems": 2, "maxItems": MAX_LEVELS}
+    mapping = {"type": "object", "additionalProperties": TEXT_SCHEMA, "propertyNames": level_keys(range(6))}
+    return {"oneOf": [listed, mapping]}
+
+
 # The files as wholes: their top-level keys (entries are read section by section with the specs above).
 ROLES_SPEC = Spec(
     "roles",
@@ -301,11 +341,25 @@ ROLES_SPEC = Spec(
                 lambda *args: None,
                 lambda context: THRESHOLDS.json_schema(context),
             ),
-            "The verdicts' cut-offs.",
-            required=True,
+            "The verdicts' cut-offs (left out: ready 90, close 75, developing 50).",
         ),
-        Field("scale", _names_schema("name", level_keys(range(6))), "The meaning of levels 0-5."),
-        Field("groups", _names_schema("name"), "Competency groups.", required=True),
+        Field(
+            "scale",
+            Custom("list of 2-7 level names", lambda *args: None, lambda context: _scale_schema()),
+            "The levels 1..N in order, 2 to 7 of them, each a name or {name, description}; 0 (not yet) is implied. "
+            "The older mapping form {0: none, ..., 5: expert} keeps the 0-5 scale. Left out: 0-5 without names.",
+        ),
+        Field(
+            "default_weight",
+            Integer(1, 3),
+            f"The weight of a requirement that gives none (left out: {DEFAULT_WEIGHT}); only weight 3 counts as core.",
+        ),
+        Field(
+            "ladder_rule",
+            RefList(("competency",)),
+            "Competency ids a more senior role on a track never asks less of (left out: no such rule).",
+        ),
+        Field("groups", _names_schema("name"), "Competency groups (optional: a flat list of competencies is fine)."),
         Field("tracks", _names_schema("name"), "The ladders.", required=True),
         Field("sources", _entries_schema(SOURCE), "Sources cited by roles and advice."),
         Field("competencies", _entries_schema(COMPETENCY), "The competencies.", required=True),
@@ -318,6 +372,6 @@ RECOMMENDATIONS_SPEC = Spec(
     (
         Field("schema_version", Integer(1, 1), "Always 1."),
         Field("sources", _entries_schema(SOURCE), "More sources (ids must differ from roles.yaml's)."),
-        Field("recommendations", _entries_schema(RECOMMENDATION), "The recommendations.", required=True),
+        Field("recommendations", _entries_schema(RECOMMENDATION), "The recommendations ({} while there are none yet)."),
     ),
 )

@@ -8,13 +8,18 @@ import re
 from ..domain.model import Framework, Profile, Rating
 from ..errors import did_you_mean
 from .checks import Checker, describe, join
-from .spec import TEXT_SCHEMA, Custom, Day, Field, Integer, Number, Ref, Spec, Text
+from .spec import TEXT_SCHEMA, Custom, Day, Field, Level, Number, Ref, Spec, Text
 from .yamldoc import Document, load_file, parse, printable
 
 
 def context_of(framework: Framework) -> dict:
-    """What a profile's ids may name (a role also by its title)."""
-    return {"role": framework.roles, "role names": framework.role_names, "competency": framework.competencies}
+    """What a profile's ids may name (a role also by its title), and the scale its ratings are on."""
+    return {
+        "role": framework.roles,
+        "role names": framework.role_names,
+        "competency": framework.competencies,
+        "scale": framework.scale,
+    }
 
 
 def load_profile(path: str, framework: Framework) -> Profile:
@@ -32,8 +37,9 @@ def profile_from_document(doc: Document, framework: Framework) -> Profile:
 
 def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dict) -> dict[str, Rating]:
     data = root[key]
+    top = context["scale"].top if context.get("scale") is not None else 5
     if not isinstance(data, dict):
-        check.add(f"must be a mapping of competency id to level 0-5, found {describe(data)}", join(where, key), root, key)
+        check.add(f"must be a mapping of competency id to level 0-{top}, found {describe(data)}", join(where, key), root, key)
         return {}
     competencies = context["competency"]
     here = join(where, key)
@@ -46,21 +52,21 @@ def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dic
         competency = competencies[given].id  # the framework's own string: 100,000 profiles share 15 keys
         if value is None:  # left blank: unrated, as the init template invites
             continue
-        if type(value) is int and 0 <= value <= 5:  # the common case, checked without building a field path
+        if type(value) is int and 0 <= value <= top:  # the common case, checked without building a field path
             ratings[competency] = Rating.of(value)
             continue
         if isinstance(value, dict):
             rated = RATING.read(check, value, join(here, competency), context)
             level, evidence = rated.get("level"), rated.get("evidence")
         else:
-            level, evidence = check.integer(data, competency, here, 0, 5), None
+            level, evidence = check.integer(data, competency, here, 0, top), None
         if level is not None:
             ratings[competency] = Rating(level, evidence) if evidence else Rating.of(level)
     return ratings
 
 
 def _ratings_schema(context: dict) -> dict:
-    level = {"type": "integer", "minimum": 0, "maximum": 5}
+    level = Level(0).schema(context)
     rating = {"oneOf": [level, {"type": "null"}, RATING.json_schema(context)]}
     ids = sorted(context.get("competency", ()))
     return (
@@ -95,7 +101,7 @@ def _notes_schema(context: dict) -> dict:
 
 def ratings_field(what: str) -> Field:
     """The `ratings` field, shared by profiles and reviews."""
-    return Field("ratings", Custom("competency id: level 0-5, or {level, evidence}", _read_ratings, _ratings_schema), what)
+    return Field("ratings", Custom("competency id: level 0-N, or {level, evidence}", _read_ratings, _ratings_schema), what)
 
 
 NOTES_DOC = (
@@ -114,8 +120,7 @@ PROFILE = Spec(
         Field("years_experience", Number(0, 80, "a number of years"), "Years of project experience."),
         Field("assessed_on", Day(), "When you rated yourself; `progress` orders assessments by it."),
         ratings_field(
-            "Your level in each competency, 0 (none) to 5 (shapes the organisation); leave one out or blank "
-            "when unsure: it is then unrated."
+            "Your level in each competency on the framework's scale; leave one out or blank when unsure: it is then unrated."
         ),
         Field("notes", Custom("competency id: text", _read_notes, _notes_schema), NOTES_DOC),
     ),
@@ -124,7 +129,7 @@ RATING = Spec(
     "rating",
     "A rating with its evidence, the habit SFIA asks for.",
     (
-        Field("level", Integer(0, 5), "The level, 0-5.", required=True),
+        Field("level", Level(0), "The level, 0 to the top of the framework's scale.", required=True),
         Field("evidence", Text(), "What you did that shows it; the plan lists it beside your strengths."),
     ),
 )
@@ -153,7 +158,7 @@ def yaml_key(ident: str) -> str:
 
 def dump_profile(profile: Profile, framework: Framework) -> str:
     """The profile as YAML a person can read and edit, ratings in framework order."""
-    lines = ["# pmo-path profile: rate each competency 0-5 (pmo-path init shows the level descriptors)"]
+    lines = [f"# pmo-path profile: rate each competency {framework.scale.span()} (pmo-path init shows the level descriptors)"]
     if profile.name:
         lines.append(f"name: {quote(profile.name)}")
     for key in ("current_role", "target_role"):

@@ -26,7 +26,9 @@ REVIEW = Spec(
             required=True,
         ),
         Field("assessed_on", Day(), "When the ratings were given."),
-        ratings_field("Their view of the person's level in each competency, 0-5; leave out what they cannot judge."),
+        ratings_field(
+            "Their view of the person's level in each competency on the framework's scale; leave out what they cannot judge."
+        ),
     ),
 )
 REVIEW_KEYS = frozenset(("about", "relation", "rater"))

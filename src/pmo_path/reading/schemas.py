@@ -21,10 +21,12 @@ def json_schema(kind: str, framework: Framework) -> dict:
     """The schema of one kind of file.
 
     The ids a profile, a review or the advice names come from `framework` (the one in use); the
-    ids roles.yaml declares are its own, so there they are free.
+    ids roles.yaml declares are its own, so there they are free. Levels and their names follow the
+    scale of the framework in use, roles.yaml's too (a new scale is checked by `validate`).
     """
     advice_context = {
         **CONTEXT_KINDS,
+        "scale": framework.scale,
         "competency": framework.competencies,
         "source": framework.sources,
         "role": framework.roles,
@@ -33,12 +35,25 @@ def json_schema(kind: str, framework: Framework) -> dict:
     specs = {
         "profile": (PROFILE, context_of(framework)),
         "review": (REVIEW, review_context(framework)),
-        "roles": (ROLES_SPEC, CONTEXT_KINDS),
+        "roles": (ROLES_SPEC, {**CONTEXT_KINDS, "scale": framework.scale}),
         "recommendations": (RECOMMENDATIONS_SPEC, advice_context),
     }
     spec, context = specs[kind]
     schema = spec.json_schema(context, title=f"pmo-path {kind} file")
+    if kind in ("profile", "review"):  # the hover text names the scale in use
+        ratings = schema["properties"]["ratings"]
+        ratings["description"] = f"{ratings['description']} {scale_words(framework)}"
     return {"$id": f"{SCHEMA_ID}{kind}.json", **schema}
+
+
+def scale_words(framework: Framework) -> str:
+    """`Levels: 0 (not yet), 1 (Awareness), ..., 4 (Leader).`: the scale in use, in a sentence."""
+    scale = framework.scale
+    return (
+        "Levels: "
+        + ", ".join(f"{level} ({scale.name(level)})" if scale.name(level) else str(level) for level in scale.levels)
+        + "."
+    )
 
 
 SCHEMA_KINDS = ("profile", "review", "roles", "recommendations")

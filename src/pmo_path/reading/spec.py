@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..domain.model import fold
+from ..domain.model import MAX_LEVELS, Scale, fold
 from .checks import Checker, describe, join, one_of
 from .yamldoc import Document
 
@@ -83,6 +83,51 @@ class Integer(Value):
 
     def schema(self, context):
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+
+@dataclass(frozen=True, eq=False)
+class Level(Value):
+    """A level on the framework's scale (`context["scale"]`): a whole number from `low` to the scale's top,
+    or (`names`) a level's name as the scale spells it, in any case."""
+
+    low: int = 0
+    names: bool = False
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"level {self.low}-N" + (" or its name" if self.names else "")
+
+    @staticmethod
+    def scale(context: Mapping[str, Any]) -> Scale | None:
+        return context.get("scale")
+
+    def expected(self, context):
+        scale = self.scale(context)
+        top = scale.top if scale is not None else MAX_LEVELS
+        named = [scale.name(level) for level in range(self.low, top + 1)] if scale is not None and self.names else []
+        named = [name for name in named if name]
+        return f"a level from {self.low} to {top}" + (f" or its name ({', '.join(named)})" if named else "")
+
+    def read(self, check, mapping, key, where, context):
+        scale = self.scale(context)
+        value = mapping.get(key)
+        if self.names and isinstance(value, str) and scale is not None:
+            level = int(value.strip()) if value.strip().isascii() and value.strip().isdigit() else scale.by_name(value)
+            if level is None or not self.low <= level <= scale.top:
+                check.add(f"'{value}' is not a level of the scale; give {self.expected(context)}", join(where, key), mapping, key)
+                return None
+            return level
+        return check.integer(mapping, key, where, self.low, scale.top if scale is not None else MAX_LEVELS)
+
+    def schema(self, context):
+        scale = self.scale(context)
+        top = scale.top if scale is not None else MAX_LEVELS
+        number = {"type": "integer", "minimum": self.low, "maximum": top}
+        if not self.names:
+            return number
+        named = [scale.name(level) for level in range(self.low, top + 1)] if scale is not None else []
+        words = {"type": "string", "enum": [name for name in named if name]} if any(named) else {"type": "string"}
+        return {"oneOf": [number, words]}
 
 
 @dataclass(frozen=True, eq=False)

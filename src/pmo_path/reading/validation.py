@@ -28,6 +28,7 @@ class Report:
     reviews: int = 0
     problems: list[Problem | str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # usable, but worth knowing: a person in two inputs
+    advice_warnings: list[Problem] = field(default_factory=list)  # the framework's coverage holes (errors with --strict)
     survey_notes: list[str] = field(default_factory=list)  # what survey reading did: columns left out
     people: list[tuple[str, Profile]] = field(default_factory=list)  # for the one-person-once check
 
@@ -55,13 +56,20 @@ class Report:
 
     def lines(self) -> list[str]:
         """What stdout shows: each problem, FILE:LINE: FIELD: MESSAGE, in reading order, then each warning; or the OK line."""
-        found = [str(problem) for problem in self.problems] + [str(warning) for warning in self.warnings]
+        warnings = self.advice_warnings + self.warnings
+        found = [str(problem) for problem in self.problems] + [str(warning) for warning in warnings]
         return found if self.problems else found + [self.summary()]
 
     def notes(self) -> list[str]:
         """What stderr adds: which framework files were read, and how far profiles could be checked."""
         notes = [f"Framework files: {', '.join(self.framework_files)}"] if self.framework_files else []
         notes += [f"Note: {line}" for line in self.survey_notes]
+        if self.advice_warnings:
+            count = len(self.advice_warnings)
+            notes.append(
+                f"{count} warning{'s' if count != 1 else ''}: advice is missing there (the output says so); "
+                "--strict makes them errors"
+            )
         if self.warnings:
             count = len(self.warnings)
             notes.append(f"{count} warning{'s' if count != 1 else ''}: team and bench count each person once")
@@ -74,18 +82,31 @@ class Report:
         return f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
 
 
-def validate(data_dir: str | os.PathLike | None, profile_paths: list[str], columns: str | None = None) -> Report:
+def validate(
+    data_dir: str | os.PathLike | None, profile_paths: list[str], columns: str | None = None, strict: bool = False
+) -> Report:
     """Check the active framework, then each profile or review against it; collect, never raise.
 
-    `columns` is the `--columns` map file for survey exports."""
+    `columns` is the `--columns` map file for survey exports. The framework's coverage holes (advice
+    missing for a competency or a level) are warnings; with `strict`, problems."""
     report = Report()
     try:
         bundled = bundled_data_dir().resolve()
         for path in data_files(data_dir):
-            report.framework_files.append(f"{path} (bundled)" if path.resolve().parent == bundled else str(path))
+            if path is None:
+                report.framework_files.append("no recommendations.yaml (no advice yet; none borrowed)")
+            else:
+                report.framework_files.append(f"{path} (bundled)" if path.resolve().parent == bundled else str(path))
         report.framework = load_framework(data_dir)
     except InputError as err:
         report.problems.extend(err.problems)
+    if report.framework is not None and report.framework.warnings:
+        if strict:
+            report.problems.extend(
+                Problem(w.file, w.message.removeprefix("warning: "), w.field, w.line) for w in report.framework.warnings
+            )
+        else:
+            report.advice_warnings.extend(report.framework.warnings)
     mapping = None
     if columns is not None and report.framework is not None:
         from .survey import read_column_map

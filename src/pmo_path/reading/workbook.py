@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from ..errors import InputError, Problem
@@ -20,12 +21,21 @@ XLSX_EXTRA = "pip install 'pmo-path[xlsx]'"
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\"")
 _FORMULA = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]+)(\d+)\"[^>]*>\s*<(?:\w+:)?f\b")
 _CHUNK, _OVERLAP = 1024 * 1024, 4096
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of an .xls, and of an encrypted .xlsx
 
 
-def read_workbook(path: str, max_bytes: int) -> tuple[list[list[str]], dict[int, Problem]]:
-    """The first sheet's rows as text (trailing blank cells dropped), and a problem for each row that cannot be used.
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """The first sheet of a workbook, as read: rows of text and what openpyxl's values alone do not say."""
 
-    A merged range or a formula without a saved value in the first row is a problem with the whole file."""
+    rows: list[list[str]]  # trailing blank cells and rows dropped
+    merged: list[tuple[str, int, str | None, int | None]]  # first column, first row, last column, last row
+    formulas: list[tuple[str, int]]  # cells holding a formula (its saved value, if any, is in `rows`)
+    names: list[str]  # every sheet's name, the one read first
+
+
+def read_sheet(path: str, max_bytes: int) -> Sheet:
+    """The first sheet, or an InputError naming the file: too big, no openpyxl, encrypted, an old .xls, not a workbook."""
     try:
         size = os.stat(path).st_size
     except OSError as err:
@@ -41,8 +51,9 @@ def read_workbook(path: str, max_bytes: int) -> tuple[list[list[str]], dict[int,
         merged, formulas = _scan(path)
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise InputError(Problem(path, f"not an .xlsx workbook that can be read ({err}); save it again from Excel")) from None
+        raise InputError(Problem(path, _unreadable(path, err))) from None
     try:
+        names = list(book.sheetnames)
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # some writers store a wrong size; read every row that is there
         rows = [[_text(value) for value in values] for values in sheet.iter_rows(values_only=True)]
@@ -53,16 +64,41 @@ def read_workbook(path: str, max_bytes: int) -> tuple[list[list[str]], dict[int,
             row.pop()
     while rows and not rows[-1]:
         rows.pop()
+    return Sheet(rows, merged, formulas, names)
+
+
+def _unreadable(path: str, err: Exception) -> str:
+    """Why a file is no workbook openpyxl can open: Excel keeps a password-protected .xlsx, and an old .xls, in
+    another container (OLE), which a password-protected one names as encrypted."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(OLE_MAGIC))
+            whole = head + handle.read() if head == OLE_MAGIC else head  # within the size limit, checked before
+    except OSError:
+        head = whole = b""
+    if head == OLE_MAGIC:
+        if "EncryptionInfo".encode("utf-16-le") in whole:
+            return "is password-protected (encrypted); save a copy without the password"
+        return "is an old Excel workbook (.xls), not .xlsx; save it as .xlsx (Excel Workbook) or CSV UTF-8"
+    return f"not an .xlsx workbook that can be read ({err}); save it again from Excel"
+
+
+def read_workbook(path: str, max_bytes: int) -> tuple[list[list[str]], dict[int, Problem]]:
+    """The first sheet's rows as text (trailing blank cells dropped), and a problem for each row that cannot be used.
+
+    A merged range or a formula without a saved value in the first row is a problem with the whole file."""
+    sheet = read_sheet(path, max_bytes)
+    rows = sheet.rows
     bad: dict[int, Problem] = {}
-    for first_col, first_row, last_col, last_row in merged:
+    for first_col, first_row, last_col, last_row in sheet.merged:
         ref = f"{first_col}{first_row}" + (f":{last_col}{last_row}" if last_col else "")
         if first_row == 1:
             raise InputError(Problem(path, f"the header has merged cells ({ref}); unmerge them, one header a column", line=1))
         for number in range(first_row, (last_row or first_row) + 1):
             message = f"merged cells ({ref}); unmerge them, one answer a cell; row left out"
             bad.setdefault(number, Problem(path, message, line=number))
-    for column, number in formulas:
-        index = _column_index(column)
+    for column, number in sheet.formulas:
+        index = column_index(column)
         row = rows[number - 1] if number <= len(rows) else []
         if index < len(row) and row[index].strip():
             continue  # its saved value is used
@@ -87,7 +123,7 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _column_index(letters: bytes | str) -> int:
+def column_index(letters: bytes | str) -> int:
     index = 0
     for letter in letters.decode() if isinstance(letters, bytes) else letters:
         index = index * 26 + ord(letter) - ord("A") + 1

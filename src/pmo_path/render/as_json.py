@@ -26,7 +26,11 @@ def dumps(data: Any) -> str:
 
 
 def sources(framework: Framework, ids: tuple[str, ...]) -> list[dict[str, str]]:
-    return [{"title": framework.sources[i].title, "author": framework.sources[i].author} for i in ids]
+    return [
+        {"title": framework.sources[i].title, "author": framework.sources[i].author}
+        | ({"url": framework.sources[i].url} if framework.sources[i].url else {})
+        for i in ids
+    ]
 
 
 def recommendation(framework: Framework, rec: Recommendation, addresses: tuple[str, ...]) -> dict[str, Any]:
@@ -120,6 +124,7 @@ def role(framework: Framework, role: Role) -> dict[str, Any]:
         "requirements": [{"competency": r.competency, "level": r.level, "weight": r.weight} for r in role.requirements],
         "next": list(role.next),
         "sources": sources(framework, role.sources),
+        "grade": role.grade or None,  # issue 18: the organisation's grade label, additive
     }
 
 
@@ -247,8 +252,18 @@ def bench(framework: Framework, rows: tuple[BenchRow, ...]) -> list[dict[str, An
     ]
 
 
+def with_scale(framework: Framework, data: Any) -> Any:
+    """A result object with the framework's `scale: [{level, name}]` at its top (after `schema_version`), so a
+    script reads a level's name where the result gives its number. Lists (`roles`, `match`, `bench`) keep
+    the contract's shape: a list, unchanged."""
+    if not isinstance(data, dict):
+        return data
+    head = {"schema_version": data["schema_version"]} if "schema_version" in data else {}
+    return {**head, "scale": framework.scale.entries(), **data}
+
+
 def _dumped(build):
-    return staticmethod(lambda framework, result: dumps(build(framework, result)))
+    return staticmethod(lambda framework, result: dumps(with_scale(framework, build(framework, result))))
 
 
 class JsonRenderer:
@@ -259,7 +274,7 @@ class JsonRenderer:
     roles = _dumped(roles)
     role = _dumped(role)
     comparison = _dumped(comparison)
-    route = _dumped(route)
+    route = staticmethod(lambda framework, result: dumps(route(framework, result)))  # no levels: the contract's keys only
     match = _dumped(match)
     team = _dumped(team)
     progress = _dumped(progress)

@@ -52,15 +52,17 @@ def handoff_html(handoff: Handoff) -> str:
 def form_data(framework: Framework, target: Role | None = None) -> dict:
     """What the page needs: roles by track, and the competencies to rate with their level descriptors."""
     needed = {r.competency for r in target.requirements} if target else set(framework.competencies)
-    scale = framework.scale or {}
+    scale = framework.scale
     competencies = [
         {
             "id": c.id,
             "name": c.name,
-            "group": framework.groups.get(c.group, c.group),
+            "group": framework.group_name(c),
             "description": c.description,
             "levels": [{"level": 0, "label": scale.get(0, "none"), "text": ""}]
-            + [{"level": level, "label": scale.get(level, ""), "text": text} for level, text in sorted(c.levels.items())],
+            + [
+                {"level": level, "label": scale.name(level), "text": framework.descriptor(c, level)} for level in scale.above_zero
+            ],
         }
         for c in framework.competencies.values()
         if c.id in needed
@@ -76,6 +78,7 @@ def form_data(framework: Framework, target: Role | None = None) -> dict:
     data["key"] = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
     # The saved file's first line: the command that checks it, FILE-NAME replaced by the file's name in the page.
     data["check"] = command_line("validate", "FILE-NAME", data_dir=framework.data_dir)
+    data["scale"] = framework.scale.entries()  # the levels' names, as JSON results carry them (not in the key)
     return data
 
 

@@ -19,6 +19,7 @@ from .move_notes import (
     UNRATED_EVIDENCE,
     credential_line,
     experience_line,
+    no_advice_line,
     onward_line,
     range_headline,
     rate_more,
@@ -46,6 +47,7 @@ from .wording import (
     rater_counts,
     reassess_command,
     route_growth,
+    scale_legend,
     weight_change,
 )
 
@@ -84,7 +86,8 @@ def bar(value: float, width: int = 20) -> str:
 
 def source_ref(framework: Framework, ids: tuple[str, ...]) -> str:
     """`Author, “Title”`; the title links to the source when it has an http(s) `url`."""
-    return "; ".join(f"{cell(framework.sources[i].author)}, “{_titled(framework.sources[i])}”" for i in ids)
+    sources = [framework.sources[i] for i in ids]  # an organisation's own source may have no author
+    return "; ".join(f"{cell(s.author)}, “{_titled(s)}”" if s.author else f"“{_titled(s)}”" for s in sources)
 
 
 def _page_link(address: str) -> str:
@@ -130,7 +133,7 @@ def growth_text(framework: Framework, gaps: tuple[Gap, ...]) -> str:
 def route_list(framework: Framework, steps: list[str], start_note: str, notes: list[str]) -> list[str]:
     """A numbered route: each role with what entering it asks (`notes`, one per step after the first)."""
     return [
-        f"{number}. **{cell(framework.roles[role_id].title)}** ({code(role_id)}): {note}"
+        f"{number}. **{cell(framework.roles[role_id].heading)}** ({code(role_id)}): {note}"
         for number, (role_id, note) in enumerate(zip(steps, [start_note, *notes], strict=True), 1)
     ]
 
@@ -147,7 +150,7 @@ def evidence_to_gather(framework: Framework, gaps: tuple[Gap, ...]) -> list[str]
         if not gap.rated:
             lines.append(f"- **{name}** ({NOT_RATED}): {UNRATED_EVIDENCE}")
         elif found is not None:
-            lines.append(f"- **{name}** (level {found[0]}): {cell(found[1])}")
+            lines.append(f"- **{name}** (level {cell(framework.scale.label(found[0]))}): {cell(found[1])}")
     return lines if len(lines) > 3 else []
 
 
@@ -171,7 +174,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
     """The development plan of contract section 6."""
     today, review = result.written_on or date.today(), result.review_on
     profile, score, target = result.profile, result.score, result.target
-    title = f"{cell(profile.name)} → {cell(target.title)}" if profile.name else cell(target.title)
+    title = f"{cell(profile.name)} → {cell(target.heading)}" if profile.name else cell(target.heading)
     lines = [f"# Development plan: {title}", ""]
 
     who = cell(profile.name) if profile.name else "(no name in the profile)"
@@ -179,10 +182,10 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         (
             "Who",
             who
-            + (f", {cell(result.current.title)}" if result.current else "")
+            + (f", {cell(result.current.heading)}" if result.current else "")
             + (f" ({profile.years_experience:g} years)" if profile.years_experience is not None else ""),
         ),
-        ("Target", f"{cell(target.title)} ({code(target.id)})"),
+        ("Target", f"{cell(target.heading)} ({code(target.id)})"),
     ]
     if profile.assessed_on:
         facts.append(("Assessed on", profile.assessed_on.isoformat()))
@@ -207,7 +210,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
     if check := second_view(result, framework):
         lines += [f"**Second view:** {check[0]}", ""] + [f"    {one_line(command)}" for command in check[1]] + [""]
     if chart:
-        lines += [f"![Radar chart: current level against what {cell(target.title)} requires]({chart})", ""]
+        lines += [f"![Radar chart: current level against what {cell(target.heading)} requires]({chart})", ""]
 
     lines += ["## Gaps", ""]
     if score.gaps:
@@ -222,11 +225,16 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
             ]
             for g in score.gaps
         ]
-        lines += table(["Competency", "Group", "Now", "Need", "Gap", "Weight"], rows, "llrrrl")
+        columns = ["Competency", "Group", "Now", "Need", "Gap", "Weight"]
+        if not framework.groups:  # a flat list of competencies: no group column
+            columns, rows = columns[:1] + columns[2:], [row[:1] + row[2:] for row in rows]
+        lines += table(columns, rows, "llrrrl" if framework.groups else "lrrrl")
         lines += [
             "",
             f"Most pressing first: the levels missing, counted 3 if core, 2 if important, 1 if useful; {NOT_RATED} last.",
         ]
+        if legend := scale_legend(framework.scale):  # the names beside the numbers: the table stays narrow enough to draw
+            lines += ["", cell(legend)]
         lines += evidence_to_gather(framework, score.gaps)
     else:
         lines.append("No gaps: you meet every requirement of this role.")
@@ -252,6 +260,8 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
     lines.append("")
 
     lines += ["## Actions", ""]
+    if bare := no_advice_line(result, framework, cell):
+        lines += [bare, ""]
     if not result.advice:
         lines += ["No step in this framework fits your ratings for this role yet.", ""]
     elif onward := onward_line(result, framework, cell):
@@ -279,7 +289,8 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
             rating = profile.ratings.get(gap.competency)
             evidence = f": {cell(rating.evidence)}" if rating and rating.evidence else ""
             name = cell(framework.competencies[gap.competency].name)
-            lines.append(f"- **{name}** {gap.current} (needs {gap.required}){evidence}")
+            now, need = framework.scale.label(gap.current), framework.scale.label(gap.required)
+            lines.append(f"- **{name}** {cell(now)} (needs {cell(need)}){evidence}")
     else:
         lines.append("None of this role's requirements is met yet: every step counts.")
     lines.append("")
@@ -304,42 +315,43 @@ def roles_report(framework: Framework, ladders: dict[str, list[Role]]) -> str:
     lines: list[str] = ["# Roles", ""]
     for track, ladder in ladders.items():
         lines += [f"## {cell(framework.tracks.get(track, track))}", ""]
-        rows = [[r.seniority, code(r.id), r.title, f"{r.years[0]}-{r.years[1]}", ", ".join(r.next) or "-"] for r in ladder]
+        rows = [[r.seniority, code(r.id), r.heading, f"{r.years[0]}-{r.years[1]}", ", ".join(r.next) or "-"] for r in ladder]
         lines += table(["Level", "Id", "Title", "Years", "Leads to"], rows, "rllrl") + [""]
     return "\n".join(lines)
 
 
 def role_report(framework: Framework, role: Role) -> str:
     lines = [
-        f"# {cell(role.title)} ({code(role.id)})",
+        f"# {cell(role.heading)} ({code(role.id)})",
         "",
-        f"{cell(framework.tracks.get(role.track, role.track))}, level {role.seniority}, "
-        f"typically {role.years[0]}-{role.years[1]} years.",
+        f"{cell(framework.tracks.get(role.track, role.track))}, level {role.seniority}"
+        + (f", typically {role.years[0]}-{role.years[1]} years." if role.years != (0, 0) else "."),
         "",
-        cell(role.summary),
-        "",
+        *([cell(role.summary), ""] if role.summary else []),
         "## Requirements",
         "",
     ]
     rows = [
-        [framework.competencies[r.competency].name, r.level, WEIGHT_NAME.get(r.weight, r.weight)]
+        [framework.competencies[r.competency].name, framework.scale.label(r.level), WEIGHT_NAME.get(r.weight, r.weight)]
         for r in sorted(role.requirements, key=lambda r: (-r.weight, -r.level))
     ]
     lines += table(["Competency", "Level", "Weight"], rows, "lrl") + [""]
-    leads = ", ".join(f"{cell(framework.roles[n].title)} ({code(n)})" for n in role.next) or "the top of its ladder"
+    if legend := scale_legend(framework.scale):
+        lines += [cell(legend), ""]
+    leads = ", ".join(f"{cell(framework.roles[n].heading)} ({code(n)})" for n in role.next) or "the top of its ladder"
     lines += [f"Leads to: {leads}.", "", "## Sources", ""]
     lines += [f"- {source_ref(framework, (s,))}" for s in role.sources]
     return "\n".join(lines) + "\n"
 
 
-def _requirement(level: int, weight: int) -> str:
-    return f"{level} ({WEIGHT_NAME.get(weight, weight)})" if level else "-"
+def _requirement(framework: Framework, level: int, weight: int) -> str:
+    return f"{framework.scale.label(level)} ({WEIGHT_NAME.get(weight, weight)})" if level else "-"
 
 
 def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
     """`role ROLE --vs OTHER`: two roles side by side, competency by competency."""
     source, target = comparison.source, comparison.target
-    lines = [f"# {cell(source.title)} ({code(source.id)}) → {cell(target.title)} ({code(target.id)})", ""]
+    lines = [f"# {cell(source.heading)} ({code(source.id)}) → {cell(target.heading)} ({code(target.id)})", ""]
     rows = []
     for row in comparison.competencies:
         change = CHANGE_NAME[row.change] + (f" {row.delta:+d}" if row.change in ("rises", "falls") else "")
@@ -348,14 +360,16 @@ def comparison_report(framework: Framework, comparison: RoleComparison) -> str:
         rows.append(
             [
                 framework.competencies[row.competency].name,
-                _requirement(row.from_level, row.from_weight),
-                _requirement(row.to_level, row.to_weight),
+                _requirement(framework, row.from_level, row.from_weight),
+                _requirement(framework, row.to_level, row.to_weight),
                 change,
             ]
         )
-    lines += table(["Competency", source.title, target.title, "Change"], rows, "llll") + [""]
+    lines += table(["Competency", source.heading, target.heading, "Change"], rows, "llll") + [""]
     lines.append(", ".join(f"{comparison.count(change)} {change}" for change in CHANGES) + ".")
-    lines += ["", f"Level 1-5 the role asks for, and {WEIGHT_LEGEND}; - means the role does not require it."]
+    lines += ["", f"Level 1-{framework.scale.top} the role asks for, and {WEIGHT_LEGEND}; - means the role does not require it."]
+    if legend := scale_legend(framework.scale):
+        lines += ["", cell(legend)]
     return "\n".join(lines) + "\n"
 
 
@@ -367,12 +381,12 @@ def route_report(framework: Framework, found: Route) -> str:
         notes = [growth_text(framework, gaps) for _, gaps in found.growth]
     else:
         notes = [rises_text(framework, rises) for _, rises in found.rises]
-    lines = [f"# Route: {cell(first.title)} → {cell(last.title)}", ""]
+    lines = [f"# Route: {cell(first.heading)} → {cell(last.heading)}", ""]
     lines += route_list(framework, steps, "the start", notes) + [""] + mermaid_route(framework, steps) + [""]
     if found.personal:
         lines.append(route_growth(found.cost))
         if found.fewest is not None:
-            fewest = " → ".join(cell(framework.roles[r].title) for r in found.fewest)
+            fewest = " → ".join(cell(framework.roles[r].heading) for r in found.fewest)
             lines += ["", f"Fewest steps would be {fewest}, asking {growth_points(found.fewest_cost)}."]
     else:
         lines.append("Fewest steps. With `-p PROFILE`, the route that asks you the least new growth.")
@@ -396,7 +410,7 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
         rows.append(
             [
                 number,
-                Raw(f"{cell(found.role.title)} ({code(found.role.id)})"),
+                Raw(f"{cell(found.role.heading)} ({code(found.role.id)})"),
                 f"{readiness_span(found.score)}%",
                 rate_more(found.score) or found.score.verdict,
                 f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"

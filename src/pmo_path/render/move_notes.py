@@ -55,7 +55,7 @@ def experience_line(result: Assessment, esc: Wrap = _same) -> str | None:
     years, typical = result.experience
     if typical is None:
         return None
-    line = f"{esc(result.target.title)}: typically {typical[0]}-{typical[1]} years"
+    line = f"{esc(result.target.heading)}: typically {typical[0]}-{typical[1]} years"
     if years is None:
         return line + "; add years_experience to your profile to compare"
     return line + f"; you have {years:g}"
@@ -69,8 +69,8 @@ def onward_line(result: Assessment, framework: Framework, esc: Wrap = _same) -> 
             f"{esc(framework.competencies[g.competency].name)} {gap_levels(g.current, g.required, g.rated)}" for g in onward.gaps
         )
         return (
-            f"You are ready for {esc(result.target.title)}; the steps below also aim at the next role up, "
-            f"{esc(onward.role.title)} ({onward.readiness:.1f}%, {onward.verdict}). Its gaps: {gaps}."
+            f"You are ready for {esc(result.target.heading)}; the steps below also aim at the next role up, "
+            f"{esc(onward.role.heading)} ({onward.readiness:.1f}%, {onward.verdict}). Its gaps: {gaps}."
         )
     if result.sharpening:
         target = result.target
@@ -81,7 +81,7 @@ def onward_line(result: Assessment, framework: Framework, esc: Wrap = _same) -> 
             if higher
             else "no more senior role follows it in this framework"
         )
-        return f"You are ready for {esc(target.title)} and {where}: the steps below keep you sharp and pass on what you know."
+        return f"You are ready for {esc(target.heading)} and {where}: the steps below keep you sharp and pass on what you know."
     return None
 
 
@@ -127,3 +127,16 @@ def credential_line(rec: Recommendation, esc: Wrap = _same, link: Wrap | None = 
         return None
     page = (link or esc)(found.url)
     return f"Credential: {esc(found.name)}, awarded by {esc(found.body)}; check the current requirements at {page}"
+
+
+def no_advice_line(result: Assessment, framework: Framework, esc: Wrap = _same) -> str | None:
+    """The gaps this framework has no advice for at all: said, never filled from another framework's advice."""
+    gaps = [g.competency for g in result.score.gaps]
+    if result.onward is not None:
+        gaps += [g.competency for g in result.onward.gaps if g.competency not in gaps]
+    built = {c for rec in framework.recommendations.values() for c in rec.builds}
+    bare = [framework.competencies[c].name for c in gaps if c not in built]
+    if not bare:
+        return None
+    names = ", ".join(esc(name) for name in bare)
+    return f"No advice yet in this framework for {names}: ask whoever keeps the framework, or set your own step."

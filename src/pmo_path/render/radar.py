@@ -78,8 +78,9 @@ def _label(index: int, count: int, spoke: Spoke) -> str:
     )
 
 
-def radar_svg(title: str, spokes: list[Spoke]) -> str:
-    """The chart: rings for levels 1-5, one spoke per competency, required (dashed) and current (filled) polygons."""
+def radar_svg(title: str, spokes: list[Spoke], top: int = MAX_LEVEL) -> str:
+    """The chart: a ring for each level 1 to `top` (the framework's scale), one spoke per competency, required
+    (dashed) and current (filled) polygons. Any scale is drawn in the same circle."""
     count = len(spokes)
     if count < MIN_SPOKES:
         raise ValueError(f"a radar chart needs at least {MIN_SPOKES} spokes, got {count}")
@@ -96,24 +97,25 @@ def radar_svg(title: str, spokes: list[Spoke]) -> str:
         f'<text x="{WIDTH / 2:.0f}" y="36" text-anchor="middle" font-size="18" font-weight="600" fill="{INK}">'
         f"{escape(title)}</text>",
     ]
-    for level in range(1, MAX_LEVEL + 1):
-        parts.append(f'<polygon class="ring" points="{_points([level] * count)}"/>')
+    fit = MAX_LEVEL / top  # a level of the framework's scale, in the drawing's
+    for level in range(1, top + 1):
+        parts.append(f'<polygon class="ring" points="{_points([level * fit] * count)}"/>')
     for index in range(count):
         x, y = _point(index, count, MAX_LEVEL)
         parts.append(f'<line class="spoke" x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x:.1f}" y2="{y:.1f}"/>')
-    for level in range(1, MAX_LEVEL + 1):
-        x, y = _point(0, count, level)
+    for level in range(1, top + 1):
+        x, y = _point(0, count, level * fit)
         parts.append(f'<text class="tick" x="{x + 4:.1f}" y="{y - 3:.1f}">{level}</text>')
     parts.append(
-        f'<polygon class="required" points="{_points([s.required for s in spokes])}" fill="none" '
+        f'<polygon class="required" points="{_points([s.required * fit for s in spokes])}" fill="none" '
         f'stroke="{REQUIRED}" stroke-width="2.5" stroke-dasharray="7 4"/>'
     )
     parts.append(
-        f'<polygon class="current" points="{_points([s.current for s in spokes])}" fill="{CURRENT}" '
+        f'<polygon class="current" points="{_points([s.current * fit for s in spokes])}" fill="{CURRENT}" '
         f'fill-opacity="0.25" stroke="{CURRENT}" stroke-width="2.5"/>'
     )
     for index, spoke in enumerate(spokes):
-        x, y = _point(index, count, spoke.current)
+        x, y = _point(index, count, spoke.current * fit)
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{CURRENT}"/>')
     parts += [_label(index, count, spoke) for index, spoke in enumerate(spokes)]
     legend_y = HEIGHT - 28
@@ -124,7 +126,7 @@ def radar_svg(title: str, spokes: list[Spoke]) -> str:
         f'<line x1="{WIDTH / 2 - 60:.0f}" y1="{legend_y - 5}" x2="{WIDTH / 2 - 38:.0f}" y2="{legend_y - 5}" '
         f'stroke="{REQUIRED}" stroke-width="2.5" stroke-dasharray="7 4"/>',
         f'<text class="label" x="{WIDTH / 2 - 30:.0f}" y="{legend_y}">required</text>',
-        f'<text class="levels" x="{WIDTH / 2 + 50:.0f}" y="{legend_y}">labels: now / need, levels 0-5</text>',
+        f'<text class="levels" x="{WIDTH / 2 + 50:.0f}" y="{legend_y}">labels: now / need, levels 0-{top}</text>',
         "</svg>",
     ]
     return "\n".join(parts) + "\n"
@@ -133,4 +135,4 @@ def radar_svg(title: str, spokes: list[Spoke]) -> str:
 def role_radar(framework: Framework, role: Role, levels: dict[str, int], who: str | None = None) -> str:
     """The plan's chart: a person's levels against what the role requires."""
     title = f"{who}: now against {role.title}" if who else f"Now against {role.title}"
-    return radar_svg(title, spokes_for(framework, role, levels))
+    return radar_svg(title, spokes_for(framework, role, levels), framework.scale.top)

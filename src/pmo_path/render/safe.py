@@ -23,6 +23,9 @@ in it, and every renderer passes data through the one for its kind:
 - `xml`: SVG and HTML text or attribute values, always well-formed.
 - `json_text`: JSON text with every control, bidi and invisible character as
   a `\\uXXXX` escape (the values read back the same).
+- `yaml_text`: a double-quoted YAML string (the framework files `framework
+  import` writes): `: `, `#`, a leading `-`, `no` or `yes` stay text, and
+  every control, line break, bidi and invisible character is an escape.
 - `TERMINAL_UNSAFE`: what must never reach a terminal-bound stream; the CSV
   writer (`render.as_csv`) shows it with `visible` in every cell.
 
@@ -175,3 +178,30 @@ def xml(text: object) -> str:
     """Text or an attribute value in SVG or HTML: escaped, with nothing XML 1.0 forbids."""
     value = visible(text).replace("\r", " ")
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
+
+
+_YAML_SHORT = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_YAML_SPECIAL = re.compile(r'[\\"\t\n\r]')
+
+
+def yaml_text(text: str) -> str:
+    """Text as a double-quoted YAML scalar that every YAML reader (1.1 or 1.2) reads back as the same text.
+
+    Quoting keeps `no`, `1e3`, `- item`, `key: value` and `# note` as text; inside the quotes, a
+    backslash and a quote are escaped, and so is every character a reader would fold (line breaks,
+    U+0085, U+2028/9), refuse (controls, non-characters, lone surrogates) or that would hide in the
+    file (bidi controls, zero-width characters); everything else, accents and scripts, as written."""
+    text = _YAML_SPECIAL.sub(lambda match: _YAML_SHORT[match.group()], text)
+    text = UNSAFE.sub(_yaml_escape, text)
+    if _MAYBE_INVISIBLE.search(text):
+        text = INVISIBLE.sub(lambda match: match.group() if match.group("flag") else _yaml_escape(match), text)
+    return f'"{text}"'
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code == 0:
+        return "\\0"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

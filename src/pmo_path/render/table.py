@@ -17,13 +17,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ..domain.assessment import Assessment
-from ..domain.model import Framework, Role
+from ..domain.model import Framework, Role, Scale
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
 from .move_notes import (
     PROVISIONAL_MATCH,
     credential_line,
     experience_line,
+    no_advice_line,
     onward_line,
     range_headline,
     rate_more,
@@ -44,6 +45,7 @@ from .wording import (
     growth_points,
     reassess_command,
     route_growth,
+    scale_legend,
     weight_change,
 )
 
@@ -59,10 +61,10 @@ def readiness_bar(value: float, width: int = 24) -> Text:
     return Text.assemble((FULL * filled, "green"), (MISSING * (width - filled), "dim"))
 
 
-def level_bar(current: int, required: int) -> Text:
-    """Five cells: your level (█), what is missing to the requirement (▒), beyond it (·)."""
+def level_bar(current: int, required: int, top: int = 5) -> Text:
+    """One cell a level of the scale: your level (█), what is missing to the requirement (▒), beyond it (·)."""
     bar = Text()
-    for cell in range(1, 6):
+    for cell in range(1, top + 1):
         if cell <= current:
             bar.append(FULL, "green" if cell <= required or required == 0 else "cyan")
         elif cell <= required:
@@ -82,7 +84,7 @@ class Chain:
     def __init__(self, lead: Text, framework: Framework, steps: list[str], tail: Text | None = None, indent: int = 2) -> None:
         self.lead, self.indent = lead, indent
         last = len(steps) - 1
-        self.items = [Text(framework.roles[r].title, "bold" if i == last else "") for i, r in enumerate(steps)]
+        self.items = [Text(framework.roles[r].heading, "bold" if i == last else "") for i, r in enumerate(steps)]
         if tail is not None:  # the tail goes with the last role
             self.items[-1] = Text.assemble(self.items[-1], tail)
 
@@ -101,7 +103,8 @@ class Chain:
 
 
 def source_line(framework: Framework, ids: tuple[str, ...]) -> str:
-    return "; ".join(f"{framework.sources[i].author}, “{framework.sources[i].title}”" for i in ids)
+    sources = [framework.sources[i] for i in ids]  # an organisation's own source may have no author
+    return "; ".join(f"{s.author}, “{s.title}”" if s.author else f"“{s.title}”" for s in sources)
 
 
 class Indented:
@@ -229,21 +232,27 @@ def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> ByWidth:
     Narrower, the level bar carries now and need; narrower still, a long name wraps at a space.
     """
 
-    def build(level: int) -> Table:
+    scale = framework.scale
+    named = bool(scale_legend(scale))
+
+    def build(layout: int) -> Table:
+        # 0: now and need with the level names (where the scale has them); then as numbers; then in the bar's cell
+        level = layout - 1 if named else layout
         narrow = level >= 1
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
         table.add_column("Competency", no_wrap=level < 2)
         if not narrow:
-            table.add_column("Now", justify="right", no_wrap=True)
-            table.add_column("Need", justify="right", no_wrap=True)
+            table.add_column("Now", justify="right" if level == 0 else "left", no_wrap=True)
+            table.add_column("Need", justify="right" if level == 0 else "left", no_wrap=True)
         table.add_column("Level", no_wrap=True)
         table.add_column("Weight", no_wrap=True)
         for gap in gaps:
-            now = str(gap.current) if gap.rated else Text(NOT_RATED, "yellow")
-            bar = level_bar(gap.current, gap.required)
+            label = scale.label if level < 0 else str
+            now = label(gap.current) if gap.rated else Text(NOT_RATED, "yellow")
+            bar = level_bar(gap.current, gap.required, scale.top)
             if narrow:
                 bar.append(f" {gap_levels(gap.current, gap.required, gap.rated)}", "" if gap.rated else "yellow")
-            cells = [now, str(gap.required)] if not narrow else []
+            cells = [now, label(gap.required)] if not narrow else []
             table.add_row(
                 framework.competencies[gap.competency].name,
                 *cells,
@@ -252,7 +261,7 @@ def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> ByWidth:
             )
         return table
 
-    return ByWidth(build, 3)
+    return ByWidth(build, 4 if named else 3)
 
 
 def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
@@ -260,8 +269,8 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
     who = one_line(profile.name) if profile.name else "You"  # an invisible character in a name shows
     move = Text.assemble((who, "bold"), " · ")
     if result.current is not None:
-        move.append(f"{result.current.title} → ")
-    move.append(score.role.title, "bold")
+        move.append(f"{result.current.heading} → ")
+    move.append(score.role.heading, "bold")
     parts: list[RenderableType] = [
         move,
         Text.assemble(
@@ -281,6 +290,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             _heading(f"Gaps ({len(score.gaps)}), most pressing first"),
             gap_table(framework, score.gaps),
             Text(f"{FULL} your level  {MISSING} missing to the requirement  {EMPTY} beyond it", "dim"),
+            *([Text(legend, "dim")] if (legend := scale_legend(framework.scale)) else []),
         ]
     else:
         parts.append(Text("\nNo gaps: you meet every requirement of this role.", "green"))
@@ -288,7 +298,9 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
         parts.append(_heading("Strengths"))
         for gap in score.strengths:
             line = Text.assemble(
-                "✓ ", (framework.competencies[gap.competency].name, "green"), f"  {gap.current} (needs {gap.required})"
+                "✓ ",
+                (framework.competencies[gap.competency].name, "green"),
+                f"  {framework.scale.label(gap.current)} (needs {framework.scale.label(gap.required)})",
             )
             evidence = profile.ratings.get(gap.competency)
             if evidence and evidence.evidence:
@@ -311,6 +323,8 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
     if check := second_view(result, framework):
         parts.append(Indented(Text(f"\nSecond view: {check[0]}", "yellow"), 0))
         parts += [ShellCommand(command) for command in check[1]]
+    if bare := no_advice_line(result, framework):
+        parts.append(Indented(Text(f"\n{bare}", "yellow"), 0))
     if result.advice:
         parts.append(_heading("Next steps"))
         if onward := onward_line(result, framework):
@@ -362,7 +376,7 @@ def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> Renderab
                 table.add_column("Years", justify="right", no_wrap=True)
                 table.add_column("Leads to", no_wrap=True)
             for role in ladder:
-                name = Text.assemble((role.title, "bold"), "\n", (role.id, "cyan"))
+                name = Text.assemble((role.heading, "bold"), "\n", (role.id, "cyan"))
                 years = f"{role.years[0]}-{role.years[1]}"
                 if narrow:
                     name.append("\nleads to " + (", ".join(role.next) or "-"), "dim")
@@ -392,21 +406,25 @@ def role_view(framework: Framework, role: Role) -> RenderableType:
         for requirement in sorted(role.requirements, key=lambda r: (-r.weight, -r.level)):
             table.add_row(
                 framework.competencies[requirement.competency].name,
-                Text.assemble(level_bar(requirement.level, requirement.level), f" {requirement.level}"),
+                Text.assemble(
+                    level_bar(requirement.level, requirement.level, framework.scale.top),
+                    f" {framework.scale.label(requirement.level)}",
+                ),
                 WEIGHT_NAME.get(requirement.weight, str(requirement.weight)),
             )
         return table
 
-    leads = ", ".join(f"{framework.roles[n].title} ({n})" for n in role.next) or "the top of its ladder"
+    leads = ", ".join(f"{framework.roles[n].heading} ({n})" for n in role.next) or "the top of its ladder"
+    years = f" · typically {role.years[0]}-{role.years[1]} years" if role.years != (0, 0) else ""
     return Group(
         Text.assemble(
-            (role.title, "bold"),
-            f"  ({role.id}) · {framework.tracks.get(role.track, role.track)}, "
-            f"level {role.seniority} · typically {role.years[0]}-{role.years[1]} years",
+            (role.heading, "bold"),
+            f"  ({role.id}) · {framework.tracks.get(role.track, role.track)}, level {role.seniority}{years}",
         ),
-        Text(role.summary),
+        *([Text(role.summary)] if role.summary else []),
         _heading("Requirements"),
         ByWidth(build),
+        *([Text(legend, "dim")] if (legend := scale_legend(framework.scale)) else []),
         Text.assemble(("Leads to: ", "bold"), leads),
         Text.assemble(("Sources: ", "bold"), source_line(framework, role.sources), style="dim"),
     )
@@ -416,27 +434,33 @@ CHANGE_STYLE = {"rises": "yellow", "falls": "cyan", "stays": "dim", "new": "yell
 RELATION_MARK = {kind: f"{RELATION_SYMBOL[kind]} {RELATION_NAME[kind]}" for kind in RELATION_SYMBOL}
 
 
-def _requirement_cell(level: int, weight: int, detail: int = 2) -> Text:
-    """The level a role asks for: with its bar and weight (2), with its weight (1), alone (0)."""
+def _requirement_cell(level: int, weight: int, detail: int = 2, scale: Scale | None = None) -> Text:
+    """The level a role asks for: with its name, bar and weight (3), with its bar and weight (2), with its
+    weight (1), alone (0)."""
     if not level:
         return Text("-", "dim")
-    drawn = [level_bar(level, level), " "] if detail > 1 else []
+    scale = scale or Scale()
+    drawn = [level_bar(level, level, scale.top), " "] if detail > 1 else []
     named = [" ", (WEIGHT_NAME.get(weight, str(weight)), "dim")] if detail > 0 else []
-    return Text.assemble(*drawn, str(level), *named, no_wrap=True)
+    return Text.assemble(*drawn, scale.label(level) if detail > 2 else str(level), *named, no_wrap=True)
 
 
 def comparison_view(framework: Framework, comparison: RoleComparison) -> RenderableType:
     """Two roles side by side, competency by competency: what rises, what falls, what stays."""
     source, target = comparison.source, comparison.target
 
-    def build(level: int) -> Table:
-        """Narrower: the weight change is left to the two cells, the bars go, names wrap, a change is its symbol."""
+    named = bool(scale_legend(framework.scale))
+
+    def build(layout: int) -> Table:
+        """Narrower: the level names go (the legend keeps them), the weight change is left to the two cells, the
+        bars go, names wrap, a change is its symbol."""
+        level = layout - 1 if named else layout
         compact = level >= 4
-        detail = 2 if level < 2 else 1 if not compact else 0
+        detail = 3 if level < 0 else 2 if level < 2 else 1 if not compact else 0
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0 if compact else (0, 1))
         table.add_column("Competency", no_wrap=level < 3)
-        table.add_column(source.title)  # a title may wrap in the header; the cells never do
-        table.add_column(target.title)
+        table.add_column(source.heading)  # a title may wrap in the header; the cells never do
+        table.add_column(target.heading)
         table.add_column("Change" if not compact else "Δ")
         for row in comparison.competencies:
             label, style = CHANGE_NAME[row.change], CHANGE_STYLE[row.change]
@@ -444,27 +468,28 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
             if compact:
                 label = label.split()[0]
             change = Text(label + (f"{'' if compact else ' '}{row.delta:+d}" if moved else ""), style, no_wrap=True)
-            if level == 0 and row.from_level and row.to_level and row.from_weight != row.to_weight:
+            if level <= 0 and row.from_level and row.to_level and row.from_weight != row.to_weight:
                 change.append(f", {weight_change(row.from_weight, row.to_weight)}", "dim")
             table.add_row(
                 framework.competencies[row.competency].name,
-                _requirement_cell(row.from_level, row.from_weight, detail),
-                _requirement_cell(row.to_level, row.to_weight, detail),
+                _requirement_cell(row.from_level, row.from_weight, detail, framework.scale),
+                _requirement_cell(row.to_level, row.to_weight, detail, framework.scale),
                 change,
             )
         return table
 
     counts = " · ".join(f"{comparison.count(change)} {change}" for change in CHANGES)
     return Group(
-        Text.assemble((source.title, "bold"), f" ({source.id}) → ", (target.title, "bold"), f" ({target.id})"),
+        Text.assemble((source.heading, "bold"), f" ({source.id}) → ", (target.heading, "bold"), f" ({target.id})"),
         Text(
             f"{framework.tracks.get(source.track, source.track)}, level {source.seniority} → "
             f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}",
             "dim",
         ),
-        ByWidth(build, 5),
+        ByWidth(build, 6 if named else 5),
         Text(counts, "dim"),
-        Text(f"Level 1-5 the role asks for, and {WEIGHT_LEGEND}; - not required.", "dim"),
+        Text(f"Level 1-{framework.scale.top} the role asks for, and {WEIGHT_LEGEND}; - not required.", "dim"),
+        *([Text(legend, "dim")] if (legend := scale_legend(framework.scale)) else []),
     )
 
 
@@ -493,7 +518,7 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
     details = found.growth if found.personal else found.rises
     for number, (role_id, items) in enumerate(details, 1):
         line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
-        parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].title, "bold"), ": ", line), 5, first=2))
+        parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].heading, "bold"), ": ", line), 5, first=2))
     if found.personal:
         parts.append(Text(f"\n{route_growth(found.cost)}", "dim"))
         if found.fewest is not None:
@@ -531,7 +556,7 @@ def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
             # wrapped (level 1) only where it keeps 20 cells: a gap takes two lines, never a column of single words
             table.add_column("Biggest gap", no_wrap=level == 0, min_width=20 if level else None)
         for number, mark, found, readiness, verdict, shown in rows:
-            title = Text(found.role.title, "bold" if found.target else "")
+            title = Text(found.role.heading, "bold" if found.target else "")
             if stacked:
                 title.append(f"\n{shown}", "dim")
             gap = [] if stacked else [Text(shown)]

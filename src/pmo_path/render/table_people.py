@@ -462,7 +462,14 @@ def history_table(framework: Framework, result: Progress) -> Group:
         if all(value is None for value in values):
             continue
         known = [value for value in values if value is not None]
-        rows.append((Text(info.name), str(known[0]), Text(sparkline(values, 5, 5), "cyan"), str(known[-1])))
+        rows.append(
+            (
+                Text(info.name),
+                str(known[0]),
+                Text(sparkline(values, framework.scale.top, framework.scale.top), "cyan"),
+                str(known[-1]),
+            )
+        )
 
     def build(narrow: bool) -> Table:
         """Narrow, a long name wraps at a space."""
@@ -479,7 +486,7 @@ def history_table(framework: Framework, result: Progress) -> Group:
         ByWidth(build),
         Text(
             f"Readiness is drawn over its own range (at least {READINESS_SPARK_FLOOR} points, so a small wobble stays flat), "
-            "each competency over 0-5; a gap in a line is an assessment that left it unrated.",
+            f"each competency over {framework.scale.span()}; a gap in a line is an assessment that left it unrated.",
             "dim",
         ),
     )

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from .table import assessment_view, comparison_view, match_view, role_view, roles_view, route_view
 from .table_people import bench_view, feedback_view, progress_view, team_view
+from .wording import scale_legend
+
+
+def with_legend(view):
+    """The view, then what each level number means where the framework names its levels (issue 18)."""
+
+    def drawn(framework, result):
+        legend = scale_legend(framework.scale)
+        if not legend:
+            return view(framework, result)
+        from rich.console import Group
+        from rich.text import Text
+
+        return Group(view(framework, result), Text(legend, "dim"))
+
+    return staticmethod(drawn)
 
 
 class TableRenderer:
@@ -15,8 +31,8 @@ class TableRenderer:
     role = staticmethod(role_view)
     comparison = staticmethod(comparison_view)
     route = staticmethod(route_view)
-    match = staticmethod(match_view)
-    team = staticmethod(team_view)
-    progress = staticmethod(progress_view)
-    feedback = staticmethod(feedback_view)
+    match = with_legend(match_view)
+    team = with_legend(team_view)
+    progress = with_legend(progress_view)
+    feedback = with_legend(feedback_view)
     bench = staticmethod(bench_view)

@@ -40,9 +40,17 @@ def _comment(text: str, indent: str, hang: str = "") -> list[str]:
 
 
 def _scale_text(framework: Framework) -> str:
-    if not framework.scale:
-        return "0 (none) to 5 (expert)"
-    return ", ".join(f"{level} {name}" for level, name in sorted(framework.scale.items(), key=lambda item: str(item[0])))
+    scale = framework.scale
+    if not scale:
+        return f"0 (none) to {scale.top}"
+    return ", ".join(scale.label(level) for level in scale.levels)
+
+
+def _example_id(framework: Framework) -> str:
+    """The evidence example's competency: strategic thinking where the framework has it (the bundled one, or a copy),
+    else the framework's first."""
+    ids = list(framework.competencies)
+    return yaml_key("strategic-thinking" if "strategic-thinking" in ids else ids[0])
 
 
 def _role_lines(framework: Framework) -> list[str]:
@@ -55,12 +63,13 @@ def _role_lines(framework: Framework) -> list[str]:
 
 
 def _competency_lines(competency: Competency, framework: Framework) -> list[str]:
-    lines = ["", *_comment(f"{competency.name}: {competency.description}", "  ")]
-    for level in sorted(competency.levels):
-        label = framework.scale.get(level)
-        head = f"{level} {label}" if label else str(level)
-        lines += _comment(f"{head}: {competency.levels[level]}", "  ", "    ")
-    lines.append(f"  {yaml_key(competency.id)}:    # 0-5")
+    about = f"{competency.name}: {competency.description}" if competency.description else competency.name
+    lines = ["", *_comment(about, "  ")]
+    for level in framework.scale.above_zero:
+        head = framework.scale.label(level)
+        text = framework.descriptor(competency, level)
+        lines += _comment(f"{head}: {text}" if text else head, "  ", "    ")
+    lines.append(f"  {yaml_key(competency.id)}:    # {framework.scale.span()}")
     return lines
 
 
@@ -84,7 +93,7 @@ def profile_template(framework: Framework, today: date | None = None, schema: st
         "# something you have actually done, and write that number after the colon.",
         "# Leave a value blank to leave it unrated (it then counts as 0 and is listed",
         "# as unrated). A rating can carry evidence:",
-        '#   strategic-thinking: {level: 2, evidence: "Wrote the FY27 portfolio case"}',
+        f'#   {visible(_example_id(framework))}: {{level: 2, evidence: "Wrote the FY27 portfolio case"}}',
         f"# Run `{validate}` to check it.",
         "",
         "name:                # optional: your name",
@@ -105,7 +114,8 @@ def profile_template(framework: Framework, today: date | None = None, schema: st
     for group, competencies in by_group.items():
         if not competencies:
             continue
-        lines += ["", f"  # ---- {_one_line(framework.groups.get(group, group))} ----"]
+        if group:  # a framework without groups lists its competencies flat
+            lines += ["", f"  # ---- {_one_line(framework.groups.get(group, group))} ----"]
         for competency in competencies:
             lines += _competency_lines(competency, framework)
     return "\n".join(lines) + "\n"

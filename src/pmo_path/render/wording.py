@@ -24,6 +24,13 @@ def gap_levels(current: int, required: int, rated: bool = True) -> str:
     return f"{current}→{required}" if rated else NOT_RATED
 
 
+def scale_legend(scale) -> str:
+    """`Levels: 0 not yet · 1 Aware · ... · 5 Expert`: what each number means; "" where the levels have no names."""
+    if not any(scale.name(level) for level in scale.above_zero):
+        return ""
+    return "Levels: " + " · ".join(scale.label(level) for level in scale.levels) + "."
+
+
 def team_provisional(members: int, people: int) -> str:
     """Why a team's figures may be too low: some members left competencies the role needs unrated."""
     return (

@@ -59,7 +59,7 @@ def role(
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """One role: what it asks for, where it leads, and the articles behind it; --vs compares two roles."""
+    """One role: what it asks for, where it leads, and the sources behind it; --vs compares two roles."""
     from ...domain.navigation import compare_roles
 
     framework = framework_for(data_dir, {"--output": output}, force=force)
