@@ -4,18 +4,26 @@ Anonymity is decided here, once, so no renderer can leak it:
 
 - a group of peers or of reports with fewer than MIN_GROUP raters of a
   competency is never shown on its own (its mean is None);
-- "others", the mean of everyone but the person, is shown only when the
-  raters in it whose ratings are not shown elsewhere (small peer or report
-  groups, and `other` raters) number 0 or at least MIN_GROUP, so no hidden
-  rating can be worked out by subtracting the groups that are shown;
+- "others" is the mean of everyone but the person when the raters in it
+  whose ratings are not shown elsewhere (small peer or report groups, and
+  `other` raters) number 0 or at least MIN_GROUP. With 1 or 2 such hidden
+  raters, subtracting the groups shown from the mean of all would give them
+  away, so "others" is then the mean of the shown raters only, and
+  `left_out` says how many ratings were left out of it;
+- every mean shown is rounded half up to a half level (2.25 is 2.5, 2.2 is
+  2.0): enough to see where someone stands between two levels, and coarse
+  enough that the difference between two runs (3 peers, then 4) does not
+  give the fourth rating away exactly;
 - no rater's name is kept in the result.
 
-A blind spot is a competency where self minus others is BLIND_SPOT or more;
-a hidden strength where others minus self is that much.
+A blind spot is a competency where self minus others, as shown, is
+BLIND_SPOT or more; a hidden strength where others minus self is that much.
+The flags follow the figures a person sees, so `+1.5` is always flagged.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -36,7 +44,8 @@ class CompetencyView:
     peers: float | None
     reports: float | None
     others: float | None
-    delta: float | None  # self - others, 2 decimals
+    delta: float | None  # self - others as shown: a multiple of 0.5
+    left_out: int = 0  # ratings left out of "others" so that 1 or 2 hidden raters cannot be worked out
 
     def shown(self) -> dict[str, float | None]:
         return {"manager": self.manager, "peers": self.peers, "reports": self.reports, "others": self.others}
@@ -61,12 +70,15 @@ def _mean(values: list[int]) -> Fraction | None:
     return Fraction(sum(values), len(values)) if values else None
 
 
-def _shown(value: Fraction | None) -> float | None:
-    """Two decimals, half up; exact arithmetic so 1.5 is never 1.4999."""
+def _halves(value: Fraction | None) -> Fraction | None:
+    """A mean (0-5) to the nearest half level, half up, in exact arithmetic: 2.25 is 2.5, 0.75 is 1.0, 2.2 is 2.0."""
     if value is None:
         return None
-    sign = -1 if value < 0 else 1
-    return sign * half_up(abs(value.numerator), value.denominator, 2)
+    return Fraction(math.floor(2 * value + Fraction(1, 2)), 2)
+
+
+def _shown(value: Fraction | None) -> float | None:
+    return None if value is None else float(value)  # a multiple of 0.5: exact as a float, in every format
 
 
 def check_reviews(person: Profile, reviews: list[Review]) -> None:
@@ -92,7 +104,7 @@ def compare_views(framework: Framework, person: Profile, reviews: list[Review], 
 
     check_reviews(person, reviews)
     by_relation = {relation: [r for r in reviews if r.relation is relation] for relation in RaterRelation}
-    views, exact = [], {}
+    views, deltas = [], {}
     for competency in framework.competencies:
         ratings = {
             rel: [r.ratings[competency].level for r in group if competency in r.ratings] for rel, group in by_relation.items()
@@ -101,17 +113,19 @@ def compare_views(framework: Framework, person: Profile, reviews: list[Review], 
         if self_rating is None and not any(ratings.values()):
             continue
         group_mean = {
-            rel: _mean(ratings[rel]) if rel not in PROTECTED or len(ratings[rel]) >= MIN_GROUP else None for rel in RaterRelation
-        }
-        hidden = sum(
-            len(ratings[rel])
+            rel: _halves(_mean(ratings[rel])) if rel not in PROTECTED or len(ratings[rel]) >= MIN_GROUP else None
             for rel in RaterRelation
-            if rel is RaterRelation.OTHER or (rel in PROTECTED and group_mean[rel] is None)
-        )
-        everyone = [level for levels in ratings.values() for level in levels]
-        others = _mean(everyone) if hidden == 0 or hidden >= MIN_GROUP else None
+        }
+        hidden = [rel for rel in RaterRelation if rel is RaterRelation.OTHER or (rel in PROTECTED and group_mean[rel] is None)]
+        left_out = sum(len(ratings[rel]) for rel in hidden)
+        if left_out == 0 or left_out >= MIN_GROUP:
+            left_out = 0
+            counted = [level for levels in ratings.values() for level in levels]
+        else:  # 1 or 2 hidden ratings: the shown groups only, or subtraction would unpick them
+            counted = [level for rel, levels in ratings.items() if rel not in hidden for level in levels]
+        others = _halves(_mean(counted))
         self_level = self_rating.level if self_rating else None
-        exact[competency] = None if others is None or self_level is None else self_level - others
+        deltas[competency] = None if others is None or self_level is None else self_level - others
         views.append(
             CompetencyView(
                 competency,
@@ -120,11 +134,12 @@ def compare_views(framework: Framework, person: Profile, reviews: list[Review], 
                 _shown(group_mean[RaterRelation.PEER]),
                 _shown(group_mean[RaterRelation.REPORT]),
                 _shown(others),
-                _shown(exact[competency]),
+                _shown(deltas[competency]),
+                left_out,
             )
         )
-    blind = tuple(c for c, delta in exact.items() if delta is not None and delta >= BLIND_SPOT)
-    strengths = tuple(c for c, delta in exact.items() if delta is not None and -delta >= BLIND_SPOT)
+    blind = tuple(c for c, delta in deltas.items() if delta is not None and delta >= BLIND_SPOT)
+    strengths = tuple(c for c, delta in deltas.items() if delta is not None and -delta >= BLIND_SPOT)
     # Others' view where it is shown; where it is not (nobody rated it, or hidden), the person's own rating.
     others_levels = {**person.levels(), **{v.competency: v.others for v in views if v.others is not None}}
     needed = [r.competency for r in target.requirements]

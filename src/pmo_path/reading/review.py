@@ -8,7 +8,7 @@ from ..domain.model import Framework, Profile, RaterRelation, Review
 from ..errors import InputError, Problem
 from .profile import context_of, profile_from_document, quote, rating_lines, ratings_field
 from .spec import Day, Field, Ref, Spec, Text
-from .team_files import profile_files
+from .team_files import file_identity, profile_files
 from .yamldoc import Document, load_file
 
 # The one declaration of a review file: its checks, its JSON Schema and its docs come from here.
@@ -67,8 +67,15 @@ def load_review(path: str, framework: Framework) -> Review:
     return review_from_document(doc, framework)
 
 
-def load_self_and_reviews(self_file: str, paths: list[str], framework: Framework) -> tuple[Profile, list[Review]]:
-    """SELF must be a profile and every REVIEW a review; a file named twice is an error, not counted twice."""
+def load_self_and_reviews(
+    self_file: str, paths: list[str], framework: Framework, notes: list[str] | None = None
+) -> tuple[Profile, list[Review]]:
+    """SELF must be a profile and every REVIEW a review; a file named twice is an error, not counted twice.
+
+    One review counts once however it arrives: a second name for the same file (a hard link, a symlink, a
+    folder that holds a file also named) or a copy with the same relation, rater, date and ratings is set
+    aside, and `notes` says which. Counted twice, one peer's review would pass for a group and be shown.
+    """
     doc = load_file(self_file)
     if is_review(doc):
         about = doc.data.get("about")
@@ -76,18 +83,22 @@ def load_self_and_reviews(self_file: str, paths: list[str], framework: Framework
             Problem(doc.name, f"is a review (about: {about}); give your own profile as SELF, then the reviews", "about")
         )
     person = profile_from_document(doc, framework)
-    named = [_key(path) for path in paths if not os.path.isdir(path)]
-    for path in paths:
-        if not os.path.isdir(path) and named.count(_key(path)) > 1:
+    named = [os.path.abspath(path) for path in paths if not os.path.isdir(path)]
+    for path in paths:  # the same name typed twice is a slip in the command; other second names are set aside below
+        if not os.path.isdir(path) and named.count(os.path.abspath(path)) > 1:
             raise InputError(Problem(path, "is given twice; each review counts once"))
-    files, failures = profile_files(paths)
+    duplicates: list[tuple[str, str]] = []
+    files, failures = profile_files(paths, duplicates)
     if failures:
         raise failures[0]
-    reviews, seen = [], {_key(self_file)}
+    self_key = file_identity(self_file) if self_file != "-" else None
+    for file, first in duplicates:
+        _note(notes, f"{file}: the same file as {first} (a link or a second name); counted once")
+    reviews: list[Review] = []
+    contents: dict[tuple, str] = {}
     for file in files:
-        if _key(file) in seen:
+        if _key(file) == _key(self_file) or file_identity(file) == self_key:
             raise InputError(Problem(file, "is given twice (or is SELF); each file counts once"))
-        seen.add(_key(file))
         review_doc = load_file(file)
         if not is_review(review_doc):
             raise InputError(
@@ -97,10 +108,40 @@ def load_self_and_reviews(self_file: str, paths: list[str], framework: Framework
                     "about",
                 )
             )
-        reviews.append(review_from_document(review_doc, framework))
+        review = review_from_document(review_doc, framework)
+        content = _content(review)
+        if content in contents:
+            _note(
+                notes,
+                f"{file}: the same review as {contents[content]} (relation, rater, date and ratings); counted once. "
+                "If two people wrote them, give each file its own rater:",
+            )
+            continue
+        contents[content] = file
+        reviews.append(review)
     if not reviews:
         raise InputError(Problem(", ".join(paths), "no review files found"))
     return person, reviews
+
+
+def _content(review: Review) -> tuple:
+    """What a copy of a review shares with it, whatever its comments, layout or key order."""
+
+    def folded(text: str | None) -> str:
+        return " ".join((text or "").split()).casefold()
+
+    return (
+        folded(review.about),
+        review.relation,
+        folded(review.rater),
+        review.assessed_on,
+        tuple(sorted((competency, rating.level, folded(rating.evidence)) for competency, rating in review.ratings.items())),
+    )
+
+
+def _note(notes: list[str] | None, message: str) -> None:
+    if notes is not None:
+        notes.append(message)
 
 
 def _key(path: str) -> str:

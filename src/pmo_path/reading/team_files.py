@@ -80,11 +80,24 @@ def _loops(path: str) -> bool:
     return False
 
 
-def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
-    """Files named, plus the profile files directly inside folders named. A file named twice is read once."""
+def file_identity(path: str) -> tuple[int, int] | str:
+    """What makes two names one file: its device and inode (a hard link, a symlink, a folder named two ways)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return os.path.normpath(path)  # a broken entry: named by its path, and reported where it is read
+    return found.st_dev, found.st_ino
+
+
+def profile_files(paths: list[str], duplicates: list[tuple[str, str]] | None = None) -> tuple[list[str], list[InputError]]:
+    """Files named, plus the profile files directly inside folders named; each file once, however it is reached.
+
+    A second name for a file already found (the same path twice, a folder as a relative and an absolute path
+    or through a symlink, a hard link) is left out, and added to `duplicates` as (that name, the first name).
+    """
     found: list[str] = []
     failures: list[InputError] = []
-    seen: set[str] = set()
+    seen: dict[tuple[int, int] | str, str] = {}
     for path in paths:
         if os.path.isdir(path):
             candidates, bad = _folder_entries(path)
@@ -95,10 +108,13 @@ def profile_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
             failures.append(InputError(Problem(path, "no such file or folder")))
             continue
         for candidate in candidates:
-            key = os.path.normpath(candidate)
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
+            key = file_identity(candidate)
+            if key in seen:
+                if duplicates is not None and os.path.normpath(candidate) != os.path.normpath(seen[key]):
+                    duplicates.append((candidate, seen[key]))
+                continue
+            seen[key] = candidate
+            found.append(candidate)
     return found, failures
 
 

@@ -94,12 +94,14 @@ def validate(data_dir: str | os.PathLike | None, profile_paths: list[str], colum
             mapping = read_column_map(columns, report.framework)
         except InputError as err:
             report.problems.extend(err.problems)
-    seen: set[str] = set()  # a file named twice, or also found in a folder named, is read once (as `team` does)
+    from .team_files import file_identity
+
+    seen: set = set()  # a file named twice, found in a folder named too, or linked, is read once (as `team` does)
     for path in profile_paths:
         for file in _files(path, report.problems):
-            if file != "-" and os.path.normpath(file) in seen:
+            if file != "-" and file_identity(file) in seen:
                 continue
-            seen.add(os.path.normpath(file))
+            seen.add(file_identity(file))
             if file.lower().endswith((".csv", ".xlsx")):
                 _check_survey(file, report, mapping)
                 continue

@@ -128,7 +128,7 @@ class CsvRenderer:
 
     def feedback(self, framework, result):
         return table(
-            ["competency", "self", "manager", "peers", "reports", "others", "delta", "view"],
+            ["competency", "self", "manager", "peers", "reports", "others", "delta", "view", "left_out"],
             [
                 [
                     v.competency,
@@ -143,6 +143,7 @@ class CsvRenderer:
                     else "hidden strength"
                     if v.competency in result.hidden_strengths
                     else "",
+                    v.left_out,
                 ]
                 for v in result.competencies
             ],

@@ -219,6 +219,7 @@ def feedback(framework: Framework, result: Feedback) -> dict[str, Any]:
                 "reports": v.reports,
                 "others": v.others,
                 "delta": v.delta,
+                "left_out": v.left_out,
             }
             for v in result.competencies
         ],

@@ -28,6 +28,7 @@ from .wording import (
     WEIGHT_NAME,
     gap_levels,
     growth_points,
+    left_out_note,
     rater_counts,
     reassess_command,
     route_growth,
@@ -383,4 +384,5 @@ def others_section(framework: Framework, result: Assessment) -> list[str]:
         )
     if not others.blind_spots and not others.hidden_strengths:
         lines.append("Others see you much as you see yourself: no difference of 1.5 levels or more.")
-    return [*lines, ""]
+    left_out = left_out_note([(names[v.competency].name, v.left_out) for v in others.competencies if v.left_out])
+    return [*lines, *(["", cell(left_out)] if left_out else []), ""]

@@ -15,6 +15,7 @@ from .wording import (
     feedback_legend,
     first_rating,
     growth_points,
+    left_out_note,
     rater_counts,
     team_provisional,
 )
@@ -184,6 +185,8 @@ def feedback_report(framework: Framework, result: Feedback) -> str:
         )
     lines += table(["Competency", "Self", "Manager", "Peers", "Reports", "Others", "Δ", ""], rows, "lrrrrrrl")
     lines += ["", cell(feedback_legend(result, True, marks=False)), ""]
+    left_out = left_out_note([(names[v.competency].name, v.left_out) for v in result.competencies if v.left_out])
+    lines += [cell(left_out), ""] if left_out else []
     for title, ids in (("Blind spots", result.blind_spots), ("Hidden strengths", result.hidden_strengths)):
         if not ids:
             continue

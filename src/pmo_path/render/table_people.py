@@ -24,6 +24,7 @@ from .wording import (
     feedback_legend,
     first_rating,
     growth_points,
+    left_out_note,
     people_count,
     rater_counts,
     team_provisional,
@@ -281,6 +282,9 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
         return Group(table, Text(feedback_legend(result, bool(groups)), "dim"))
 
     parts.append(ByWidth(by_competency, 4))
+    left_out = left_out_note([(names[v.competency].name, v.left_out) for v in result.competencies if v.left_out])
+    if left_out:
+        parts.append(Text(left_out, "dim"))
     for title, ids, lead in (
         ("Blind spots: you rate yourself higher than others do", result.blind_spots, "◀"),
         ("Hidden strengths: others rate you higher than you do", result.hidden_strengths, "▶"),

@@ -101,3 +101,14 @@ def feedback_legend(result, groups: bool, marks: bool = True) -> str:
     if not groups:
         parts.append("The manager's, peers' and reports' columns need a wider terminal or -f json")
     return ". ".join(parts) + "."
+
+
+def left_out_note(left_out: list[tuple[str, int]]) -> str:
+    """Which competencies' "others" leave ratings out, and how many (contract section 9, v3); '' when none does."""
+    if not left_out:
+        return ""
+    counts = ", ".join(
+        f"{count} rating{'s' if count != 1 else ''} of {name}" if index == 0 else f"{count} of {name}"
+        for index, (name, count) in enumerate(left_out)
+    )
+    return f"Left out of Others so that 1 or 2 raters cannot be worked out by subtraction: {counts}."

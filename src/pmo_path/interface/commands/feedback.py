@@ -16,6 +16,7 @@ from ..app import (
     show,
     target_role,
 )
+from ..terminal import note
 
 
 @command(
@@ -43,6 +44,9 @@ def feedback(
 
     framework = framework_for(data_dir, {"--output": output}, self_file, *reviews, force=force)
     chosen = target_role(framework, target)
-    person, found = load_self_and_reviews(self_file, reviews, framework)
+    set_aside: list[str] = []
+    person, found = load_self_and_reviews(self_file, reviews, framework, set_aside)
+    for line in set_aside:
+        note(line)
     result = compare_views(framework, person, found, resolve_target(framework, person, chosen))
     show(format, output, lambda renderer: renderer.feedback(framework, result))

@@ -146,8 +146,12 @@ def plan(
     chosen = target_role(framework, target)
     if reviews:
         from ...reading.review import load_self_and_reviews
+        from ..terminal import note
 
-        person, found = load_self_and_reviews(profile, reviews, framework)
+        set_aside: list[str] = []
+        person, found = load_self_and_reviews(profile, reviews, framework, set_aside)
+        for line in set_aside:
+            note(line)
     else:
         person, found = load_profile(profile, framework), None
     result = run_assessment(framework, person, chosen, top, written_on, found)
