@@ -51,3 +51,11 @@ def write_profile(tmp_path):
         return str(path)
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def fresh_suggestion_budget(monkeypatch):
+    """did-you-mean compares at most so many ids in one run (one process); each test is a run of its own."""
+    import pmo_path.errors
+
+    monkeypatch.setattr(pmo_path.errors, "_compared", 0)

@@ -93,11 +93,23 @@ class Interrupted(PmoPathError):
     """The person stopped the questionnaire; what they answered is kept."""
 
 
+SUGGEST_FROM_AT_MOST = 1_000  # more ids than this: no suggestion (comparing costs about 7 µs an id)
+SUGGESTION_BUDGET = 100_000  # ids compared in one run, over every suggestion: about 0.7 s at most
+_compared = 0
+
+
 def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> str:
-    """A ' (did you mean ...?)' suffix for near-miss ids, or ''."""
-    if not isinstance(word, str):
+    """A ' (did you mean ...?)' suffix for near-miss ids, or ''.
+
+    Bounded, so a file full of unknown ids against a framework of thousands cannot take minutes: no
+    suggestion from more than SUGGEST_FROM_AT_MOST ids, nor once a run has compared SUGGESTION_BUDGET.
+    """
+    global _compared
+    if not isinstance(word, str) or len(choices) > SUGGEST_FROM_AT_MOST or _compared >= SUGGESTION_BUDGET:
         return ""
     from difflib import get_close_matches
 
-    close = get_close_matches(word, [choice for choice in choices if isinstance(choice, str)], n=1, cutoff=0.6)
+    candidates = [choice for choice in choices if isinstance(choice, str)]
+    _compared += len(candidates)
+    close = get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -90,7 +90,11 @@ def readiness(requirements: list[Gap] | tuple[Gap, ...]) -> float:
 
 
 def verdict(value: float, requirements: list[Gap] | tuple[Gap, ...], thresholds: Thresholds) -> Verdict:
-    core_gap = max((g.gap for g in requirements if g.weight == 3), default=0)
+    return verdict_of(value, max((g.gap for g in requirements if g.weight == 3), default=0), thresholds)
+
+
+def verdict_of(value: float, core_gap: int, thresholds: Thresholds) -> Verdict:
+    """The verdict from the readiness and the largest gap in a core (weight 3) competency."""
     if value >= thresholds.ready and core_gap <= thresholds.ready_max_core_gap:
         return Verdict.READY
     if value >= thresholds.close and core_gap <= thresholds.close_max_core_gap:

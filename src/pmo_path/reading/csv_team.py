@@ -75,12 +75,15 @@ def read_csv_team(
         delimiter = delimiter_of(text)
 
         def records():  # rows as they are parsed: a large export is never held twice
-            return _csv_rows(path, text, delimiter)
+            return _csv_rows(path, text, delimiter, bad_rows)
 
     rows = records()
     header = next(rows, None)
     if header is None:
         raise InputError(Problem(path, "file is empty; expected a header row and one row a person"))
+    if 1 in bad_rows:
+        why = bad_rows[1].message.removesuffix(ROW_LEFT_OUT)
+        raise InputError(Problem(path, f"the header row: {why}; the file is left out", line=1))
     plan = plan_columns(path, header, framework, mapping)
     width = len(header)
     stamp = plan.timestamp or next((column for column in plan.columns if column.target == "assessed_on"), None)
@@ -91,11 +94,11 @@ def read_csv_team(
     people: list[tuple[str, Profile]] = []
     failures: list[InputError] = [Notice(Problem(path, note)) for note in plan.notes]
     for number, row in enumerate(rows, 2):
-        if not any(cell.strip() for cell in row):
-            continue  # a blank line
         if number in bad_rows:
             failures.append(InputError(bad_rows[number]))
             continue
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line
         if len(row) < width and path.lower().endswith(".xlsx"):
             row = row + [""] * (width - len(row))  # a workbook keeps no trailing blank cells
         if len(row) != width:
@@ -149,11 +152,26 @@ def read_csv_team(
     return people, failures
 
 
-def _csv_rows(path: str, text: str, delimiter: str):
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    except csv.Error as err:  # a cell over the csv module's limit, most often
-        raise InputError(Problem(path, f"cannot be read as CSV: {err}")) from None
+ROW_LEFT_OUT = "; row left out"
+
+
+def _csv_rows(path: str, text: str, delimiter: str, bad_rows: dict[int, Problem]):
+    """Rows as they are parsed. One the csv module cannot read (a cell over its 131,072-character limit) comes
+    through empty and is named in `bad_rows` (`FILE:ROW: ...; row left out`): the rows after it are still read."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    number = 0
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            limit = csv.field_size_limit()
+            why = f"a cell is longer than {limit:,} characters" if "field limit" in str(err) else f"cannot be read as CSV ({err})"
+            bad_rows[number] = Problem(path, f"{why}{ROW_LEFT_OUT}", line=number)
+            row = []
+        yield row
 
 
 def _after_header(rows):
