@@ -10,6 +10,7 @@ that entry, never the end of the run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -132,14 +133,16 @@ def load_team(paths: list[str], framework: Framework, columns: dict[str, str] | 
     if len(files) < PARALLEL_FROM or workers < 2:
         profiles, reviews, bad = _load_files(files, framework, columns)
     else:
-        from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
         chunks = [files[index::workers] for index in range(workers)]
-        context = get_context("fork") if "fork" in _start_methods() else None
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            found, reviews, bad = {}, [], []
-            for flat, part_reviews, part_failures in pool.map(_load_flat, chunks, [framework] * workers, [columns] * workers):
+        context = get_context("fork" if "fork" in _start_methods() else None)
+        found, reviews, bad = {}, [], []
+        # Leaving the `with` by any way (an error, Ctrl-C, SIGTERM or SIGHUP below) terminates the workers, and
+        # each worker ends itself if this process dies without a word (SIGKILL): none is left blocked behind it.
+        with _signals_end_the_run(), context.Pool(workers, _worker_start, (os.getpid(),)) as pool:
+            tasks = [(chunk, framework, columns) for chunk in chunks]
+            for flat, part_reviews, part_failures in pool.imap(_load_flat, tasks):
                 found.update(_unflatten(flat, framework))  # one worker's results at a time, never all of them twice
                 reviews += part_reviews
                 bad += part_failures
@@ -153,8 +156,9 @@ def load_team(paths: list[str], framework: Framework, columns: dict[str, str] | 
     return LoadedTeam(profiles, failures + bad, len(files), reviews, notices)
 
 
-def _load_flat(files: list[str], framework: Framework, columns: dict[str, str] | None = None):
+def _load_flat(task: tuple[list[str], Framework, dict[str, str] | None]):
     """`_load_files` in a worker, its profiles as plain tuples: they cross the process boundary ten times faster."""
+    files, framework, columns = task
     profiles, reviews, failures = _load_files(files, framework, columns)
     flat = [
         (
@@ -169,6 +173,70 @@ def _load_flat(files: list[str], framework: Framework, columns: dict[str, str] |
         for file, p in profiles
     ]
     return flat, reviews, failures
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker, first: die with the parent, and leave Ctrl-C to it (it ends the pool and says so once).
+
+    On Linux the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG), even when the parent is
+    killed with SIGKILL; elsewhere, or if that call fails, a thread checks every half second that the
+    parent is still there.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _die_with_parent() or os.getppid() != parent:
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="pmo-path-parent-watch").start()
+    if os.getppid() != parent:  # the parent died before the kernel was asked to tell us
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        return libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+class _EndOfRun(SystemExit):
+    """SIGTERM or SIGHUP while workers run: leave the pool (which terminates them), exit 128 + the signal."""
+
+
+@contextlib.contextmanager
+def _signals_end_the_run():
+    """While the pool runs, SIGTERM and SIGHUP end the run through Python, so the pool's `with` ends the workers."""
+    import signal
+
+    def end(signum, _frame):
+        raise _EndOfRun(128 + signum)
+
+    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    try:
+        before = {signum: signal.signal(signum, end) for signum in wanted}
+    except ValueError:  # not the main thread: signals cannot be handled here; the workers still watch for us
+        before = {}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def _unflatten(flat, framework: Framework):
