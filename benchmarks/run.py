@@ -13,10 +13,24 @@ so both see the same machine load, and compares the medians:
   reading and `yaml.load(..., Loader=yaml.CSafeLoader)`-ing the same files,
   with peak memory (max RSS of the largest process, from `os.wait4`) under
   200 MiB; the team table within 1.2x of that JSON run;
+<<<<<<< HEAD
 - `team -f json` over the same people as one Google Forms-shaped survey CSV
   (Timestamp, Email address, question titles, role titles, `3 - practitioner`)
   within 1.2x of the same team as YAML files;
 - with --large, `team -f json` over 100,000 profiles under 500 MiB peak.
+=======
+- with --large, `team -f json` over 100,000 profiles under 500 MiB peak;
+- hostile but small inputs, each under the size limits, finish in under
+  HOSTILE_BUDGET_S seconds: a 1 MiB survey through
+  `bench`, `team --members all`, `team -f json` and `validate`; a 300-role
+  framework with a 39 KB survey through `bench`; framework folders with
+  18,000 source ids and 2,000 references to unknown ones, or 900 ids and
+  20,000 unknown references (did-you-mean); a 1 MiB profile of unknown
+  competency ids; a survey cell of 600,000 characters. The measure is CPU
+  time (user + system, median of 3): on a shared machine the wall time
+  also counts other people's work; both are printed. They run with the full
+  budget, or alone with `--only hostile`.
+>>>>>>> f153689 (A copy of a review counts once in the domain too (team's blind spots); long bench tables drawn line by line like team's members; benchmarks/run.py: the 5-second budget on hostile but small inputs (--only hostile); README: anonymity with 1-2 hidden raters, one review once, half levels, and the two-runs limit with its mitigation)
 
 Every program runs on this interpreter (`sys.executable`), the subject as
 the `pmo-path` console script next to it (or `-m pmo_path` without one).
@@ -26,6 +40,7 @@ the warm-up runs write any that are missing.
 
     python benchmarks/run.py            # the full budget (takes a few minutes)
     python benchmarks/run.py --quick    # a smoke run: 5 runs each, 1,000 profiles
+    python benchmarks/run.py --only hostile   # the 5-second budget on hostile inputs
 
 The team budget is set for 10,000 profiles. With fewer (--quick), the fixed
 start of any typer command (typer, pydantic, the framework: about 0.2 s)
@@ -259,7 +274,11 @@ def main() -> int:
     parser.add_argument("--large", action="store_true", help=f"also the peak memory of team over {LARGE_TEAM:,} profiles")
     parser.add_argument(
         "--only",
+<<<<<<< HEAD
         choices=("assess", "feedback", "version", "team", "table", "survey"),
+=======
+        choices=("assess", "feedback", "version", "team", "table", "hostile"),
+>>>>>>> f153689 (A copy of a review counts once in the domain too (team's blind spots); long bench tables drawn line by line like team's members; benchmarks/run.py: the 5-second budget on hostile but small inputs (--only hostile); README: anonymity with 1-2 hidden raters, one review once, half levels, and the two-runs limit with its mitigation)
         action="append",
         help="run only this check (repeatable)",
     )
@@ -334,8 +353,13 @@ def main() -> int:
                 team_runs,
             ),
         ]
+<<<<<<< HEAD
         names = ("assess", "feedback", "version", "team", "table", "survey")
         wanted = options.only or list(names)
+=======
+        names = ("assess", "feedback", "version", "team", "table")
+        wanted = options.only or [*names, "hostile"]
+>>>>>>> f153689 (A copy of a review counts once in the domain too (team's blind spots); long bench tables drawn line by line like team's members; benchmarks/run.py: the 5-second budget on hostile but small inputs (--only hostile); README: anonymity with 1-2 hidden raters, one review once, half levels, and the two-runs limit with its mitigation)
         checks = [pair for key, pair in zip(names, all_checks, strict=True) if key in wanted]
         print(f"python {sys.version.split()[0]} at {python}; subject: {' '.join(Path(p).name for p in subject)}", flush=True)
         for check, count in checks:
@@ -362,6 +386,8 @@ def main() -> int:
         )
     if options.large:
         failed |= not large_team_memory(subject)
+    if "hostile" in wanted:
+        failed |= not hostile_budget(subject)
     return 1 if failed else 0
 
 
@@ -377,6 +403,118 @@ def large_team_memory(subject: list[str]) -> bool:
         f"{f'team {LARGE_TEAM:,} peak memory':<29} {seconds:>9.0f} ms {peak:>7.1f} MiB {'':>2} "
         f"{LARGE_MEMORY_BUDGET_MIB} MiB  {'OK' if ok else 'OVER'}"
     )
+    return ok
+
+
+HOSTILE_BUDGET_S = 5.0
+HOSTILE_RUNS = 3
+
+
+def write_survey(path: Path, limit: int, seed: int = 17) -> int:
+    """A survey export of as many people as fit in `limit` bytes; returns how many."""
+    rng = random.Random(seed)
+    lines = [",".join(["name", "current_role", "target_role", *COMPETENCIES])]
+    size = len(lines[0]) + 1
+    while True:
+        cells = [f"Person {len(lines)}", rng.choice(ROLES), "pmo-director", *(str(rng.randint(0, 5)) for _ in COMPETENCIES)]
+        line = ",".join(cells)
+        if size + len(line) + 1 > limit:
+            break
+        lines.append(line)
+        size += len(line) + 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 1
+
+
+def bundled_data() -> Path:
+    return REPO / "data"
+
+
+def write_many_roles(folder: Path, roles: int) -> None:
+    """The bundled roles.yaml with copies of its roles (new ids, no `next`) up to `roles` in all."""
+    import re
+
+    text = (bundled_data() / "roles.yaml").read_text(encoding="utf-8")
+    head, body = text.split("\nroles:\n", 1)
+    blocks = [b for b in re.split(r"\n(?=  [a-z][a-z0-9-]*:\n)", body) if re.match(r"\s*  [a-z]", b)]
+    extra, number = [], 0
+    while len(blocks) + number < roles:
+        block = blocks[number % len(blocks)]
+        role = re.match(r"\s*  ([a-z][a-z0-9-]*):\n", block).group(1)
+        copy = block.replace(f"  {role}:\n", f"  {role}-copy-{number}:\n", 1)
+        copy = re.sub(r"next: \[[^\]]*\]", "next: []", copy)
+        extra.append("\n" + copy.strip("\n") + "\n")
+        number += 1
+    folder.mkdir()
+    (folder / "roles.yaml").write_text(head + "\nroles:\n" + body + "".join(extra), encoding="utf-8")
+
+
+def write_many_ids(folder: Path, sources: int, unknown: int) -> None:
+    """A framework folder with `sources` extra source ids and `unknown` references to ids that do not exist."""
+    folder.mkdir()
+    roles = (bundled_data() / "roles.yaml").read_text(encoding="utf-8")
+    declared = "".join(f"  extra-source-{n:05d}:\n    title: T{n}\n    author: A\n" for n in range(sources))
+    (folder / "roles.yaml").write_text(roles.replace("\nsources:\n", "\nsources:\n" + declared, 1), encoding="utf-8")
+    advice = (bundled_data() / "recommendations.yaml").read_text(encoding="utf-8")
+    cited = "".join(f"no-such-source-{n}, " for n in range(unknown))
+    (folder / "recommendations.yaml").write_text(advice.replace("sources: [", f"sources: [{cited}", 1), encoding="utf-8")
+
+
+def hostile_inputs(folder: Path) -> list[tuple[str, list[str], tuple[int, ...]]]:
+    """(name, arguments, the exit codes that are right) for each hostile but small input, written under `folder`."""
+    survey = folder / "survey-1mib.csv"
+    people = write_survey(survey, MIB)
+    small = folder / "survey-39kb.csv"
+    write_survey(small, 39 * 1024)
+    write_many_roles(folder / "roles-300", 300)
+    write_many_ids(folder / "ids-18k", 18_000, 2_000)
+    write_many_ids(folder / "refs-20k", 900, 20_000)
+    unknown = folder / "unknown-ids.yaml"
+    unknown.write_text("ratings:\n" + "".join(f"  made-up-{n:06d}: 3\n" for n in range(MIB // 20)), encoding="utf-8")
+    huge = folder / "huge-cell.csv"
+    huge.write_text(f'name,project-delivery\nAda,3\n"{"Z" * 600_000}",4\nBea,2\n', encoding="utf-8")
+    return [
+        (f"bench, 1 MiB survey ({people:,})", ["bench", str(survey), "-f", "json"], (0,)),
+        ("team --members all, 1 MiB", ["team", str(survey), "-t", "pmo-director", "--members", "all"], (0,)),
+        ("team -f json, 1 MiB survey", ["team", str(survey), "-t", "pmo-director", "-f", "json"], (0,)),
+        ("validate, 1 MiB survey", ["validate", str(survey)], (0,)),
+        ("bench, 300 roles, 39 KB survey", ["bench", str(small), "--data-dir", str(folder / "roles-300")], (0,)),
+        ("validate, 18,000 ids, 2,000 unknown", ["validate", "--data-dir", str(folder / "ids-18k")], (1,)),
+        ("validate, 900 ids, 20,000 unknown", ["validate", "--data-dir", str(folder / "refs-20k")], (1,)),
+        ("validate, 1 MiB of unknown ids", ["validate", str(unknown)], (1,)),
+        ("team, a 600,000-character cell", ["team", str(huge), "-t", "pmo-manager", "-f", "json"], (1,)),
+    ]
+
+
+def timed(argv: list[str], codes: tuple[int, ...]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one run; a wrong exit code or a traceback stops the benchmark."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO, env=CHILD_ENV)
+    errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if child.stderr:
+        child.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in codes or "Traceback" in errors:
+        raise SystemExit(f"hostile input gave exit {code}: {' '.join(argv)}\n{errors[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def hostile_budget(subject: list[str]) -> bool:
+    """Each hostile but small input, HOSTILE_RUNS times: the median CPU time must be under HOSTILE_BUDGET_S."""
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="pmo-path-hostile-") as temporary:
+        print("writing hostile inputs ...", file=sys.stderr, flush=True)
+        checks = hostile_inputs(Path(temporary))
+        print(f"\n{'hostile input':<34} {'wall s':>7} {'cpu s':>6} {'budget':>7}  result")
+        for name, arguments, codes in checks:
+            runs = [timed([*subject, *arguments], codes) for _ in range(HOSTILE_RUNS)]
+            wall = statistics.median(w for w, _ in runs)
+            cpu = statistics.median(c for _, c in runs)
+            within = cpu < HOSTILE_BUDGET_S
+            ok &= within
+            print(f"{name:<34} {wall:>7.2f} {cpu:>6.2f} {HOSTILE_BUDGET_S:>6.1f}s  {'OK' if within else 'OVER'}", flush=True)
     return ok
 
 

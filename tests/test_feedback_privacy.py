@@ -265,3 +265,17 @@ def test_two_peers_who_rate_alike_are_two_raters(invoke, tmp_path):
     result = invoke("feedback", str(SELF), str(tmp_path), "-f", "json")
     assert result.exit_code == 0 and result.stderr == ""
     assert json.loads(result.stdout)["raters"]["peer"] == 3
+
+
+def test_team_counts_a_copied_review_once_in_its_blind_spots(invoke, tmp_path):
+    """A member's one peer review and two copies of it beside the profiles: still one peer, so no group to show."""
+    shutil.copy(SELF, tmp_path / "jordan.yaml")
+    shutil.copy(EXAMPLES / "sam-okafor.yaml", tmp_path / "sam.yaml")
+    review = "about: Jordan Lee\nrelation: peer\nratings:\n  stakeholder-management: 1\n"
+    for n in range(3):
+        (tmp_path / f"copy-{n}.yaml").write_text(f"# copy {n}\n{review}", encoding="utf-8")
+    data = json.loads(invoke("team", str(tmp_path), "-t", "pmo-director", "-f", "json").stdout)
+    assert data["reviewed"] == 1 and data["blind_spots"] == []  # one peer alone shows nothing
+    (tmp_path / "copy-1.yaml").write_text(review.replace("peer", "manager"), encoding="utf-8")
+    data = json.loads(invoke("team", str(tmp_path), "-t", "pmo-director", "-f", "json").stdout)
+    assert data["blind_spots"] == [{"competency": "stakeholder-management", "people": 1}]  # a manager is shown

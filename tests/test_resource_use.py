@@ -146,3 +146,13 @@ def test_a_huge_header_cell_leaves_the_file_out_in_one_line(invoke, tmp_path):
     result = invoke("team", str(tmp_path / "survey.csv"), "-t", "pmo-manager")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and ":1: the header row: a cell is longer than" in result.stderr
+
+
+@pytest.mark.parametrize("columns", [120, 70])
+def test_a_long_bench_reads_as_the_rich_table_does(invoke, long_team, monkeypatch, columns):
+    drawn = invoke("bench", str(long_team), env={"COLUMNS": str(columns)})
+    assert drawn.exit_code == 0, drawn.stderr
+    monkeypatch.setattr(table_people, "LONG_TABLE", 10_000)
+    rich = invoke("bench", str(long_team), env={"COLUMNS": str(columns)})
+    assert [line.split() for line in drawn.stdout.splitlines()] == [line.split() for line in rich.stdout.splitlines()]
+    assert max(len(line) for line in drawn.stdout.splitlines()) <= columns

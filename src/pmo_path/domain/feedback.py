@@ -98,11 +98,33 @@ def check_reviews(person: Profile, reviews: list[Review]) -> None:
             )
 
 
+def same_review(review: Review) -> tuple:
+    """What a copy of a review shares with it, whatever its file, comments, layout or key order."""
+
+    def folded(text: str | None) -> str:
+        return " ".join((text or "").split()).casefold()
+
+    return (
+        folded(review.about),
+        review.relation,
+        folded(review.rater),
+        review.assessed_on,
+        tuple(sorted((competency, rating.level, folded(rating.evidence)) for competency, rating in review.ratings.items())),
+    )
+
+
 def compare_views(framework: Framework, person: Profile, reviews: list[Review], target: Role) -> Feedback:
-    """Self against others for every competency anyone rated, with anonymity applied."""
+    """Self against others for every competency anyone rated, with anonymity applied.
+
+    A copy of a review counts once (`same_review`): counted twice, one peer would pass for a group.
+    """
     from .scoring import score
 
     check_reviews(person, reviews)
+    once: dict[tuple, Review] = {}
+    for review in reviews:
+        once.setdefault(same_review(review), review)
+    reviews = list(once.values())
     by_relation = {relation: [r for r in reviews if r.relation is relation] for relation in RaterRelation}
     views, deltas = [], {}
     for competency in framework.competencies:

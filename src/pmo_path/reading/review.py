@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from ..domain.feedback import same_review
 from ..domain.model import Framework, Profile, RaterRelation, Review
 from ..errors import InputError, Problem
 from .profile import context_of, profile_from_document, quote, rating_lines, ratings_field
@@ -109,7 +110,7 @@ def load_self_and_reviews(
                 )
             )
         review = review_from_document(review_doc, framework)
-        content = _content(review)
+        content = same_review(review)
         if content in contents:
             _note(
                 notes,
@@ -122,21 +123,6 @@ def load_self_and_reviews(
     if not reviews:
         raise InputError(Problem(", ".join(paths), "no review files found"))
     return person, reviews
-
-
-def _content(review: Review) -> tuple:
-    """What a copy of a review shares with it, whatever its comments, layout or key order."""
-
-    def folded(text: str | None) -> str:
-        return " ".join((text or "").split()).casefold()
-
-    return (
-        folded(review.about),
-        review.relation,
-        folded(review.rater),
-        review.assessed_on,
-        tuple(sorted((competency, rating.level, folded(rating.evidence)) for competency, rating in review.ratings.items())),
-    )
 
 
 def _note(notes: list[str] | None, message: str) -> None:
