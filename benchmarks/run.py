@@ -507,14 +507,14 @@ def hostile_budget(subject: list[str]) -> bool:
     with tempfile.TemporaryDirectory(prefix="pmo-path-hostile-") as temporary:
         print("writing hostile inputs ...", file=sys.stderr, flush=True)
         checks = hostile_inputs(Path(temporary))
-        print(f"\n{'hostile input':<34} {'wall s':>7} {'cpu s':>6} {'budget':>7}  result")
+        print(f"\n{'hostile input':<36} {'wall s':>7} {'cpu s':>6} {'budget':>7}  result")
         for name, arguments, codes in checks:
             runs = [timed([*subject, *arguments], codes) for _ in range(HOSTILE_RUNS)]
             wall = statistics.median(w for w, _ in runs)
             cpu = statistics.median(c for _, c in runs)
             within = cpu < HOSTILE_BUDGET_S
             ok &= within
-            print(f"{name:<34} {wall:>7.2f} {cpu:>6.2f} {HOSTILE_BUDGET_S:>6.1f}s  {'OK' if within else 'OVER'}", flush=True)
+            print(f"{name:<36} {wall:>7.2f} {cpu:>6.2f} {HOSTILE_BUDGET_S:>6.1f}s  {'OK' if within else 'OVER'}", flush=True)
     return ok
 
 
