@@ -279,3 +279,19 @@ def test_team_counts_a_copied_review_once_in_its_blind_spots(invoke, tmp_path):
     (tmp_path / "copy-1.yaml").write_text(review.replace("peer", "manager"), encoding="utf-8")
     data = json.loads(invoke("team", str(tmp_path), "-t", "pmo-director", "-f", "json").stdout)
     assert data["blind_spots"] == [{"competency": "stakeholder-management", "people": 1}]  # a manager is shown
+
+
+def test_the_plan_says_how_many_ratings_others_leaves_out(invoke, tmp_path):
+    result = invoke("plan", "-p", str(SELF), "--reviews", str(REVIEWS), env={"PMO_PATH_TODAY": "2026-11-20"})
+    assert result.exit_code == 0, result.stderr
+    section = result.stdout.split("## How others see you", 1)[1].split("\n## ", 1)[0]
+    assert "2 ratings of Project delivery, 2 of Collaborative leadership, 2 of People development" in section
+    # A copy of a review given to the plan is set aside and named, as feedback does.
+    shutil.copy(REVIEWS / "peer-1.yaml", tmp_path / "peer-1-again.yaml")
+    again = invoke(
+        "plan",
+        *("-p", str(SELF), "--reviews", str(REVIEWS), "--reviews", str(tmp_path / "peer-1-again.yaml")),
+        env={"PMO_PATH_TODAY": "2026-11-20"},
+    )
+    assert again.exit_code == 0 and "peer-1-again.yaml: the same review as" in again.stderr
+    assert again.stdout.split("## How others see you", 1)[1] == result.stdout.split("## How others see you", 1)[1]
