@@ -116,7 +116,7 @@ RELATIONS = st.sampled_from(list(RaterRelation))
 SHOWN_GROUP = st.one_of(st.just([]), st.lists(st.integers(0, 5), min_size=MIN_GROUP, max_size=5))
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.lists(st.integers(0, 5), max_size=2),
     SHOWN_GROUP,
