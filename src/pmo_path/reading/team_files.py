@@ -185,7 +185,7 @@ def _worker_start(parent: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if not _die_with_parent() or os.getppid() != parent:
+    if not _die_with_parent():
         import threading
 
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="pmo-path-parent-watch").start()
