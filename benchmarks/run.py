@@ -13,12 +13,9 @@ so both see the same machine load, and compares the medians:
   reading and `yaml.load(..., Loader=yaml.CSafeLoader)`-ing the same files,
   with peak memory (max RSS of the largest process, from `os.wait4`) under
   200 MiB; the team table within 1.2x of that JSON run;
-<<<<<<< HEAD
 - `team -f json` over the same people as one Google Forms-shaped survey CSV
   (Timestamp, Email address, question titles, role titles, `3 - practitioner`)
   within 1.2x of the same team as YAML files;
-- with --large, `team -f json` over 100,000 profiles under 500 MiB peak.
-=======
 - with --large, `team -f json` over 100,000 profiles under 500 MiB peak;
 - hostile but small inputs, each under the size limits, finish in under
   HOSTILE_BUDGET_S seconds: a 1 MiB survey through
@@ -30,7 +27,6 @@ so both see the same machine load, and compares the medians:
   time (user + system, median of 3): on a shared machine the wall time
   also counts other people's work; both are printed. They run with the full
   budget, or alone with `--only hostile`.
->>>>>>> f153689 (A copy of a review counts once in the domain too (team's blind spots); long bench tables drawn line by line like team's members; benchmarks/run.py: the 5-second budget on hostile but small inputs (--only hostile); README: anonymity with 1-2 hidden raters, one review once, half levels, and the two-runs limit with its mitigation)
 
 Every program runs on this interpreter (`sys.executable`), the subject as
 the `pmo-path` console script next to it (or `-m pmo_path` without one).
@@ -274,11 +270,7 @@ def main() -> int:
     parser.add_argument("--large", action="store_true", help=f"also the peak memory of team over {LARGE_TEAM:,} profiles")
     parser.add_argument(
         "--only",
-<<<<<<< HEAD
-        choices=("assess", "feedback", "version", "team", "table", "survey"),
-=======
-        choices=("assess", "feedback", "version", "team", "table", "hostile"),
->>>>>>> f153689 (A copy of a review counts once in the domain too (team's blind spots); long bench tables drawn line by line like team's members; benchmarks/run.py: the 5-second budget on hostile but small inputs (--only hostile); README: anonymity with 1-2 hidden raters, one review once, half levels, and the two-runs limit with its mitigation)
+        choices=("assess", "feedback", "version", "team", "table", "survey", "hostile"),
         action="append",
         help="run only this check (repeatable)",
     )
@@ -353,13 +345,8 @@ def main() -> int:
                 team_runs,
             ),
         ]
-<<<<<<< HEAD
         names = ("assess", "feedback", "version", "team", "table", "survey")
-        wanted = options.only or list(names)
-=======
-        names = ("assess", "feedback", "version", "team", "table")
         wanted = options.only or [*names, "hostile"]
->>>>>>> f153689 (A copy of a review counts once in the domain too (team's blind spots); long bench tables drawn line by line like team's members; benchmarks/run.py: the 5-second budget on hostile but small inputs (--only hostile); README: anonymity with 1-2 hidden raters, one review once, half levels, and the two-runs limit with its mitigation)
         checks = [pair for key, pair in zip(names, all_checks, strict=True) if key in wanted]
         print(f"python {sys.version.split()[0]} at {python}; subject: {' '.join(Path(p).name for p in subject)}", flush=True)
         for check, count in checks:
