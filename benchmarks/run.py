@@ -397,7 +397,7 @@ HOSTILE_BUDGET_S = 5.0
 HOSTILE_RUNS = 3
 
 
-def write_survey(path: Path, limit: int, seed: int = 17) -> int:
+def write_sized_survey(path: Path, limit: int, seed: int = 17) -> int:
     """A survey export of as many people as fit in `limit` bytes; returns how many."""
     rng = random.Random(seed)
     lines = [",".join(["name", "current_role", "target_role", *COMPETENCIES])]
@@ -450,9 +450,9 @@ def write_many_ids(folder: Path, sources: int, unknown: int) -> None:
 def hostile_inputs(folder: Path) -> list[tuple[str, list[str], tuple[int, ...]]]:
     """(name, arguments, the exit codes that are right) for each hostile but small input, written under `folder`."""
     survey = folder / "survey-1mib.csv"
-    people = write_survey(survey, MIB)
+    people = write_sized_survey(survey, MIB)
     small = folder / "survey-39kb.csv"
-    write_survey(small, 39 * 1024)
+    write_sized_survey(small, 39 * 1024)
     write_many_roles(folder / "roles-300", 300)
     write_many_ids(folder / "ids-18k", 18_000, 2_000)
     write_many_ids(folder / "refs-20k", 900, 20_000)
