@@ -69,11 +69,12 @@ def members_section(text: str) -> list[str]:
     return text.split("Members, most ready first\n", 1)[1].splitlines()
 
 
-def test_a_long_members_list_reads_as_the_rich_table_does(invoke, long_team, monkeypatch):
-    drawn = invoke("team", str(long_team), "--members", "all", env={"COLUMNS": "120"})
+@pytest.mark.parametrize("columns", [120, 80, 62, 50, 40])
+def test_a_long_members_list_reads_as_the_rich_table_does(invoke, long_team, monkeypatch, columns):
+    drawn = invoke("team", str(long_team), "--members", "all", env={"COLUMNS": str(columns)})
     assert drawn.exit_code == 0, drawn.stderr
     monkeypatch.setattr(table_people, "LONG_TABLE", 10_000)
-    rich = invoke("team", str(long_team), "--members", "all", env={"COLUMNS": "120"})
+    rich = invoke("team", str(long_team), "--members", "all", env={"COLUMNS": str(columns)})
     ours, theirs = members_section(drawn.stdout), members_section(rich.stdout)
     assert [line.split() for line in ours] == [line.split() for line in theirs]  # the same cells, row by row
     assert drawn.stdout.split("Members, most ready first")[0] == rich.stdout.split("Members, most ready first")[0]

@@ -159,6 +159,8 @@ def fit(renderable: RenderableType, console, options) -> bool:
 
     if isinstance(renderable, Group):
         return all([fit(inner, console, options) for inner in renderable.renderables])
+    if hasattr(renderable, "layout"):  # a LongTable (render.table_people): the same rule, worked out by itself
+        return renderable.layout(options.max_width) is not None
     if not isinstance(renderable, Table):
         return True
     table = renderable
