@@ -185,6 +185,9 @@ def _worker_start(parent: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's handlers (`_signals_end_the_run`) are not the worker's:
+        if hasattr(signal, name):  # Pool.terminate's SIGTERM must end it at once, with no Python code run
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     if not _die_with_parent():
         import threading
 
