@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
 from .wording import (
+    BENCH_LEGEND,
     NEWLY_RATED,
     NO_LONGER_RATED,
     NOT_RATED,
@@ -204,11 +205,18 @@ def feedback_report(framework: Framework, result: Feedback) -> str:
 
 
 def bench_report(framework: Framework, rows: tuple[BenchRow, ...]) -> str:
-    """Who could step into each role: ready and close, most ready first."""
+    """Succession: who holds each role, who is ready and who close, most ready first; a role nobody is ready for is a risk."""
 
-    def names(people: tuple[tuple[str, float], ...]) -> str:
-        return ", ".join(f"{cell(name)} ({value:.1f}%)" for name, value in people) or "-"
+    def names(people) -> str:
+        return ", ".join(f"{cell(c.name)} ({c.readiness:.1f}%{'?' if c.provisional else ''})" for c in people) or "-"
 
-    lines = ["# The bench: who is ready or close for each role", ""]
-    lines += table(["Role", "Ready", "Close"], [[row.role.title, Raw(names(row.ready)), Raw(names(row.close))] for row in rows])
+    lines = ["# The bench: who holds each role, who is ready or close to step in", ""]
+    lines += table(
+        ["Role", "Holders", "Ready", "Close", "Succession risk"],
+        [
+            [row.role.title, Raw(names(row.holders)), Raw(names(row.ready)), Raw(names(row.close)), "yes" if row.risk else ""]
+            for row in rows
+        ],
+    )
+    lines += ["", f"_{BENCH_LEGEND}_"]
     return "\n".join(lines) + "\n"

@@ -16,6 +16,7 @@ from rich.text import Text
 from ..domain.model import Framework
 from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, Tagged, _heading, readiness_bar, verdict_text
 from .wording import (
+    BENCH_LEGEND,
     HORIZON_NAME,
     NOT_RATED,
     READINESS_SPARK_FLOOR,
@@ -485,30 +486,39 @@ def history_table(framework: Framework, result: Progress) -> Group:
 
 
 def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableType:
-    """Succession at a glance: each role, who is ready, who is close; one person a line, so no name breaks."""
+    """Succession at a glance: each role, who holds it, who is ready, who is close; one person a line, so no name breaks."""
 
-    def people(found: tuple[tuple[str, float], ...], style: str) -> Text:
-        return Text("\n".join(f"{name} {value:.0f}" for name, value in found) or "-", style, no_wrap=True)
+    def people(found, style: str) -> Text:
+        if not found:
+            return Text("-", "dim", no_wrap=True)
+        text = Text(no_wrap=True)
+        for number, c in enumerate(found):
+            text.append(("\n" if number else "") + f"{c.name} {c.readiness:.0f}", style)
+            text.append("?" if c.provisional else "", "yellow")
+        return text
+
+    def role(row) -> Text:
+        return Text.assemble((row.role.title, "bold"), ("\n! succession risk" if row.risk else "", "red"))
 
     def build(narrow: bool) -> RenderableType:
         if narrow:  # a phone: each role a heading, its people below
             parts: list[RenderableType] = []
             for row in rows:
-                parts += [
-                    Text(row.role.title, "bold"),
-                    Indented(Text.assemble(("Ready  ", "dim"), people(row.ready, "green")), 9, first=2),
-                ]
-                parts.append(Indented(Text.assemble(("Close  ", "dim"), people(row.close, "cyan")), 9, first=2))
+                parts.append(role(row))
+                lines = [("Holds", row.holders, "")] if row.holders else []  # nobody holds it: no line to say so
+                lines += [("Ready", row.ready, "green"), ("Close", row.close, "cyan")]
+                for label, found, style in lines:
+                    parts.append(Indented(Text.assemble((f"{label:<7}", "dim"), people(found, style)), 9, first=2))
             return Group(*parts)
-        cells = [[row.role.title, people(row.ready, "green"), people(row.close, "cyan")] for row in rows]
-        if sum(len(row.ready) + len(row.close) for row in rows) > LONG_TABLE:
-            return LongTable(["Role", "Ready", "Close"], cells, ["left"] * 3, [False] * 3, leading=1)
+        cells = [[role(row), people(row.holders, ""), people(row.ready, "green"), people(row.close, "cyan")] for row in rows]
+        headers = ["Role", "Holders", "Ready", "Close"]
+        if sum(len(row.holders) + len(row.ready) + len(row.close) for row in rows) > LONG_TABLE:
+            return LongTable(headers, cells, ["left"] * 4, [False] * 4, leading=1)
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, leading=1)
-        table.add_column("Role")
-        table.add_column("Ready")
-        table.add_column("Close")
+        for header in headers:
+            table.add_column(header)
         for cell in cells:
             table.add_row(*cell)
         return table
 
-    return Group(ByWidth(build), Text("Names with readiness (%), most ready first.", "dim"))
+    return Group(ByWidth(build), Text(BENCH_LEGEND, "dim"))

@@ -41,6 +41,11 @@ def people_count(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
 
 
+BENCH_LEGEND = (
+    "Readiness (%) for the role, most ready first; ? provisional: the role needs a competency they did not rate "
+    "(counted 0). People are listed for their own role and those at least as senior (--all: every role). "
+    "A succession risk: nobody is ready to step in."
+)
 TEAM_POINTS = "Points: every level a person is short, counted 3 if core to the role, 2 if important, 1 if useful."
 UNKNOWN_PRIORITY = "nobody with a gap here rated it: ask them to rate it before planning training"
 

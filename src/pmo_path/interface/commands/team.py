@@ -40,7 +40,8 @@ def team(
     format: FormatOption = Format.table,
     output: OutputOption = None,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
+        bool,
+        typer.Option("--anonymous", help="Show people as Person 1..N, numbered in a random order new each run, for sharing."),
     ] = False,
     members: Annotated[
         str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
@@ -56,7 +57,7 @@ def team(
     from dataclasses import replace
 
     from ...domain.team import build_report
-    from ...errors import UsageProblem
+    from ...errors import NoSharedTarget, UsageProblem
     from ..terminal import emit_text
 
     if members not in ("top", "all"):
@@ -65,7 +66,10 @@ def team(
     framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *paths, columns, force=force)
     chosen = target_role(framework, target)
     loaded = _load(paths, framework, columns)
-    report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
+    try:
+        report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
+    except NoSharedTarget as err:
+        raise UsageProblem(mixed_targets(err.targets, paths, columns, data_dir)) from None
     report = replace(report, members_shown=None if members == "all" else MEMBERS_AT_EACH_END)
     if chart is not None:
         from ...render.heatmap import heatmap_svg
@@ -125,7 +129,8 @@ def progress(
 
 @command(
     epilog="Examples:\n\n  pmo-path bench team/\n\n  pmo-path bench team/ survey.csv -f json | jq '.[0]'\n\n"
-    "  pmo-path bench team/ --anonymous -f markdown -o bench.md"
+    "  pmo-path bench team/ --anonymous -f markdown -o bench.md\n\n"
+    "  pmo-path bench team/ --all                       # also steps down and sideways to a less senior role"
 )
 def bench(
     paths: Annotated[
@@ -135,26 +140,48 @@ def bench(
     format: FormatOption = Format.table,
     output: OutputOption = None,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
+        bool,
+        typer.Option("--anonymous", help="Show people as Person 1..N, numbered in a random order new each run, for sharing."),
+    ] = False,
+    everyone: Annotated[
+        bool,
+        typer.Option("--all", help="List people for every role, not only their own and those at least as senior."),
     ] = False,
     columns: ColumnsOption = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """The bench: for every role, who is ready and who is close, by readiness (the succession view)."""
+    """The succession bench: for every role, who holds it, who is ready and who is close; a role nobody is ready for is a risk.
+
+    People are listed for their own role (as its holder) and roles at least as senior, unless --all."""
     from ...domain.bench import bench as build_bench
     from ...domain.team import member_labels
 
     framework = framework_for(data_dir, {"--output": output}, *paths, columns, force=force)
     loaded = _load(paths, framework, columns)
-    labels = {file: name for file, (name, _shown) in member_labels(loaded.profiles, anonymous).items()}
-    rows = build_bench(framework, loaded.profiles, labels)
+    shown = member_labels(loaded.profiles, anonymous)
+    labels = {file: name for file, (name, _shown) in shown.items()}
+    order = {file: int(name.split()[-1]) for file, name in labels.items()} if anonymous else None
+    rows = build_bench(framework, loaded.profiles, labels, everyone, order)
     show(format, output, lambda renderer: renderer.bench(framework, rows))
     if loaded.failures:
         raise typer.Exit(1)
 
 
 MEMBERS_AT_EACH_END = 10
+
+
+def mixed_targets(targets: dict, paths: list[str], columns: str | None, data_dir: str | None) -> str:
+    """One line: the target roles a mixed folder names, with counts, and the command that picks the commonest."""
+    import shlex
+
+    found = ", ".join(f"{role or 'none named'} ({count})" for role, count in targets.items())
+    chosen = next((role for role in targets if role), "ROLE")
+    words = ["team", *(f"./{p}" if p.startswith("-") else p for p in paths), "-t", chosen]
+    words += ["--columns", columns] if columns else []
+    words += ["--data-dir", data_dir] if data_dir else []
+    # As render.wording.command_line (on main) builds every printed command: each word shell-quoted.
+    return f"--target: the profiles do not share one target_role; they name {found}; pick one: {shlex.join(['pmo-path', *words])}"
 
 
 def _load(paths: list[str], framework, columns: str | None = None):
