@@ -186,3 +186,26 @@ def test_a_mixed_target_folder_names_what_it_found_and_the_command_runs(invoke, 
     rerun = invoke(*suggested[1:], "-f", "json")
     assert rerun.exit_code == 0, rerun.stderr
     assert json.loads(rerun.stdout)["people"] == 6
+
+
+def test_the_priorities_shown_number_is_what_they_are_ranked_by(invoke, tmp_path, framework):
+    """Blanks weigh heavily in one competency and rated gaps in another: the figure shown must follow the order."""
+    import re
+
+    competencies = list(framework.competencies)
+    folder = tmp_path / "blanks"
+    folder.mkdir()
+    for index in range(5):  # five people leave the first two competencies blank: many unrated points
+        (folder / f"b{index}.yaml").write_text(
+            profile(f"B{index}", "pmo-analyst", "pmo-director", 3, tuple(competencies[:2]), competencies)
+        )
+    (folder / "r.yaml").write_text(profile("R", "pmo-analyst", "pmo-director", 1, (), competencies))
+    for fmt, pattern in (
+        ("markdown", r"^\d+\. \*\*.+?\*\*: (\d+) of 6 short · (\d+) points?"),
+        ("table", r"^\s*\d+\. .+?  (\d+) of 6 short · (\d+) points?"),
+    ):
+        text = invoke("team", str(folder), "-t", "pmo-director", "-f", fmt, env={"COLUMNS": "160"}).stdout
+        shown = [(int(points), int(short)) for short, points in re.findall(pattern, text, re.MULTILINE)]
+        assert len(shown) >= 5, (fmt, text)
+        assert shown == sorted(shown, reverse=True), fmt  # the points shown, then the people short: the ranking
+        assert "more not rated" in text  # the blanks shown apart, not in the ranked figure

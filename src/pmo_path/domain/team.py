@@ -67,6 +67,11 @@ class Priority:
     weighted_gap: int
     recommendations: tuple[Recommendation, ...]  # the few that build it, best suited first; none if nobody rated a gap
     unrated: int = 0  # of with_gap, how many did not rate it
+    rated_weighted_gap: int = 0  # the points from gaps people rated: what priorities are ranked by first
+
+    @property
+    def rated_with_gap(self) -> int:
+        return self.with_gap - self.unrated
 
     @property
     def unknown(self) -> bool:
@@ -216,6 +221,7 @@ def build_report(
             s.weighted_gap,
             training_for(framework, s, target) if s.rated_with_gap else (),  # no advice for an unknown
             s.with_gap - s.rated_with_gap,
+            s.rated_weighted_gap,
         )
         for s in ranked
     )

@@ -15,8 +15,8 @@ from .wording import (
     UNKNOWN_PRIORITY,
     feedback_legend,
     first_rating,
-    growth_points,
     left_out_note,
+    priority_counts,
     rater_counts,
     team_provisional,
 )
@@ -64,11 +64,7 @@ def team_report(framework: Framework, report: TeamReport) -> str:
     if not report.priorities:
         lines.append("Nobody has a gap for this role.")
     for number, priority in enumerate(report.priorities, 1):
-        lines.append(
-            f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
-            f"people short, {growth_points(priority.weighted_gap)}"
-            + (f", {priority.unrated} not rated" if priority.unrated else "")
-        )
+        lines.append(f"{number}. **{cell(names[priority.competency].name)}**: {priority_counts(priority, people)}")
         if priority.unknown:
             lines.append(f"    - _{UNKNOWN_PRIORITY}_")
         for rec in priority.recommendations:

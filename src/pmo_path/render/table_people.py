@@ -24,9 +24,9 @@ from .wording import (
     UNKNOWN_PRIORITY,
     feedback_legend,
     first_rating,
-    growth_points,
     left_out_note,
     people_count,
+    priority_counts,
     rater_counts,
     team_provisional,
 )
@@ -97,8 +97,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
     if not report.priorities:
         parts.append(Text("  Nobody has a gap for this role.", "green"))
     for number, priority in enumerate(report.priorities, 1):
-        counts = f"{priority.with_gap} of {people} short · {growth_points(priority.weighted_gap)}"
-        counts += f" · {priority.unrated} not rated" if priority.unrated else ""
+        counts = priority_counts(priority, people)
         title = Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"))
         parts.append(Tagged(title, Text(counts, "dim"), 4))
         if priority.unknown:
