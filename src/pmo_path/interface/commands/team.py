@@ -21,11 +21,14 @@ from ..app import (
 )
 from ..terminal import error, note
 
+GRID_PEOPLE = 60  # as render.heatmap.MAX_GRID_PEOPLE (not imported here: the help must not load the renderer)
+
 
 @command(
     epilog="Examples:\n\n  pmo-path team team/ -t pmo-manager\n\n"
     "  pmo-path team team/ -t pmo-manager -f json | jq .priorities\n\n"
     "  pmo-path team alex.yaml sam.yaml -t pmo-director --anonymous -f markdown -o team.md\n\n"
+    "  pmo-path team team/ -t pmo-manager --chart gaps.svg --chart-people people.svg\n\n"
     "A file that fails validation is named on stderr and left out; the rest are analysed and the exit code is 1."
 )
 def team(
@@ -47,6 +50,14 @@ def team(
         str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
     ] = "top",
     chart: chart_option("Also write a bar chart of the team's gaps as an SVG, for a slide.") = None,
+    chart_people: Annotated[
+        Optional[str],
+        typer.Option(
+            "--chart-people",
+            metavar="FILE.svg",
+            help=f"Also write each person's level in each competency as an SVG grid (up to {GRID_PEOPLE} people).",
+        ),
+    ] = None,
     columns: ColumnsOption = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
@@ -63,7 +74,10 @@ def team(
     if members not in ("top", "all"):
         raise UsageProblem(f"--members: 'top' or 'all', not '{members}'")
     require_svg(chart, "bar chart of the gaps")
-    framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *paths, columns, force=force)
+    if chart_people is not None and not chart_people.lower().endswith(".svg"):
+        raise UsageProblem(f"--chart-people: the grid is an SVG image; give a file name ending in .svg, not '{chart_people}'")
+    outputs = {"--output": output, "--chart": chart, "--chart-people": chart_people}
+    framework = framework_for(data_dir, outputs, *paths, columns, force=force)
     chosen = target_role(framework, target)
     loaded = _load(paths, framework, columns)
     try:
@@ -75,6 +89,14 @@ def team(
         from ...render.heatmap import heatmap_svg
 
         emit_text(heatmap_svg(framework, report), chart)
+    if chart_people is not None:
+        from ...render.heatmap import grid_refusal, people_grid_svg
+
+        refusal = grid_refusal(report.people)
+        if refusal:
+            note(f"Note: {refusal}")
+        else:
+            emit_text(people_grid_svg(framework, report), chart_people)
     show(format, output, lambda renderer: renderer.team(framework, report))
     if loaded.failures:
         raise typer.Exit(1)
