@@ -9,7 +9,7 @@ from conftest import bundled_framework
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmo_path.domain.advice import Move, conditions_hold, eligible_for, rank
+from pmo_path.domain.advice import Move, conditions_hold, eligible_for, gate_competencies, rank, rank_together
 from pmo_path.domain.model import Recommendation
 from pmo_path.domain.scoring import Gap, score
 
@@ -158,7 +158,12 @@ def test_every_recommendation_shown_is_eligible(case):
         # an unrated gap (level 0) counts only for advice aimed at this move
         assert all(gaps[c].rated or advice.aimed for c in advice.addresses)
         assert advice.aimed == bool(rec_.in_now or rec_.heading_to)
-        assert all(levels.get(c, 0) in rec_.levels for c in advice.addresses)
+        # the level gate: every competency addressed fits; for a credential, its main competency (listed first)
+        assert all(
+            levels.get(c, 0) in rec_.levels
+            for c in gate_competencies(rec_)
+            if rec_.kind == "certification" or c in advice.addresses
+        )
         assert conditions_hold(rec_, move)
         seen.update(advice.addresses)
     # as many eligible ones as asked for, when there are that many
@@ -178,7 +183,8 @@ def test_raising_a_rating_never_brings_lower_band_advice_for_it(case, data):
     target = target_of(framework, move)
     after = rank(framework, score(framework, raised, target).gaps, raised, move, top)
     for advice in after:
-        if competency in advice.addresses:
+        gated = competency in advice.addresses and competency in gate_competencies(advice.recommendation)
+        if gated:
             assert raised[competency] in advice.recommendation.levels
             # advice only fitting the level they had before cannot follow them up
             assert max(advice.recommendation.levels) >= raised[competency]
@@ -222,3 +228,105 @@ def test_an_unrated_competency_never_hides_advice_aimed_at_the_move(case, data):
             assert eligible_for(recommendation, gaps_unrated, unrated, move) == eligible_for(
                 recommendation, gaps_zero, rated_zero, move
             ), recommendation.id
+
+
+# --- a fresh review of the issue-20 engine: one pool for a ready person, credentials gated on their main one ------
+
+
+def onward_of(framework, role):
+    higher = [framework.roles[r] for r in role.next if framework.roles[r].seniority > role.seniority]
+    return min(higher, key=lambda r: r.seniority) if higher else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(people())
+def test_target_and_onward_gaps_share_one_rule_against_piling(case):
+    """No gap of either role gets a third step while a gap of either that an eligible step could open has none."""
+    framework, levels, move, top = case
+    target = target_of(framework, move)
+    onward = onward_of(framework, target)
+    if onward is None:
+        return
+    pools = [
+        (score(framework, levels, target).gaps, move),
+        (score(framework, levels, onward).gaps, Move(move.now, frozenset({onward.id, onward.track}))),
+    ]
+    chosen = rank_together(framework, pools, levels, top)
+
+    def eligible(rec) -> set[str]:
+        return {c for gaps, m in pools for c in eligible_for(rec, {g.competency: g for g in gaps}, levels, m)}
+
+    times: Counter[str] = Counter()
+    picked: set[str] = set()
+    credential = False
+    for advice in chosen:
+        assert set(advice.addresses) == eligible(advice.recommendation) != set()
+        if all(times[c] >= 2 for c in advice.addresses):  # a third step for every gap it addresses...
+            left = [
+                r
+                for r in framework.recommendations.values()
+                if r.id not in picked and not (credential and r.kind == "certification")
+            ]
+            assert not any(times[c] == 0 for r in left for c in eligible(r))  # ...only when no other gap can open
+        times.update(advice.addresses)
+        picked.add(advice.recommendation.id)
+        credential = credential or advice.recommendation.kind == "certification"
+
+
+@settings(max_examples=200, deadline=None)
+@given(people(), st.data())
+def test_a_credential_is_gated_on_its_main_competency_alone(case, data):
+    """Changing a credential's other competencies, while a gap it builds stays open, never changes who sees it."""
+    framework, levels, move, _ = case
+    credentials = [r for r in framework.recommendations.values() if r.kind == "certification" and len(r.builds) > 1]
+    credential = data.draw(st.sampled_from(credentials))
+    other = data.draw(st.sampled_from(credential.builds[1:]))
+    changed = {**levels, other: data.draw(st.integers(0, 5))}
+    target = target_of(framework, move)
+    before = eligible_for(credential, {g.competency: g for g in score(framework, levels, target).gaps}, levels, move)
+    after = eligible_for(credential, {g.competency: g for g in score(framework, changed, target).gaps}, changed, move)
+    still_open = [c for c in before if c != other] or [c for c in after if c != other]
+    if still_open:
+        assert bool(before) == bool(after)
+    main = credential.builds[0]
+    if before:
+        assert levels.get(main, 0) in credential.levels
+
+
+@settings(max_examples=200, deadline=None)
+@given(people())
+def test_the_evidence_to_gather_is_one_level_up_and_only_where_rated(case):
+    from pmo_path.domain.scoring import next_level
+
+    framework, levels, move, _ = case
+    for gap in score(framework, levels, target_of(framework, move)).gaps:
+        found = next_level(framework, gap)
+        if not gap.rated:
+            assert found is None  # the level above an unknown is unknown: rate it first
+        else:
+            assert found == (gap.current + 1, framework.competencies[gap.competency].levels[gap.current + 1])
+
+
+@settings(max_examples=100, deadline=None)
+@given(people())
+def test_match_never_states_a_verdict_for_a_provisional_role(case):
+    from pmo_path.domain.navigation import ranked_roles
+    from pmo_path.render.as_json import match as match_json
+    from pmo_path.render.markdown import match_report
+
+    framework, levels, move, _ = case
+    current = next((framework.roles[i] for i in move.now if i in framework.roles), None)
+    found = ranked_roles(framework, levels, current)
+    rows = match_json(framework, found)
+    report = match_report(framework, found).splitlines()
+    for number, (row, item) in enumerate(zip(rows, found, strict=True), 1):
+        low_high = row["readiness_range"]
+        assert row["provisional"] == (low_high is not None) == bool(item.score.unrated_required)
+        line = next(text for text in report if text.startswith(f"| {number} | "))
+        cells = [c.strip() for c in line.split(" | ")]
+        if low_high is not None:
+            assert low_high[0] == row["readiness"] <= low_high[1]
+            assert cells[2] == f"{low_high[0]:.1f}-{low_high[1]:.1f}%"
+            assert cells[3] == f"rate {len(item.score.unrated_required)} more"
+        else:
+            assert cells[2] == f"{row['readiness']:.1f}%" and cells[3] == row["verdict"]

@@ -65,31 +65,30 @@ def test_a_failure_mid_write_keeps_the_old_file_and_cleans_up(existing, monkeypa
     assert os.listdir(existing.parent) == [existing.name]
 
 
-def test_a_failing_stream_write_keeps_the_old_file(existing, monkeypatch):
-    real_fdopen = os.fdopen
+def test_a_short_write_then_a_failure_keeps_the_old_file(existing, monkeypatch):
+    real_write = os.write
+    calls = []
 
-    class Breaks:
-        """A real stream that writes part of the text, then fails like a full disk."""
+    def part_then_full(fd, data):
+        """Like a disk filling up (or `ulimit -f`): the first write is short, the next one fails."""
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[:5]))
+        no_space()
 
-        def __init__(self, *args, **kwargs):
-            self.stream = real_fdopen(*args, **kwargs)
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.stream.close()
-
-        def write(self, text):
-            self.stream.write(text[:5])
-            self.stream.flush()
-            no_space()
-
-    monkeypatch.setattr(atomic.os, "fdopen", Breaks)
-    with pytest.raises(InputError):
-        atomic_write(existing, "name: new\n")
+    monkeypatch.setattr(atomic.os, "write", part_then_full)
+    with pytest.raises(InputError, match="No space left"):
+        atomic_write(existing, "name: new\n" * 100)
     assert existing.read_text() == OLD
     assert os.listdir(existing.parent) == [existing.name]
+
+
+def test_short_writes_are_continued_until_everything_is_written(tmp_path, monkeypatch):
+    real_write = os.write
+    monkeypatch.setattr(atomic.os, "write", lambda fd, data: real_write(fd, bytes(data[:7])))
+    text = "ratings:\n" + "  a: 1\n" * 500
+    atomic_write(tmp_path / "slow.yaml", text)
+    assert (tmp_path / "slow.yaml").read_text() == text
 
 
 def test_an_interrupt_mid_write_is_passed_on_and_keeps_the_old_file(existing, monkeypatch):
@@ -144,6 +143,8 @@ def _writes_directly(node: ast.Call) -> bool:
     if name in WRITING_METHODS:
         return True
     if name == "open":
+        if node.args and ast.unparse(node.args[0]) == "os.devnull":  # holding a standard descriptor's place
+            return False
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "os":
             return True
         mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
@@ -165,5 +166,7 @@ def test_every_file_the_tool_writes_goes_through_atomic_write():
 def test_the_write_check_would_catch_a_direct_write():
     call = ast.parse("open(path, 'w')").body[0].value
     reading = ast.parse("open(path, 'rb')").body[0].value
-    assert _writes_directly(call)
-    assert not _writes_directly(reading)
+    low_level = ast.parse("os.open(path, os.O_WRONLY)").body[0].value
+    null = ast.parse("os.open(os.devnull, os.O_WRONLY)").body[0].value
+    assert _writes_directly(call) and _writes_directly(low_level)
+    assert not _writes_directly(reading) and not _writes_directly(null)

@@ -205,7 +205,7 @@ def test_permission_error_when_opening_is_one_line(invoke, tmp_path, monkeypatch
 def test_several_problems_show_the_first_and_point_to_validate(invoke, write_profile):
     path = write_profile("ratngs: {}\nyears_experience: -1\ncurrent_role: nobody\n")
     line = assert_one_error_line(invoke("assess", "-p", path, "-f", "json"), f"{path}:1: ratngs:")
-    assert "(and 2 more problems; `pmo-path validate` lists them all)" in line
+    assert f"(and 2 more problems; `pmo-path validate {path}` lists them all)" in line
 
 
 # ---- framework files (--data-dir) and team files -------------------------------------------------

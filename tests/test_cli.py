@@ -326,4 +326,30 @@ def test_the_provisional_hint_names_the_file_to_re_rate(invoke, tmp_path):
     shown = " ".join(invoke("assess", "-p", str(spaced), env={"COLUMNS": "200"}).stdout.split())
     assert f"pmo-path assess -p '{spaced}' -i" in shown  # quoted, so it can be pasted into a shell
     piped = invoke("assess", "-p", "-", input=spaced.read_text(encoding="utf-8"), env={"COLUMNS": "200"}).stdout
-    assert "pmo-path assess -p FILE -i" in " ".join(piped.split())
+    assert "first (pmo-path assess) for" in " ".join(piped.split())  # no file to name: the questionnaire
+
+
+def test_help_summaries_are_whole_at_80_columns_and_h_is_help(invoke):
+    shown = invoke("--help", env={"COLUMNS": "80"}).stdout
+    commands = shown.split("Commands:")[1].split("Examples:")[0]
+    assert "..." not in commands and len([line for line in commands.splitlines() if line.strip()]) == 14
+    assert invoke("-h").stdout == invoke("--help").stdout
+    for name in ("assess", "team", "init"):
+        short = invoke(name, "-h")
+        assert short.exit_code == 0 and short.stdout == invoke(name, "--help").stdout
+    for name in ("assess", "plan", "match"):
+        assert "--top N " in invoke(name, "--help", env={"COLUMNS": "100"}).stdout
+
+
+def test_building_only_the_command_run_changes_no_output(tmp_path):
+    """The console script builds only the command it runs (interface.cli); help and usage errors read the same."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "100"}
+    full = "from pmo_path.interface.cli import app; app(prog_name='pmo-path')"  # every command built
+    for args in (["assess", "--help"], ["team", "-h"], ["role", "--bogus"], ["asses"], ["--help"]):
+        slim = subprocess.run([sys.executable, "-m", "pmo_path", *args], capture_output=True, text=True, env=env, timeout=30)
+        whole = subprocess.run([sys.executable, "-c", full, *args], capture_output=True, text=True, env=env, timeout=30)
+        assert (slim.returncode, slim.stdout, slim.stderr) == (whole.returncode, whole.stdout, whole.stderr), args

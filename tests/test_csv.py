@@ -10,7 +10,8 @@ from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pmo_path.render.as_csv import FORMULA_START, cell
+from pmo_path.render.as_csv import cell, starts_formula
+from pmo_path.render.safe import TERMINAL_UNSAFE, visible
 
 
 def rows(text: str) -> list[dict[str, str]]:
@@ -50,8 +51,35 @@ def test_team_csv_lists_each_members_ratings(invoke, framework, tmp_path):
     assert evil["name"].startswith("'=")
 
 
+# What a spreadsheet may skip before a formula, and the full-width signs some read as = + - @.
+LEADS = st.lists(st.sampled_from([" ", "\t", "\r", "\n", "\ufeff", "\u200b", "\u2060", "\u00a0", "\u3000"]), max_size=3).map(
+    "".join
+)
+SIGNS = st.sampled_from(["=", "+", "-", "@", "＝", "＋", "－", "＠", "﹦", "﹣"])
+
+
 @given(st.text(max_size=20))
 def test_no_cell_starts_a_formula(text):
     shown = cell(text)
-    assert not shown.startswith(FORMULA_START)
-    assert shown.removeprefix("'") == text or shown == text
+    assert not starts_formula(shown)
+    assert not TERMINAL_UNSAFE.search(shown)  # inert on a terminal too
+    guarded = starts_formula(text) or starts_formula(visible(text))
+    assert shown == ("'" if guarded else "") + visible(text)
+
+
+@given(lead=LEADS, sign=SIGNS, rest=st.text(max_size=10))
+def test_a_formula_behind_spaces_marks_or_full_width_signs_is_guarded(lead, sign, rest):
+    assert cell(lead + sign + rest).startswith("'")
+
+
+@given(st.one_of(st.integers(-(10**6), 10**6), st.floats(-100, 100, allow_nan=False)))
+def test_numbers_stay_numbers(number):
+    assert cell(number) == str(number) and float(cell(number)) == number
+
+
+def test_feedback_csv_writes_negative_deltas_as_numbers(invoke):
+    result = invoke("feedback", str(EXAMPLES / "jordan-lee.yaml"), str(EXAMPLES / "reviews"), "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    deltas = [row["delta"] for row in rows(result.stdout) if row["delta"]]
+    assert any(delta.startswith("-") for delta in deltas), deltas  # Jordan rates some competencies below others' view
+    assert all(float(delta) == float(delta) for delta in deltas)  # every one a number, none "'-0.5"

@@ -114,7 +114,9 @@ def test_unknown_role_names_the_argument_with_a_suggestion(tiny, invoke, tiny_di
     # the command line names its own arguments, and says where the ids are listed
     result = invoke("path", "strat", "goal", "--data-dir", tiny_dir)
     assert result.exit_code == 1
-    assert result.stderr == "Error: FROM: unknown role 'strat' (did you mean 'start'?); `pmo-path roles` lists them\n"
+    assert result.stderr == (
+        f"Error: FROM: unknown role 'strat' (did you mean 'start'?); `pmo-path roles --data-dir {tiny_dir}` lists them\n"
+    )
 
 
 def test_personal_route_is_never_costlier_than_fewest_steps_on_the_bundled_ladders(framework):
@@ -218,7 +220,11 @@ def test_match_json_is_the_contract_best_first(invoke, framework):
     current = framework.roles["senior-project-manager"]
     moves = {r.id for r in framework.roles.values() if r.seniority >= current.seniority}
     assert {row["role"] for row in data} == moves  # the current role and every role at least as senior
-    assert all(list(row) == ["role", "title", "readiness", "verdict", "relation"] for row in data)
+    # the contract's keys, then (additive, as in assess) whether it is provisional and its range
+    keys = ["role", "title", "readiness", "verdict", "relation", "provisional", "readiness_range"]
+    assert all(list(row) == keys for row in data)
+    # Jordan left financial management unrated and every role needs it: each readiness is a range holding it
+    assert all(row["provisional"] and row["readiness_range"][0] == row["readiness"] <= row["readiness_range"][1] for row in data)
     assert {row["role"]: row["relation"] for row in data}["senior-project-manager"] == "current"
     assert {row["relation"] for row in data} == {"current", "ladder", "cross-track"}
     assert [row["readiness"] for row in data] == sorted((row["readiness"] for row in data), reverse=True)
@@ -240,7 +246,8 @@ def test_match_table_and_markdown_mark_the_ladder(invoke, tiny_dir, write_profil
     assert any("⇄" in line and "Light " in line for line in lines)
     markdown = invoke("match", "-p", profile, "--data-dir", tiny_dir, "-f", "markdown")
     assert "| 1 | Start (`start`) | 100.0% | ready | - | you are here |" in markdown.stdout
-    assert "| 2 | Goal (`goal`) | 50.0% | developing | not rated Skill Y | your ladder, target |" in markdown.stdout
+    # Skill Y is unrated: the range and "rate 1 more" stand where "developing" would claim too much
+    assert "| 2 | Goal (`goal`) | 50.0-100.0% | rate 1 more | not rated Skill Y | your ladder, target |" in markdown.stdout
 
 
 def test_match_needs_a_profile(invoke):

@@ -474,15 +474,15 @@ def test_pty_a_draft_saved_under_your_own_name_is_completed_in_place(framework, 
     assert done.levels() == dict(zip(questions, [5, 4] + [1] * (len(questions) - 2), strict=True))
 
 
-def test_pty_a_fuller_save_file_is_kept_and_the_reason_given(framework, tmp_path):
+def test_pty_a_save_file_the_draft_does_not_hold_is_kept_and_the_reason_given(framework, tmp_path):
     (tmp_path / "keep.yaml").write_text(JORDAN.read_text(encoding="utf-8"), encoding="utf-8")
-    child = spawn(tmp_path, "--current", "project-manager", "-t", "pmo-manager", "--save", "keep.yaml")
+    child = spawn(tmp_path, "--current", "project-manager", "-t", "pmo-manager", "--save", "keep.yaml", "--force")
     answer_all(child, ["1"])
     child.expect(LEVEL_PROMPT)
     child.sendeof()
     status, rest = finish(child)
     assert status == 130
-    assert "keep.yaml holds more answers, so it is left as it was" in rest
+    assert "keep.yaml holds answers this draft does not, so it is left as it was" in rest
     assert (tmp_path / "keep.yaml").read_text(encoding="utf-8") == JORDAN.read_text(encoding="utf-8")
     [draft] = tmp_path.glob("pmo-path-draft-*.yaml")
     assert f"Resume: pmo-path assess -i -p {draft.name}" in rest
@@ -500,3 +500,15 @@ def test_installed_command_without_a_terminal_exits_2_at_once(tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith("Error:") and "--profile" in done.stderr and done.stderr.count("\n") == 1
     assert done.stdout == "" and list(tmp_path.iterdir()) == []
+
+
+def test_help_shows_only_the_levels(framework):
+    """`?` answers with the levels it offers, not the question's title and description again."""
+    script = Script("?", "3", then=EOFError)
+    with pytest.raises(Interrupted):
+        run_questionnaire(framework, Settings(current="project-manager", target="pmo-analyst"), script, TODAY)
+    competency = questions_for(framework, "pmo-analyst", False)[0]
+    description = competency.description.split()[:4]
+    assert sum(line.split()[:4] == description for line in script.shown) == 1  # asked once, not reprinted
+    assert sum(competency.name in line for line in script.shown) == 1
+    assert sum(competency.levels[5][:30] in line for line in script.shown) == 2  # the levels, shown again

@@ -48,11 +48,12 @@ class InputError(PmoPathError):
         self.problems: list[Problem | str] = sorted(problems, key=reading_order)
         super().__init__(self.summary())
 
-    def summary(self) -> str:
+    def summary(self, validate: str = "pmo-path validate") -> str:
+        """The first problem, and how many more `validate` (the command line that checks this file) would list."""
         first = str(self.problems[0])
         more = len(self.problems) - 1
         if more:
-            first += f" (and {more} more problem{'s' if more > 1 else ''}; `pmo-path validate` lists them all)"
+            first += f" (and {more} more problem{'s' if more > 1 else ''}; `{validate}` lists them all)"
         return first
 
 
@@ -94,7 +95,14 @@ class UsageProblem(PmoPathError):
 
 
 class Interrupted(PmoPathError):
-    """The person stopped the questionnaire; what they answered is kept."""
+    """The person stopped the questionnaire; what they answered is kept.
+
+    `code` is the exit code: 130 for Ctrl-C and end of input, 128 + the
+    signal's number for SIGHUP (129) and SIGTERM (143)."""
+
+    def __init__(self, message: str, code: int = 130) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 SUGGEST_FROM_AT_MOST = 1_000  # more ids than this: no suggestion (comparing costs about 7 µs an id)
@@ -113,7 +121,10 @@ def did_you_mean(word: object, choices: list[str] | tuple[str, ...] | dict) -> s
         return ""
     from difflib import get_close_matches
 
-    candidates = [choice for choice in choices if isinstance(choice, str)]
-    _compared += len(candidates)
-    close = get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    folded: dict[str, str] = {}  # any case: 'pmo director' finds 'PMO Director', shown as the framework spells it
+    for choice in choices:
+        if isinstance(choice, str):
+            folded.setdefault(choice.casefold(), choice)
+    _compared += len(folded)
+    close = get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return f" (did you mean '{folded[close[0]]}'?)" if close else ""

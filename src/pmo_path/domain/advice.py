@@ -19,7 +19,11 @@ at work) comes before reading (learning, reading, and certification, which is
 study for an exam); then advice aimed at this move outranks generic advice;
 then the nearer horizon, then file order. A credential (kind certification)
 certifies what the doing builds, so its gaps weigh in full however many
-steps already address them; a plan holds at most one.
+steps already address them; a plan holds at most one. Its level gate reads
+its main competency only, the first in `builds`.
+
+For a person ready for their target, `rank_together` ranks what is left of
+the target and the next role's gaps as one pool, under the same rules.
 
 With nothing left to close, `keep_sharp` picks steps for a person who already
 meets every requirement: advice whose levels include theirs in a competency
@@ -28,11 +32,13 @@ the role needs, stated conditions holding.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Framework, Recommendation, Role
-from .scoring import Gap
+from .scoring import Gap, urgency
+
+CERTIFICATION = "certification"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,26 +68,42 @@ def conditions_hold(recommendation: Recommendation, move: Move) -> bool:
     return not (recommendation.heading_to and not move.heading.intersection(recommendation.heading_to))
 
 
+def gate_competencies(recommendation: Recommendation) -> tuple[str, ...]:
+    """The competencies whose level the `levels` gate reads: a credential's main one (listed first), else every one.
+
+    A credential certifies one main competency; the others it lists are what
+    its study also touches. Reading only the first keeps PfMP from reaching a
+    program manager at portfolio management 2 through strategic thinking 3.
+    """
+    return recommendation.builds[:1] if recommendation.kind == CERTIFICATION else recommendation.builds
+
+
 def eligible_for(
     recommendation: Recommendation, gaps: Mapping[str, Gap], levels: Mapping[str, int], move: Move
 ) -> tuple[str, ...]:
     """The gaps this recommendation fits for this person (their level is in its `levels`); () if none.
 
-    An unrated gap counts (as level 0) only for advice aimed at this move.
+    An unrated gap counts (as level 0) only for advice aimed at this move. For
+    a credential (kind certification) the level gate reads its main
+    competency, the first in `builds`, whether or not that is a gap; it then
+    addresses every gap it builds.
     """
     if not conditions_hold(recommendation, move):
         return ()
     aimed = bool(recommendation.in_now or recommendation.heading_to)
-    return tuple(
-        c for c in recommendation.builds if c in gaps and (aimed or gaps[c].rated) and levels.get(c, 0) in recommendation.levels
-    )
+    counts = [c for c in recommendation.builds if c in gaps and (aimed or gaps[c].rated)]
+    if recommendation.kind == CERTIFICATION:
+        main = recommendation.builds[0]
+        if (main not in levels and not aimed) or levels.get(main, 0) not in recommendation.levels:
+            return ()
+        return tuple(counts)
+    return tuple(c for c in counts if levels.get(c, 0) in recommendation.levels)
 
 
 HORIZON_ORDER = {"30-days": 0, "6-months": 1, "1-2-years": 2}
 DOING = frozenset(("experience", "assignment", "visibility", "mentoring"))
 READING = frozenset(("learning", "reading", "certification"))  # studying for a credential is reading too
 CORE = 3
-CERTIFICATION = "certification"
 
 
 def rank(
@@ -92,13 +114,38 @@ def rank(
     top: int = 5,
 ) -> list[Advice]:
     """Up to `top` eligible recommendations for `gaps` (most pressing first; unrated ones only for aimed advice)."""
-    open_gaps = {g.competency: g for g in gaps if g.gap > 0}
-    order = {competency: index for index, competency in enumerate(open_gaps)}  # `gaps` come most pressing first
+    return rank_together(framework, [(gaps, move)], levels, top)
+
+
+def rank_together(
+    framework: Framework,
+    pools: Sequence[tuple[Sequence[Gap], Move]],
+    levels: Mapping[str, int],
+    top: int = 5,
+) -> list[Advice]:
+    """Up to `top` steps for several moves' gaps ranked as one pool: a ready person's target and the role after it.
+
+    A recommendation is eligible if it is eligible for any pool (each with its
+    own move). A competency short in more than one pool counts once, with its
+    most pressing gap (closing the larger gap closes the smaller), so the
+    halving and the "no third step" rule see every gap of every pool at once.
+    """
+    merged: dict[str, Gap] = {}
+    for gaps, _ in pools:
+        for g in gaps:
+            if g.gap > 0 and (g.competency not in merged or urgency(g) > urgency(merged[g.competency])):
+                merged[g.competency] = g
+    # most pressing first; equal urgency keeps the pools' own order (each comes most pressing first)
+    first_seen = {c: i for i, c in enumerate(dict.fromkeys(g.competency for gaps, _ in pools for g in gaps if g.gap > 0))}
+    open_gaps = dict(sorted(merged.items(), key=lambda item: (*(-part for part in urgency(item[1])), first_seen[item[0]])))
+    order = {competency: index for index, competency in enumerate(open_gaps)}
     candidates = []
     for index, rec in enumerate(framework.recommendations.values()):
-        addresses = eligible_for(rec, open_gaps, levels, move)
-        if addresses:
-            addresses = tuple(sorted(addresses, key=order.__getitem__))
+        found: set[str] = set()
+        for gaps, move in pools:
+            found.update(eligible_for(rec, {g.competency: g for g in gaps if g.gap > 0}, levels, move))
+        if found:
+            addresses = tuple(sorted(found, key=order.__getitem__))
             aimed = bool(rec.in_now or rec.heading_to)
             candidates.append((Advice(rec, addresses, aimed), (int(aimed), -HORIZON_ORDER.get(rec.horizon, 3), -index)))
 
@@ -144,7 +191,9 @@ def keep_sharp(framework: Framework, role: Role, levels: Mapping[str, int], move
     for index, rec in enumerate(framework.recommendations.values()):
         if not conditions_hold(rec, move):
             continue
-        fits = tuple(c for c in rec.builds if c in weight and levels.get(c, 0) in rec.levels)
+        if not any(levels.get(c, 0) in rec.levels for c in gate_competencies(rec)):
+            continue  # for a credential, the gate reads its main competency only
+        fits = tuple(c for c in rec.builds if c in weight and (rec.kind == CERTIFICATION or levels.get(c, 0) in rec.levels))
         if fits:
             fits = tuple(sorted(fits, key=lambda c: -weight[c]))
             aimed = bool(rec.in_now or rec.heading_to)

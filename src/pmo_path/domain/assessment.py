@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..errors import NoRouteError, NoTarget
-from .advice import Advice, Move, keep_sharp, rank
+from .advice import Advice, Move, keep_sharp, rank, rank_together
 from .feedback import Feedback, as_others_see_it, compare_views
 from .model import Framework, Profile, Review, Role, Verdict
 from .routes import personal_route
@@ -80,20 +80,21 @@ def assess(
     levels = profile.levels()
     result = score(framework, levels, role)
     current = framework.roles.get(profile.current_role) if profile.current_role else None
-    advice = rank(framework, result.gaps, levels, Move.of(current, role), top)
+    move = Move.of(current, role)
+    advice = rank(framework, result.gaps, levels, move, top)
     onward, sharpening = None, False
     if result.verdict == Verdict.READY:  # never an empty plan: the next role up, or steps that keep them sharp
         onward = onward_score(framework, role, levels)
         if onward is not None and not onward.gaps:  # they meet the next role too: keep sharp instead
             onward = None
-        if onward is not None:
-            more = rank(framework, onward.gaps, levels, Move.of(current, onward.role), top)
+        if onward is not None:  # what is left of the target and the next role's gaps, ranked as one pool
+            advice = rank_together(framework, [(result.gaps, move), (onward.gaps, Move.of(current, onward.role))], levels, top)
         else:
-            more = keep_sharp(framework, role, levels, Move.of(current, role), top)
-        shown = {a.recommendation.id for a in advice}
-        more = [a for a in more if a.recommendation.id not in shown][: top - len(advice)]
-        sharpening = onward is None and bool(more)
-        advice += more
+            shown = {a.recommendation.id for a in advice}
+            more = [a for a in keep_sharp(framework, role, levels, move, top) if a.recommendation.id not in shown]
+            more = more[: top - len(advice)]
+            sharpening = bool(more)
+            advice += more
     path: list[str] = []
     no_route = None
     if current is not None:

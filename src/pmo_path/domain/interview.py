@@ -101,15 +101,22 @@ def question_lines(
     if about:
         ask = f"How far has {first_name(about)} gone? Pick the highest level you have seen {first_name(about)} reach."
         lines += textwrap.wrap(ask, width - 2, initial_indent="  ", subsequent_indent="  ")
-    label_width = max(len(name) for name in framework.scale.values()) if framework.scale else 0
-    lines.append(f"  0  {framework.scale.get(0, 'none')}")
-    for level in sorted(competency.levels):
-        head = f"  {level}  {framework.scale.get(level, '').ljust(label_width)}  "
-        lines += textwrap.wrap(competency.levels[level], width, initial_indent=head, subsequent_indent=" " * len(head))
+    lines += level_lines(framework, competency, width)
     if existing is not None:
         lines.append(f"  Last time: {existing.level}" + (f"  ·  evidence: {existing.evidence}" if existing.evidence else ""))
         if existing.evidence:
             lines.append("  (the evidence note is kept if you keep the level)")
+    return lines
+
+
+def level_lines(framework: Framework, competency: Competency, width: int) -> list[str]:
+    """The levels 0-5 of a competency, one wrapped entry each: what `?` shows again."""
+    width = max(40, min(width, MAX_WIDTH))
+    label_width = max(len(name) for name in framework.scale.values()) if framework.scale else 0
+    lines = [f"  0  {framework.scale.get(0, 'none')}"]
+    for level in sorted(competency.levels):
+        head = f"  {level}  {framework.scale.get(level, '').ljust(label_width)}  "
+        lines += textwrap.wrap(competency.levels[level], width, initial_indent=head, subsequent_indent=" " * len(head))
     return lines
 
 

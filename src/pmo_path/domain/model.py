@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
+from itertools import islice
 
 from ..errors import UnknownId
 
@@ -16,6 +18,7 @@ KINDS = ("experience", "assignment", "learning", "mentoring", "network", "visibi
 HORIZONS = ("30-days", "6-months", "1-2-years")
 LEVELS = (1, 2, 3, 4, 5)
 MIN_COMPETENCIES = 3
+SUGGESTION_CANDIDATES = 500  # role ids (and as many titles) did-you-mean compares an unknown role with
 # The ladder rule of the contract: a more senior role on a track never asks
 # for less of these than the role below it.
 LADDER_COMPETENCIES = ("strategic-thinking", "executive-communication", "business-acumen")
@@ -100,6 +103,11 @@ class Thresholds:
     close_max_core_gap: int = 2
 
 
+def fold(name: str) -> str:
+    """A role id or title as a person may type it: any case, spaces around and between words ignored."""
+    return " ".join(name.split()).casefold()
+
+
 @dataclass(frozen=True)
 class Framework:
     thresholds: Thresholds
@@ -111,14 +119,29 @@ class Framework:
     roles: dict[str, Role]
     recommendations: dict[str, Recommendation]
     files: tuple[str, ...]
-    data_dir: str | None = None  # an organisation's own framework folder; None for the bundled one
+    data_dir: str | None = None  # the folder it was read from, as the person gave it; None: the bundled one
 
     def role(self, role_id: str, field: str = "role") -> Role:
-        """The role, or UnknownId naming `field` (the interface's word for where the id came from)."""
-        try:
-            return self.roles[role_id]
-        except KeyError:
-            raise UnknownId("role", role_id, field, tuple(self.roles)) from None
+        """The role with this id or title, in any case, spaces around ignored ("PMO Director",
+        "pmo-director"); or UnknownId naming `field` (the interface's word for where it came from),
+        with a near-miss id or title suggested."""
+        role = self.roles.get(role_id)
+        if role is None and isinstance(role_id, str):
+            role = self.role_names.get(fold(role_id))
+        if role is None:
+            first = list(islice(self.roles.values(), SUGGESTION_CANDIDATES))  # did-you-mean stays quick however many
+            raise UnknownId("role", role_id, field, [r.id for r in first] + [r.title for r in first])
+        return role
+
+    @cached_property
+    def role_names(self) -> dict[str, Role]:
+        """Each role under its id and its title, folded (`fold`); a title two roles share names neither."""
+        titles: dict[str, list[Role]] = {}
+        for role in self.roles.values():
+            titles.setdefault(fold(role.title), []).append(role)
+        names = {key: found[0] for key, found in titles.items() if len(found) == 1}
+        names.update((fold(role.id), role) for role in self.roles.values())  # an id wins over a title
+        return names
 
     def roles_by_track(self) -> dict[str, list[Role]]:
         grouped: dict[str, list[Role]] = {track: [] for track in self.tracks}

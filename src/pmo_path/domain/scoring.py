@@ -127,7 +127,13 @@ def score(framework: Framework, levels: Mapping[str, int], role: Role) -> Score:
 
 
 def next_level(framework: Framework, gap: Gap) -> tuple[int, str] | None:
-    """The level above the person's in a gap's competency and its descriptor: the evidence to gather next."""
+    """The level above the person's in a gap's competency and its descriptor: the evidence to gather next.
+
+    None for an unrated gap (their level is unknown, so is the level above it:
+    rate it first) and where the framework describes no level above.
+    """
+    if not gap.rated:
+        return None
     competency = framework.competencies.get(gap.competency)
     level = gap.current + 1
     if competency is None or level not in competency.levels:

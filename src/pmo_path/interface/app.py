@@ -18,7 +18,17 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..errors import Interrupted, NoRouteError, NoSharedTarget, NoTarget, PmoPathError, UnknownId, UsageProblem
+from ..errors import (
+    InputError,
+    Interrupted,
+    NoRouteError,
+    NoSharedTarget,
+    NoTarget,
+    PmoPathError,
+    Problem,
+    UnknownId,
+    UsageProblem,
+)
 from ..render import Format
 from .terminal import error, note
 
@@ -81,6 +91,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 # The contract's exit codes, by kind of domain error (the first match wins).
@@ -93,20 +104,39 @@ EXIT_CODES: tuple[tuple[type[PmoPathError], int], ...] = (
 
 
 def exit_code(err: PmoPathError) -> int:
+    if isinstance(err, Interrupted):
+        return err.code  # 130, or 128 + the signal that stopped the questionnaire
     return next(code for kind, code in EXIT_CODES if isinstance(err, kind))
 
 
-def explained(err: PmoPathError) -> str:
-    """The error's line, with the command-line hint the domain cannot know."""
+def explained(err: PmoPathError, data_dir: str | None = None) -> str:
+    """The error's line, with the command-line hint the domain cannot know (run as printed, `--data-dir` kept)."""
+    from ..render.wording import command_line
+
     if isinstance(err, UnknownId) and err.kind == "role":
-        return f"{err}; `pmo-path roles` lists them"
+        return f"{err}; `{command_line('roles', data_dir=data_dir)}` lists them"
     if isinstance(err, NoTarget):
         return f"{err}, or pass --target ROLE"
     if isinstance(err, NoSharedTarget):
         return "--target: the profiles do not share one target_role; pass --target ROLE"
     if isinstance(err, NoRouteError):
-        return f"{err} (`pmo-path role {err.start}` shows where it leads)"
+        return f"{err} (`{command_line('role', err.start, data_dir=data_dir)}` shows where it leads)"
+    if isinstance(err, InputError) and len(err.problems) > 1:
+        return err.summary(validate_command(err.problems[0], data_dir))
     return str(err)
+
+
+def validate_command(problem: Problem | str, data_dir: str | None) -> str:
+    """`pmo-path validate` for the file a problem is in: the framework's own files need no argument."""
+    import os
+
+    from ..reading.framework import RECOMMENDATIONS_FILE, ROLES_FILE
+    from ..render.wording import command_line, file_word
+
+    file = problem.file if isinstance(problem, Problem) else None
+    if not file or os.path.basename(file) in (ROLES_FILE, RECOMMENDATIONS_FILE):
+        return command_line("validate", data_dir=data_dir)
+    return command_line("validate", "-" if file == "<stdin>" else file_word(file), data_dir=data_dir)
 
 
 def command(*names: str, **options):
@@ -121,7 +151,7 @@ def command(*names: str, **options):
                 note(str(err))
                 raise typer.Exit(exit_code(err)) from None
             except PmoPathError as err:
-                error(explained(err))
+                error(explained(err, kwargs.get("data_dir")))
                 raise typer.Exit(exit_code(err)) from None
             except KeyboardInterrupt:
                 error("interrupted")
@@ -152,19 +182,44 @@ def main(
 
 
 def load_framework(data_dir: str | None):
+    """The framework in use, knowing the folder it came from (commands printed for the person keep it)."""
+    from dataclasses import replace
+
     from ..reading.framework import load_framework as load
 
-    return load(data_dir)
+    framework = load(data_dir)
+    return replace(framework, data_dir=data_dir) if data_dir else framework
 
 
-def complete_role(incomplete: str) -> list[str]:
-    """Shell completion for role ids, from the framework in use (PMO_PATH_DATA or the bundled one)."""
+def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a role id (its title as the help zsh and fish show), from the framework in use.
+
+    Remembers the roles for `interface.quick`, which answers the next Tab without typer."""
     import os
 
+    from .quick import keep_roles, plain_help, roles_key
+
+    data_dir = ctx.params.get("data_dir") or os.environ.get("PMO_PATH_DATA") or None
+    key = roles_key(data_dir)
     try:
-        return [role for role in load_framework(os.environ.get("PMO_PATH_DATA")).roles if role.startswith(incomplete)]
+        roles = [(role.id, role.title) for role in load_framework(data_dir).roles.values()]
     except PmoPathError:
         return []
+    keep_roles(data_dir, roles, key)
+    # typer renders help as Rich markup: escaped, a title reads as written (as interface.quick shows it)
+    from rich.markup import escape
+
+    return [(role, escape(plain_help(title))) for role, title in roles if role.startswith(incomplete)]
+
+
+def complete_relation(incomplete: str) -> list[str]:
+    from ..domain.model import RaterRelation
+
+    return [relation.value for relation in RaterRelation if relation.value.startswith(incomplete)]
+
+
+def complete_members(incomplete: str) -> list[str]:
+    return [choice for choice in ("top", "all") if choice.startswith(incomplete)]
 
 
 def framework_for(data_dir: str | None, outputs: dict, *inputs: str | None, force: bool = False):
@@ -227,7 +282,7 @@ TargetOption = Annotated[
         "--target",
         "-t",
         metavar="ROLE",
-        help="Target role id; overrides target_role in the profile.",
+        help="Target role, its id or title; overrides target_role in the profile.",
         autocompletion=complete_role,
     ),
 ]
@@ -237,8 +292,11 @@ FormatOption = Annotated[
 OutputOption = Annotated[
     Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 ]
-TopOption = Annotated[int, typer.Option("--top", min=1, max=50, help="How many recommendations to show.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an output file even if it is read-only (never an input).")]
+TopOption = Annotated[int, typer.Option("--top", min=1, max=50, metavar="N", help="How many recommendations to show.")]
+# --force has one meaning everywhere: replace an output file pmo-path would otherwise keep (never an input).
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace an output file even if it holds answers (YAML) or is read-only (never an input).")
+]
 DataDirOption = Annotated[
     Optional[str],
     typer.Option(

@@ -18,10 +18,11 @@ def today() -> date:
     value = os.environ.get(TODAY_ENV, "")
     if not value:
         return date.today()
-    try:
-        chosen = date.fromisoformat(value)
-    except ValueError:
-        raise UsageProblem(f"{TODAY_ENV}: expected a date like 2026-11-20, found '{value}'") from None
+    from ..reading.spec import iso_day
+
+    chosen = iso_day(value)
+    if chosen is None:
+        raise UsageProblem(f"{TODAY_ENV}: expected a date like 2026-11-20, found '{value}'")
     if chosen > date.max - timedelta(days=366):  # the review date, 90 days on, must exist
         raise UsageProblem(f"{TODAY_ENV}: {value} is too far in the future; use a date before 9999")
     return chosen

@@ -6,20 +6,26 @@ stderr for people; what it asks and how it reads replies is the pure
 `domain.interview`. Prompts go to stderr so `-f json > result.json` still
 gives clean JSON on stdout.
 
-Nothing is lost: Ctrl-C or end of input at any prompt writes the answers so
-far (and the roles chosen) to the --save file or to a fresh draft file, which
-`pmo-path assess -p DRAFT -i` resumes at the first question not yet asked. A
-draft never replaces a file holding more ratings than it does (it is written
-beside it), and when the folder cannot be written it goes to the home or
-temporary folder. The questionnaire returns the profile; the command saves
-the result and renders it, so rendering can never lose the answers.
+Nothing is lost: Ctrl-C, end of input, a closed terminal (SIGHUP) or a
+`kill` (SIGTERM) at any prompt writes the answers so far (and the roles
+chosen) to the --save file or to a new draft file, which `pmo-path assess -p
+DRAFT -i` resumes at the first question not yet asked. A draft replaces the
+--save file only when it holds everything that file holds (`drafts.
+holds_everything`); otherwise it is created beside it, under a name no other
+run can take. When that folder cannot be written it goes to the home or
+temporary folder, and when none can, the answers are printed on stderr as
+YAML. A second Ctrl-C while the draft is written waits for it. The
+questionnaire returns the profile; the command saves the result and renders
+it, so rendering can never lose the answers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
-from dataclasses import dataclass, field
+import re
+import sys
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -29,6 +35,7 @@ from ..domain.interview import (
     all_same,
     answered_profile,
     default_save_name,
+    level_lines,
     level_prompt,
     parse_answer,
     parse_role_choice,
@@ -38,10 +45,74 @@ from ..domain.interview import (
     role_menu,
 )
 from ..domain.model import Framework, Profile, Role
-from ..errors import InputError, Interrupted, PmoPathError, Problem
+from ..errors import InputError, Interrupted, PmoPathError
 from ..reading.profile import dump_profile
 from .atomic import atomic_write
-from .drafts import draft_state_of, existing_ratings, fresh_draft
+from .drafts import create_draft, draft_state_of, holds_everything
+
+STOP_SIGNALS = {"SIGHUP": "the terminal closed", "SIGTERM": "terminated"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Signalled(BaseException):
+    """SIGHUP or SIGTERM during the questionnaire: stop as Ctrl-C does, keeping the answers."""
+
+    def __init__(self, number: int, name: str) -> None:
+        super().__init__(name)
+        self.number, self.name = number, name
+
+
+def readable(text: str) -> str:
+    """Typed text every saved file can hold: bytes that were not UTF-8 (kept as lone surrogates) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _raise_on_stop_signals(stopping):
+    """Until the returned function is called, the first SIGHUP or SIGTERM raises Signalled.
+
+    Once the questionnaire is stopping (`stopping()` is true: its input
+    ended or was interrupted; a closed terminal gives end of input, then
+    SIGHUP), or a signal was raised, later signals change nothing. The
+    returned function puts the old handlers back."""
+    import signal
+
+    raised: list[int] = []
+
+    def stop(number, frame):
+        if not raised and not stopping():
+            raised.append(number)
+            raise Signalled(number, signal.Signals(number).name)
+
+    previous = {}
+    for name in STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread: nothing to catch
+                previous[number] = signal.signal(number, stop)
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl-C, SIGHUP and SIGTERM do nothing for a moment (while the draft is written)."""
+    import signal
+
+    previous = {}
+    for name in ("SIGINT", *STOP_SIGNALS):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):
+                previous[number] = signal.signal(number, lambda *_: None)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 class Terminal(Protocol):
@@ -62,18 +133,32 @@ class ConsoleTerminal:
 
         self.console = console(stderr=True)
         self.width = self.console.width
+        self.stopping = False
+        reconfigure = getattr(sys.stdin, "reconfigure", None)
+        if reconfigure is not None:  # a byte that is not UTF-8 is kept (then replaced), never a crash
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="surrogateescape")
 
     def show(self, text: str = "", style: str = "") -> None:
         from rich.text import Text
 
+        from ..render.safe import visible
         from .terminal import Inert
 
-        self.console.print(Inert(Text(text, style=style or "")))
+        self.console.print(Inert(Text(visible(text), style=style or "")))
 
     def ask(self, prompt: str) -> str:
+        """The prompt (which may quote a file name or a name) with controls shown as escapes, never obeyed."""
         from rich.text import Text
 
-        return self.console.input(Text(prompt, style="bold"))
+        from ..render.safe import one_line
+        from .terminal import Inert
+
+        try:
+            return self.console.input(Inert(Text(one_line(prompt), style="bold")))
+        except BaseException:  # Ctrl-C, end of input, a terminal gone: stopping, so SIGHUP and SIGTERM now wait
+            self.stopping = True
+            raise
 
 
 @dataclass
@@ -107,6 +192,7 @@ class Interview:
         self.skipped: set[str] = set(resumed.skipped)
         self.answers: dict[str, int | None] = {}
         self.touched = False  # anything typed this run that a draft should keep
+        self.kept: tuple[str | None, list[str]] | None = None  # where the draft went, once written
 
     def profile(self) -> Profile:
         answered = answered_profile(self.settings.base, self.answers, self.current, self.target, self.today)
@@ -146,7 +232,9 @@ class Interview:
         )
         reply = self.terminal.ask(prompt).strip()
         if reply:
-            self.name = reply
+            self.name = readable(reply)
+            if self.name != reply:
+                self.say(f"Your name had bytes that are not UTF-8; they are kept as \ufffd: {self.name}", "yellow")
             self.touched = True
 
     def say(self, text: str = "", style: str = "") -> None:
@@ -206,8 +294,8 @@ class Interview:
             while True:
                 reply = self.terminal.ask(level_prompt("s" if skip_default else default, self.about))
                 answer = parse_answer("s" if skip_default and not reply.strip() else reply, default)
-                if answer.kind == "help":
-                    for line in lines[2:]:
+                if answer.kind == "help":  # only the levels asked for, not the whole question again
+                    for line in level_lines(self.framework, competency, self.terminal.width):
                         self.say(line)
                     continue
                 if answer.kind == "invalid":
@@ -239,8 +327,12 @@ class Interview:
             try:
                 atomic_write(self.settings.save, self.dump(finished))
             except InputError as err:
-                draft = self.keep_draft()
-                raise InputError(f"{err}; your answers are in {draft}") from None
+                text = self.draft_text()
+                with _signals_held():
+                    draft, _ = self.keep_draft(text)
+                if draft is None:
+                    self._print_last_resort(text)
+                raise InputError(f"{err}; your answers are {f'in {draft}' if draft else 'printed above'}") from None
             self.say(f"Saved your {self.kind} to {self.settings.save}", "green")
             return self.settings.save
         from .outputs import check_writable
@@ -281,47 +373,102 @@ class Interview:
         source = self.settings.source
         return self.settings.draft is not None and bool(source) and os.path.abspath(source) == os.path.abspath(path)
 
-    def keep_draft(self, now: datetime | None = None) -> str:
-        """Write the answers so far where they cannot replace anything fuller; return the path.
-
-        To --save when that file is new or holds no more ratings than the draft;
-        else to a fresh draft file beside it (or here). When that folder cannot
-        be written, to the home folder, then the temporary folder.
-        """
-        draft = self.profile()
-        text = self.dump(draft)
+    def draft_text(self) -> str:
+        """The answers so far as a draft: the profile or review, with the line that lets it resume."""
+        text = self.dump(self.profile())
         state = DraftState(tuple(self.asked), tuple(sorted(self.skipped)), self.everything).line()
-        text = text.replace("\n", f"\n{state}\n", 1)
-        stamp = now or datetime.now()
-        save = self.settings.save
-        held = existing_ratings(save, self.framework) if save else None
-        if save and (held is None or 0 <= held <= len(draft.ratings)):
-            places = [save]
-        else:
-            places = [fresh_draft(os.path.dirname(save) if save else "", stamp)]
-        places += [fresh_draft(folder, stamp) for folder in (os.path.expanduser("~"), tempfile.gettempdir())]
-        for path in places:
-            try:
-                atomic_write(path, text)
-                return path
-            except InputError:
-                continue
-        raise InputError(Problem(places[0], "cannot write the draft here, in the home folder or in the temporary folder"))
+        return text.replace("\n", f"\n{state}\n", 1)
 
-    def stopped(self, how: str) -> Interrupted:
-        """The one-line message (and the saved draft) for Ctrl-C or end of input."""
-        self.say("")
+    def keep_draft(self, text: str, now: datetime | None = None) -> tuple[str | None, list[str]]:
+        """Write the draft where it cannot replace anything it does not hold: (its path or None, places refused).
+
+        To --save (or the draft being resumed) when that file is new or holds
+        nothing the draft lacks; else to a new draft file beside it (or here).
+        When that folder cannot be written, to the home folder, then the
+        temporary folder.
+        """
+        stamp = now or datetime.now()
+        save = self.settings.save or (self.settings.source if self.settings.draft is not None else None)
+        refused: list[str] = []
+        if save and holds_everything(save, text, self.framework):
+            try:
+                atomic_write(save, text)
+                return save, refused
+            except InputError:
+                refused.append(save)
+        for folder in (os.path.dirname(save) if save else "", os.path.expanduser("~"), _temporary_folder()):
+            if folder is None or (folder or "this folder") in refused:
+                continue
+            try:
+                return create_draft(folder, stamp, text), refused
+            except InputError:
+                refused.append(folder or "this folder")
+        return None, refused
+
+    def stopped(self, how: str, code: int = 130) -> Interrupted:
+        """The one-line message (and the saved draft) for Ctrl-C, end of input, SIGHUP or SIGTERM.
+
+        Further signals wait until it is done: pressing Ctrl-C twice cannot lose the answers."""
+        with _signals_held():
+            return self._stop(how, code)
+
+    def _stop(self, how: str, code: int) -> Interrupted:
         if not self.touched:
-            return Interrupted(f"Stopped ({how}); nothing answered yet, nothing saved.")
-        path = self.keep_draft()
-        count = sum(level is not None for level in self.answers.values())
+            self._say_safely("")
+            return Interrupted(f"Stopped ({how}); nothing answered yet, nothing saved.", code)
+        text = self.draft_text()
+        if self.kept is None:  # once only, even when stopping starts again
+            self.kept = self.keep_draft(text)
+        path, refused = self.kept
+        count = len(self.profile().ratings)  # every answer in the draft, a resumed run's earlier ones too
+        answers = f"{count} answer{'' if count == 1 else 's'}"
+        self._say_safely("")
         save = self.settings.save
-        if save and os.path.abspath(save) != os.path.abspath(path):  # say why the answers are not where asked
-            reason = "holds more answers, so it is left as it was" if os.path.lexists(save) else "cannot be written"
-            self.say(f"{save} {reason}; your answers are in {path}.", "yellow")
-        return Interrupted(
-            f"Stopped ({how}): {count} answer{'' if count == 1 else 's'} saved. Resume: pmo-path assess -i -p {path}"
-        )
+        if path is None:
+            self._say_safely(f"Your answers could not be saved: {', '.join(refused)} cannot be written.", "yellow")
+            self._print_last_resort(text)
+            return Interrupted(
+                f"Stopped ({how}): {answers} not saved; they are printed above as YAML. "
+                "Save them in a .yaml file to resume with -i -p.",
+                code,
+            )
+        if save and not _same_path(save, path):  # say why the answers are not where asked
+            reason = "cannot be written" if save in refused else "holds answers this draft does not, so it is left as it was"
+            self._say_safely(f"{save} {reason}; your answers are in {path}.", "yellow")
+        from ..render.wording import command_line, file_word
+
+        resume = command_line("assess", "-i", "-p", file_word(path), data_dir=self.framework.data_dir)
+        return Interrupted(f"Stopped ({how}): {answers} saved. Resume: {resume}", code)
+
+    def _say_safely(self, text: str, style: str = "") -> None:
+        """A line for a terminal that may have gone away (SIGHUP): losing it must not lose the draft."""
+        with contextlib.suppress(OSError, ValueError):
+            self.say(text, style)
+
+    @staticmethod
+    def _print_last_resort(text: str) -> None:
+        """The draft itself on stderr, as plain YAML (pmo-path's YAML escapes every control character)."""
+        if sys.stderr is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"--- # pmo-path draft\n{text}...\n")
+            sys.stderr.flush()
+
+
+def _same_path(first: str, second: str) -> bool:
+    try:
+        return os.path.abspath(first) == os.path.abspath(second)
+    except OSError:  # the current folder was removed
+        return first == second
+
+
+def _temporary_folder() -> str | None:
+    import tempfile
+
+    try:
+        return tempfile.gettempdir()
+    except OSError:  # no usable temporary folder at all
+        return None
 
 
 def run_questionnaire(
@@ -330,9 +477,11 @@ def run_questionnaire(
     """The whole conversation: name, roles, ratings, saving. Returns the finished profile.
 
     Outputs are checked by the caller before this starts. Ctrl-C and end of
-    input raise Interrupted (exit 130) after keeping the answers.
+    input raise Interrupted (exit 130) after keeping the answers; SIGHUP and
+    SIGTERM too, with exit 128 + the signal's number (129, 143).
     """
     interview = Interview(framework, settings, terminal or ConsoleTerminal(), today or date.today())
+    restore = _raise_on_stop_signals(lambda: getattr(interview.terminal, "stopping", False))
     try:
         lead = (
             f"Rate {settings.about} on what you have seen them do."
@@ -347,13 +496,30 @@ def run_questionnaire(
         finished = interview.profile()
         interview.warn_if_all_same(finished)
         interview.say("")
-        interview.save_at_end(finished)
+        saved = interview.save_at_end(finished)
         interview.say("")
-        return finished
+        return replace(finished, file=saved) if saved else finished  # hints name the file it is in
     except KeyboardInterrupt:
-        raise interview.stopped("interrupted") from None
+        raise _stop(interview, "interrupted", 130) from None
     except EOFError:
-        raise interview.stopped("end of input") from None
+        raise _stop(interview, "end of input", 130) from None
+    except Signalled as signalled:
+        raise _stop(interview, STOP_SIGNALS[signalled.name], 128 + signalled.number) from None
+    except OSError:  # the terminal went away (EIO) before its SIGHUP arrived
+        raise _stop(interview, STOP_SIGNALS["SIGHUP"], 128 + 1) from None
+    finally:
+        restore()
+
+
+def _stop(interview: Interview, how: str, code: int) -> Interrupted:
+    """`interview.stopped`, again if a signal lands before it holds them (EOF, then the terminal's SIGHUP)."""
+    while True:
+        try:
+            return interview.stopped(how, code)
+        except Signalled as signalled:
+            how, code = STOP_SIGNALS[signalled.name], 128 + signalled.number
+        except KeyboardInterrupt:
+            how, code = "interrupted", 130
 
 
 def ask(
@@ -388,6 +554,11 @@ def ask_about(
 ) -> Profile:
     """`assess --about NAME --relation R`: the questionnaire worded for rating someone else, saved as a review."""
     settings = Settings(
-        target=target.id if target else None, everything=target is None, save=save, force=force, about=about, relation=relation
+        target=target.id if target else None,
+        everything=target is None,
+        save=save,
+        force=force,
+        about=readable(about),
+        relation=relation,
     )
     return run_questionnaire(framework, settings, today=today)

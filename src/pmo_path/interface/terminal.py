@@ -24,11 +24,20 @@ def error(message: str) -> None:
 
 
 def note(message: str) -> None:
-    """One line on stderr; names and values quoted in it cannot move the cursor or retitle the window."""
+    """One line on stderr; names and values quoted in it cannot move the cursor or retitle the window.
+
+    A closed or broken stderr (`2>&-`, a terminal that went away) loses the
+    line, never the run: there is nowhere else to say it.
+    """
     from ..render.safe import one_line
 
-    sys.stderr.write(f"{one_line(message)}\n")
-    sys.stderr.flush()
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(f"{one_line(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def console(**options: Any):
@@ -86,8 +95,34 @@ def emit_text(text: str, output: str | None) -> None:
         atomic_write(output, text)
         note(f"Wrote {output}")
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
+
+
+def write_stdout(text: str) -> None:
+    """All of `text` on stdout, or an InputError naming stdout: closed (`>&-`), a full disk, `ulimit -f`, a closed pipe.
+
+    Python's own stream may drop the rest of a short write without a word
+    (PYTHONUNBUFFERED), so the bytes go to the descriptor until all are written.
+    """
+    from ..errors import InputError, Problem
+
+    stream = sys.stdout
+    try:
+        if stream is None:
+            raise OSError(9, "it is closed")
+        try:
+            descriptor = stream.fileno()
+        except (AttributeError, OSError, ValueError):  # not a real file (tests capture it): its own write
+            stream.write(text)
+            stream.flush()
+            return
+        stream.flush()
+        data = text.encode(stream.encoding or "utf-8", errors=stream.errors or "strict")
+    except OSError as err:
+        raise InputError(Problem("stdout", f"cannot write: {err.strerror or err}")) from None
+    from .atomic import write_descriptor
+
+    write_descriptor(descriptor, data, "stdout")
 
 
 def show_markdown(text: str) -> bool:

@@ -38,6 +38,14 @@ def join(field: str, key: Any) -> str:
     return f"{field}.{printable(key)}" if field else printable(key)
 
 
+def one_of(choices: Any, otherwise: str) -> str:
+    """A short closed set of ids spelled out ("manager, peer, report or other"), else `otherwise`."""
+    names = [printable(choice) for choice in choices]
+    if not 1 < len(names) <= 8:
+        return otherwise
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 class Checker:
     """Validates one Document; problems accumulate instead of raising."""
 
@@ -111,7 +119,7 @@ class Checker:
         if isinstance(value, str) and value in known:
             return True
         if not isinstance(value, str):
-            self.add(f"must be a {kind} id, found {describe(value)}", field, container, key)
+            self.add(f"must be {one_of(known, f'a {kind} id')}, found {describe(value)}", field, container, key)
         else:
             self.add(f"unknown {kind} '{printable(value)}'{did_you_mean(value, known)}", field, container, key)
         return False

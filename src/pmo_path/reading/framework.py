@@ -34,6 +34,7 @@ from .framework_spec import (
     ROLES_SPEC,
     SOURCE,
     THRESHOLDS,
+    level_of,
 )
 from .spec import Spec
 from .yamldoc import Document, load_file
@@ -103,11 +104,11 @@ def _build_framework(roles_doc: Document, recs_doc: Document) -> tuple[Framework
     roles_check.keys(roles_root, "", ROLES_SPEC.keys(), ROLES_SPEC.required())
     recs_check.keys(recs_root, "", RECOMMENDATIONS_SPEC.keys(), RECOMMENDATIONS_SPEC.required())
     for check, root in ((roles_check, roles_root), (recs_check, recs_root)):
-        if "schema_version" in root and root["schema_version"] != 1:
+        if root.get("schema_version") not in (None, 1):  # blank reads as left out, as for every optional field
             check.add("only schema_version 1 is understood", "schema_version", root, "schema_version")
 
     thresholds = _thresholds(roles_check, roles_root)
-    scale = {level: str(name) for level, name in (roles_check.mapping(roles_root, "scale", "") or {}).items()}
+    scale = _scale(roles_check, roles_root)
     groups = _names(roles_check, roles_root, "groups")
     tracks = _names(roles_check, roles_root, "tracks")
     sources: dict[str, Source] = {}
@@ -163,6 +164,23 @@ def _names(check: Checker, root: dict, key: str) -> dict[str, str]:
     return result
 
 
+def _scale(check: Checker, root: dict) -> dict[int, str]:
+    """The name of each level 0-5; left out (or blank), the scale is not named."""
+    if root.get("scale") is None:
+        return {}
+    names = check.mapping(root, "scale", "") or {}
+    result: dict[int, str] = {}
+    for given in names:
+        level = level_of(given, range(6))
+        if level is None:
+            check.add(f"levels are 0 to 5, found {describe(given)}", join("scale", given), names, given)
+        elif level in result:
+            check.add(f"level {level} is given twice", join("scale", given), names, given)
+        elif check.text(names, given, "scale") is not None:
+            result[level] = names[given]
+    return result
+
+
 def _thresholds(check: Checker, root: dict) -> Thresholds:
     data = check.mapping(root, "thresholds", "") or {}
     values = THRESHOLDS.read(check, data, "thresholds", {})
@@ -177,6 +195,8 @@ def _thresholds(check: Checker, root: dict) -> Thresholds:
 
 def _entries(check: Checker, root: dict, section: str, shape: str):
     """Each `id: {...}` entry of a section as (id, entry, field); entries that are no mapping are reported."""
+    if root.get(section) is None and section == "sources":  # the one optional section: blank is left out
+        return
     data = check.mapping(root, section, "") or {}
     for ident, entry in data.items():
         field = join(section, ident)

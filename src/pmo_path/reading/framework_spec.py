@@ -8,9 +8,11 @@ framework declares, resolved from the context the loader builds.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..domain.model import HORIZONS, KINDS, LEVELS, Credential, Requirement
 from .checks import Checker, describe, join
-from .spec import Custom, Field, Integer, Ref, RefList, Spec, Text
+from .spec import TEXT_SCHEMA, Custom, Field, Integer, Ref, RefList, Spec, Text
 
 
 def _read_descriptors(check: Checker, entry: dict, key: str, where: str, context: dict) -> dict[int, str] | None:
@@ -19,23 +21,44 @@ def _read_descriptors(check: Checker, entry: dict, key: str, where: str, context
         return None
     field = join(where, key)
     before = len(check.problems)
-    for level in levels:
-        if type(level) is not int or level not in LEVELS:  # true and 1.0 equal 1 but are no level
-            check.add(f"levels are 1 to 5, found {level!r}", join(where, f"levels.{level}"), levels, level)
+    found: dict[int, Any] = {}
+    for given in levels:
+        level = level_of(given, LEVELS)
+        if level is None:
+            check.add(f"levels are 1 to 5, found {describe(given)}", join(field, given), levels, given)
+        elif level in found:
+            check.add(f"level {level} is given twice", join(field, given), levels, given)
         else:
-            check.text(levels, level, field)
+            found[level] = check.text(levels, given, field)
     for level in LEVELS:
-        if level not in levels:
+        if level not in found:
             check.add(f"missing the descriptor for level {level}", field, levels)
-    return {level: levels[level] for level in LEVELS} if len(check.problems) == before else None
+    return found if len(check.problems) == before else None
+
+
+def level_of(key: Any, levels) -> int | None:
+    """A mapping key as a level: `3:` (YAML's number) or `"3":` (text, as JSON and editors have it).
+    true and 3.0 equal a number but are no level."""
+    if type(key) is int:
+        return key if key in levels else None
+    if isinstance(key, str) and key.isascii() and key.isdigit() and int(key) in levels:
+        return int(key)
+    return None
+
+
+def level_keys(levels) -> dict:
+    """Keys that are levels, as both readers of a schema see them: YAML reads `1:` as the number 1,
+    which yaml-language-server (VS Code) checks as a number, while JSON, and so a JSON Schema
+    validator given the file as JSON, has the text "1". Accept both, and nothing else."""
+    return {"enum": [*(str(level) for level in levels), *levels]}
 
 
 def _descriptors_schema(context: dict) -> dict:
     return {
         "type": "object",
-        "properties": {str(level): {"type": "string", "minLength": 1} for level in LEVELS},
+        "propertyNames": level_keys(LEVELS),
         "required": [str(level) for level in LEVELS],
-        "additionalProperties": False,
+        "additionalProperties": TEXT_SCHEMA,
     }
 
 
@@ -131,7 +154,12 @@ COMPETENCY = Spec(
         Field("description", Text(), "One line on what it covers.", required=True),
         Field(
             "levels",
-            Custom("level 1-5: descriptor", _read_descriptors, _descriptors_schema),
+            Custom(
+                "level 1-5: descriptor",
+                _read_descriptors,
+                _descriptors_schema,
+                "levels 1 to 5, each with what someone at it has done",
+            ),
             'For each level 1 to 5, what someone at that level has actually done ("has presented a portfolio '
             'trade-off to the executive team"), so a person can check it against their record.',
             required=True,
@@ -163,11 +191,18 @@ ROLE = Spec(
         Field("seniority", Integer(1, 20), "Higher is more senior; comparable across tracks.", required=True),
         Field("summary", Text(), "What the role does, in a sentence or two.", required=True),
         Field(
-            "years", Custom("{min, max}", _read_years, lambda context: YEARS.json_schema(context)), "Typical years of experience."
+            "years",
+            Custom("{min, max}", _read_years, lambda context: YEARS.json_schema(context), "{min: 3, max: 8}"),
+            "Typical years of experience.",
         ),
         Field(
             "requirements",
-            Custom("competency id: {level, weight}", _read_requirements, _requirements_schema),
+            Custom(
+                "competency id: {level, weight}",
+                _read_requirements,
+                _requirements_schema,
+                "competency ids, each with {level: 3, weight: 2}",
+            ),
             "What it asks: competency id to {level: 1-5, weight: 1-3}; a competency not listed counts as 0.",
             required=True,
         ),
@@ -197,7 +232,7 @@ RECOMMENDATION = Spec(
         Field("horizon", Ref("horizon"), "30-days, 6-months or 1-2-years.", required=True),
         Field(
             "levels",
-            Custom("list of levels 0-5", _read_levels, _levels_schema),
+            Custom("list of levels 0-5", _read_levels, _levels_schema, "a list of current levels, like [0, 1, 2]"),
             "The person's current levels, in what it builds, at which it is the right next step: a PMO-helper "
             "assignment [0, 1, 2], a one-slide executive pitch [2, 3, 4].",
             required=True,
@@ -245,11 +280,11 @@ def _entries_schema(spec: Spec):
     )
 
 
-def _names_schema(what: str):
+def _names_schema(what: str, keys: dict | None = None):
     return Custom(
         f"id: {what}",
         lambda *args: None,
-        lambda context: {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+        lambda context: {"type": "object", "additionalProperties": TEXT_SCHEMA, **({"propertyNames": keys} if keys else {})},
     )
 
 
@@ -269,7 +304,7 @@ ROLES_SPEC = Spec(
             "The verdicts' cut-offs.",
             required=True,
         ),
-        Field("scale", _names_schema("name"), "The meaning of levels 0-5."),
+        Field("scale", _names_schema("name", level_keys(range(6))), "The meaning of levels 0-5."),
         Field("groups", _names_schema("name"), "Competency groups.", required=True),
         Field("tracks", _names_schema("name"), "The ladders.", required=True),
         Field("sources", _entries_schema(SOURCE), "Sources cited by roles and advice."),

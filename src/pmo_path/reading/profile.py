@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..domain.model import Framework, Profile, Rating
 from ..errors import did_you_mean
@@ -12,8 +13,8 @@ from .yamldoc import Document, load_file, parse, printable
 
 
 def context_of(framework: Framework) -> dict:
-    """What a profile's ids may name."""
-    return {"role": framework.roles, "competency": framework.competencies}
+    """What a profile's ids may name (a role also by its title)."""
+    return {"role": framework.roles, "role names": framework.role_names, "competency": framework.competencies}
 
 
 def load_profile(path: str, framework: Framework) -> Profile:
@@ -77,11 +78,11 @@ def ratings_field(what: str) -> Field:
 # The one declaration of a profile file: its checks, its JSON Schema and its docs all come from here.
 PROFILE = Spec(
     "profile",
-    "A person's self-assessment for pmo-path (contract section 2).",
+    "A person's self-assessment for pmo-path: their roles and how they rate themselves.",
     (
         Field("name", Text(), "Your name, as your plan shows it."),
-        Field("current_role", Ref("role"), "The role you hold now (`pmo-path roles` lists them)."),
-        Field("target_role", Ref("role"), "The role you aim for; `--target` overrides it."),
+        Field("current_role", Ref("role"), "The role you hold now, its id or title (`pmo-path roles` lists them)."),
+        Field("target_role", Ref("role"), "The role you aim for, its id or title; `--target` overrides it."),
         Field("years_experience", Number(0, 80, "a number of years"), "Years of project experience."),
         Field("assessed_on", Day(), "When you rated yourself; `progress` orders assessments by it."),
         ratings_field(
@@ -110,6 +111,17 @@ def quote(text: str) -> str:
     )
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*\Z")
+_NOT_TEXT = frozenset(("null", "true", "false", "yes", "no", "on", "off", "y", "n"))
+
+
+def yaml_key(ident: str) -> str:
+    """An id as a YAML key or value that reads back as the same text (quoted only when it must be)."""
+    if _PLAIN_ID.match(ident) and ident.lower() not in _NOT_TEXT:
+        return ident
+    return quote(ident)
+
+
 def dump_profile(profile: Profile, framework: Framework) -> str:
     """The profile as YAML a person can read and edit, ratings in framework order."""
     lines = ["# pmo-path profile: rate each competency 0-5 (pmo-path init shows the level descriptors)"]
@@ -117,7 +129,7 @@ def dump_profile(profile: Profile, framework: Framework) -> str:
         lines.append(f"name: {quote(profile.name)}")
     for key in ("current_role", "target_role"):
         if getattr(profile, key):
-            lines.append(f"{key}: {getattr(profile, key)}")
+            lines.append(f"{key}: {yaml_key(getattr(profile, key))}")
     if profile.years_experience is not None:
         lines.append(f"years_experience: {profile.years_experience:g}")
     if profile.assessed_on:
@@ -132,7 +144,7 @@ def rating_lines(ratings: dict[str, Rating], framework: Framework) -> list[str]:
     for competency in sorted(ratings, key=lambda c: order.index(c) if c in order else len(order)):
         rating = ratings[competency]
         if rating.evidence:
-            lines.append(f"  {competency}: {{level: {rating.level}, evidence: {quote(rating.evidence)}}}")
+            lines.append(f"  {yaml_key(competency)}: {{level: {rating.level}, evidence: {quote(rating.evidence)}}}")
         else:
-            lines.append(f"  {competency}: {rating.level}")
+            lines.append(f"  {yaml_key(competency)}: {rating.level}")
     return lines

@@ -10,12 +10,12 @@ from ..errors import InputError, Problem
 from .profile import context_of, profile_from_document, quote, rating_lines, ratings_field
 from .spec import Day, Field, Ref, Spec, Text
 from .team_files import file_identity, profile_files
-from .yamldoc import Document, load_file
+from .yamldoc import Document, load_file, printable
 
 # The one declaration of a review file: its checks, its JSON Schema and its docs come from here.
 REVIEW = Spec(
     "review",
-    "Someone's ratings of a person, for `pmo-path feedback` (contract section 9).",
+    "Someone's ratings of a person, for `pmo-path feedback`.",
     (
         Field("about", Text(), "Whose ratings these are: the `name` in that person's profile.", required=True),
         Field("rater", Text(), "Who rated; never shown in any output."),
@@ -35,7 +35,7 @@ REVIEW_KEYS = frozenset(("about", "relation", "rater"))
 def dump_review(review: Review, framework: Framework) -> str:
     """The review as YAML the rater can read and edit."""
     lines = [
-        f"# pmo-path review: {review.relation} ratings of {review.about} (pmo-path feedback SELF THIS-FILE)",
+        f"# pmo-path review: {review.relation} ratings of {printable(review.about)} (pmo-path feedback SELF THIS-FILE)",
         f"about: {quote(review.about)}",
     ]
     if review.rater:
@@ -69,9 +69,16 @@ def load_review(path: str, framework: Framework) -> Review:
 
 
 def load_self_and_reviews(
-    self_file: str, paths: list[str], framework: Framework, notes: list[str] | None = None
+    self_file: str,
+    paths: list[str],
+    framework: Framework,
+    failures: list[InputError] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[Profile, list[Review]]:
     """SELF must be a profile and every REVIEW a review; a file named twice is an error, not counted twice.
+
+    With a `failures` list, a review file that cannot be used is added to it and left out, and the
+    rest are read (at least one must be usable); without, the first such file is the error.
 
     One review counts once however it arrives: a second name for the same file (a hard link, a symlink, a
     folder that holds a file also named) or a copy with the same relation, rater, date and ratings is set
@@ -89,9 +96,12 @@ def load_self_and_reviews(
         if not os.path.isdir(path) and named.count(os.path.abspath(path)) > 1:
             raise InputError(Problem(path, "is given twice; each review counts once"))
     duplicates: list[tuple[str, str]] = []
-    files, failures = profile_files(paths, duplicates)
-    if failures:
-        raise failures[0]
+    files, unreadable = profile_files(paths, duplicates)
+    left_out: list[InputError] = []
+    if unreadable:
+        if failures is None:
+            raise unreadable[0]
+        left_out += unreadable
     self_key = file_identity(self_file) if self_file != "-" else None
     for file, first in duplicates:
         _note(notes, f"{file}: the same file as {first} (a link or a second name); counted once")
@@ -100,16 +110,13 @@ def load_self_and_reviews(
     for file in files:
         if _key(file) == _key(self_file) or file_identity(file) == self_key:
             raise InputError(Problem(file, "is given twice (or is SELF); each file counts once"))
-        review_doc = load_file(file)
-        if not is_review(review_doc):
-            raise InputError(
-                Problem(
-                    file,
-                    "is a profile, not a review: give one SELF profile, then reviews (a review has about: and relation:)",
-                    "about",
-                )
-            )
-        review = review_from_document(review_doc, framework)
+        try:
+            review = _review_file(file, framework)
+        except InputError as err:
+            if failures is None:
+                raise
+            left_out.append(err)
+            continue
         content = same_review(review)
         if content in contents:
             _note(
@@ -120,9 +127,28 @@ def load_self_and_reviews(
             continue
         contents[content] = file
         reviews.append(review)
+    if not reviews and len(left_out) == 1:  # the one review given is the error itself
+        raise left_out[0]
+    if failures is not None:
+        failures += left_out
     if not reviews:
+        if left_out:
+            raise InputError(f"none of the {len(left_out)} review files could be used")
         raise InputError(Problem(", ".join(paths), "no review files found"))
     return person, reviews
+
+
+def _review_file(file: str, framework: Framework) -> Review:
+    review_doc = load_file(file)
+    if not is_review(review_doc):
+        raise InputError(
+            Problem(
+                file,
+                "is a profile, not a review: give one SELF profile, then reviews (a review has about: and relation:)",
+                "about",
+            )
+        )
+    return review_from_document(review_doc, framework)
 
 
 def _note(notes: list[str] | None, message: str) -> None:

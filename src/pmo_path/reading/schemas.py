@@ -18,12 +18,23 @@ SCHEMA_ID = "https://pmo-path.invalid/schema/"  # names the schemas; nothing is 
 
 
 def json_schema(kind: str, framework: Framework) -> dict:
-    """The schema of one kind of file: profile ids come from `framework`; a framework's own ids are free."""
+    """The schema of one kind of file.
+
+    The ids a profile, a review or the advice names come from `framework` (the one in use); the
+    ids roles.yaml declares are its own, so there they are free.
+    """
+    advice_context = {
+        **CONTEXT_KINDS,
+        "competency": framework.competencies,
+        "source": framework.sources,
+        "role": framework.roles,
+        "track": framework.tracks,
+    }
     specs = {
         "profile": (PROFILE, context_of(framework)),
         "review": (REVIEW, review_context(framework)),
         "roles": (ROLES_SPEC, CONTEXT_KINDS),
-        "recommendations": (RECOMMENDATIONS_SPEC, CONTEXT_KINDS),
+        "recommendations": (RECOMMENDATIONS_SPEC, advice_context),
     }
     spec, context = specs[kind]
     schema = spec.json_schema(context, title=f"pmo-path {kind} file")

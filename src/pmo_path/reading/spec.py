@@ -17,13 +17,15 @@ declared, plus the dataclass attribute it fills.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .checks import Checker, describe, join
+from ..domain.model import fold
+from .checks import Checker, describe, join, one_of
 from .yamldoc import Document
 
 Choices = Callable[[Mapping[str, Any]], Any]  # context -> the ids a reference may name
@@ -40,15 +42,26 @@ class Value:
     def schema(self, context: Mapping[str, Any]) -> dict:
         raise NotImplementedError
 
+    def expected(self, context: Mapping[str, Any]) -> str:
+        """What to write instead of a blank, as an error says it."""
+        return self.name
+
+
+# Not blank: something besides spaces (patternErrorMessage is what VS Code shows instead of the pattern).
+TEXT_SCHEMA = {"type": "string", "minLength": 1, "pattern": r"\S", "patternErrorMessage": "must not be blank"}
+
 
 class Text(Value):
     name = "text"
+
+    def expected(self, context):
+        return ""
 
     def read(self, check, mapping, key, where, context):
         return check.text(mapping, key, where)
 
     def schema(self, context):
-        return {"type": "string", "minLength": 1}
+        return dict(TEXT_SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,9 @@ class Integer(Value):
     @property
     def name(self) -> str:  # type: ignore[override]
         return f"whole number {self.low}-{self.high}"
+
+    def expected(self, context):
+        return f"a whole number from {self.low} to {self.high}"
 
     def read(self, check, mapping, key, where, context):
         return check.integer(mapping, key, where, self.low, self.high)
@@ -77,6 +93,9 @@ class Number(Value):
     def name(self) -> str:  # type: ignore[override]
         return f"number {self.low:g}-{self.high:g}"
 
+    def expected(self, context):
+        return f"a number from {self.low:g} to {self.high:g}"
+
     def read(self, check, mapping, key, where, context):
         value = check.typed(mapping, key, where, (int, float), self.what)
         if value is not None and not self.low <= value <= self.high:  # also refuses .nan and .inf
@@ -88,16 +107,29 @@ class Number(Value):
         return {"type": "number", "minimum": self.low, "maximum": self.high}
 
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def iso_day(text: str) -> date | None:
+    """A calendar date written YYYY-MM-DD, or None: ISO's other forms (2026W011, 20261130) are refused."""
+    if not _DAY.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # 2026-02-30
+        return None
+
+
 class Day(Value):
     name = "date (YYYY-MM-DD)"
 
+    def expected(self, context):
+        return "a date like 2026-11-20"
+
     def read(self, check, mapping, key, where, context):
         value = mapping.get(key)
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
+        if isinstance(value, str) and (day := iso_day(value)) is not None:
+            return day
         check.add(f"must be a date like 2026-11-20, found {describe(value)}", join(where, key), mapping, key)
         return None
 
@@ -115,14 +147,28 @@ class Ref(Value):
     def name(self) -> str:  # type: ignore[override]
         return f"{self.kind} id"
 
+    def expected(self, context):
+        return one_of(context[self.kind], f"a {self.kind} id")
+
     def read(self, check, mapping, key, where, context):
         value = mapping.get(key)
+        names = context.get(f"{self.kind} names")  # other ways to name one: a role by its title, in any case
+        if names is not None and isinstance(value, str) and value not in context[self.kind]:
+            found = names.get(fold(value))
+            if found is not None:
+                return found.id
         if not check.reference(value, join(where, key), context[self.kind], self.kind, mapping, key):
             return None
         return sys.intern(value)  # one string for an id however many files name it
 
     def schema(self, context):
-        return {"type": "string", "enum": sorted(context[self.kind])} if self.kind in context else {"type": "string"}
+        if self.kind not in context:
+            return {"type": "string"}
+        names = context.get(f"{self.kind} names", {})
+        return {
+            "type": "string",
+            "enum": [*sorted(context[self.kind]), *sorted({n.title for n in names.values()} - set(context[self.kind]))],
+        }
 
 
 @dataclass(frozen=True)
@@ -135,6 +181,9 @@ class RefList(Value):
     @property
     def name(self) -> str:  # type: ignore[override]
         return f"list of {' or '.join(self.kinds)} ids"
+
+    def expected(self, context):
+        return f"a list of {' or '.join(self.kinds)} ids, like [{next(iter(context[self.kinds[0]]), 'id')}]"
 
     def read(self, check, mapping, key, where, context):
         known: dict = {}
@@ -155,6 +204,10 @@ class Custom(Value):
     label: str
     reader: Callable[[Checker, dict, Any, str, Mapping[str, Any]], Any]
     json: Callable[[Mapping[str, Any]], dict]
+    example: str = ""  # what to write instead of a blank, for the error
+
+    def expected(self, context):
+        return self.example
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -198,16 +251,29 @@ class Spec:
     def read(self, check: Checker, mapping: dict, where: str, context: Mapping[str, Any]) -> dict[str, Any]:
         """Check `mapping` against the spec; return attribute -> value for the fields given and sound.
 
-        A key given as blank (`name:`) counts as absent. Problems go to `check`.
+        An optional key given as blank (`name:`) counts as absent; a required one is a problem.
+        Every required field either yields a value or adds a problem, so what a caller builds
+        from a reading without problems has all its required fields. Problems go to `check`.
         """
         check.keys(mapping, where, self._keys, self._required)  # type: ignore[attr-defined]
         values: dict[str, Any] = dict(self.defaults)
         for spec_field in self.fields:
-            if mapping.get(spec_field.key) is None:
+            key = spec_field.key
+            if mapping.get(key) is None:
+                if spec_field.required and key in mapping:
+                    check.add(
+                        "must not be empty" + (f"; give {hint}" if (hint := spec_field.value.expected(context)) else ""),
+                        join(where, key),
+                        mapping,
+                        key,
+                    )
                 continue
-            value = spec_field.value.read(check, mapping, spec_field.key, where, context)
+            before = len(check.problems)
+            value = spec_field.value.read(check, mapping, key, where, context)
             if value is not None:
-                values[spec_field.attribute or spec_field.key] = value
+                values[spec_field.attribute or key] = value
+            elif spec_field.required and len(check.problems) == before:  # a reader that refused without saying why
+                check.add(f"must be {spec_field.value.name}, found {describe(mapping[key])}", join(where, key), mapping, key)
         return values
 
     def json_schema(self, context: Mapping[str, Any], title: str | None = None) -> dict:

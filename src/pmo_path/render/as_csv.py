@@ -1,27 +1,53 @@
 """`-f csv`: spreadsheets that open cleanly in Excel, LibreOffice and Google Sheets.
 
 One header row, one row per item, UTF-8 with a byte-order mark (so Excel
-reads names with accents), CRLF line ends. A cell that a spreadsheet would
-run as a formula (one starting with = + - @, a tab or a carriage return) is
-neutralised with a leading apostrophe: a name in a profile is data, never a
-formula (OWASP's CSV injection advice).
+reads names with accents), CRLF line ends. Text is data in a spreadsheet and
+on a terminal alike (a CSV is often `cat` or piped to a screen, and the same
+file is opened later), so every text cell is made inert whatever the output:
+
+- control, bidi and invisible characters are shown as `\x1b`-style escapes
+  (`safe.visible`), in a file as on stdout; tabs and line breaks stay
+  (a quoted cell may hold them);
+- a cell that a spreadsheet would run as a formula gets a leading apostrophe
+  (OWASP's CSV injection advice): one that starts with = + - @ (or their
+  full-width forms ＝ ＋ － ＠), also after leading spaces, tabs, line breaks,
+  a byte-order mark or zero-width characters.
+
+Numbers are numbers: a negative delta stays `-0.25`, never text.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
+from .safe import visible
 from .wording import NEWLY_RATED, NO_LONGER_RATED, gap_levels
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫")
+# What a spreadsheet may skip before it sees a formula: white space, a byte-order mark, invisible characters.
+_IGNORED_START = re.compile(r"[\s\ufeff\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\u3164\uffa0\ufe00-\ufe0f]*")
+
+
+def starts_formula(text: str) -> bool:
+    """True when a spreadsheet could read the text as a formula."""
+    if text[:1].isascii() and text[:1].isalnum():  # most cells: a name, an id
+        return False
+    return text.startswith(FORMULA_START) or text[_IGNORED_START.match(text).end() :].startswith(FORMULA_START)
 
 
 def cell(value: object) -> str:
-    """A value as a spreadsheet should read it: true/false as in the JSON, never a formula."""
-    text = "" if value is None else ("true" if value else "false") if isinstance(value, bool) else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """A value as a spreadsheet should read it: true/false as in the JSON, numbers as numbers, text never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = visible(value)
+    return "'" + text if starts_formula(str(value)) or starts_formula(text) else text
 
 
 def table(header: list[str], rows: Iterable[Iterable[object]]) -> str:
@@ -100,9 +126,11 @@ class CsvRenderer:
                     found.relation or "",
                     found.score.provisional,
                     shown,
+                    *(found.score.readiness_range or ("", "")),
                 ]
             )
-        return table(["role", "title", "readiness", "verdict", "relation", "provisional", "biggest_gap"], rows)
+        header = ["role", "title", "readiness", "verdict", "relation", "provisional", "biggest_gap"]
+        return table([*header, "readiness_low", "readiness_high"], rows)  # the range: blank when nothing is unrated
 
     def team(self, framework, report):
         competencies = list(framework.competencies)

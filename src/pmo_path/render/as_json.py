@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.assessment import Assessment
 from ..domain.model import Framework, Recommendation, Role
 from ..domain.scoring import Gap, next_level
+from .safe import json_text
 
 if TYPE_CHECKING:
     from ..domain.bench import BenchRow
@@ -20,7 +21,8 @@ SCHEMA_VERSION = 1
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """Readable UTF-8 JSON; controls, bidi and invisible characters in strings as `\\uXXXX` (`safe.json_text`)."""
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def sources(framework: Framework, ids: tuple[str, ...]) -> list[dict[str, str]]:
@@ -127,6 +129,7 @@ def route(framework: Framework, found: Route) -> dict[str, Any]:
 
 
 def match(framework: Framework, matches: list[Match]) -> list[dict[str, Any]]:
+    """The contract's keys, then (as in assess) `provisional` and `readiness_range` ([low, high], or null)."""
     return [
         {
             "role": m.role.id,
@@ -134,6 +137,8 @@ def match(framework: Framework, matches: list[Match]) -> list[dict[str, Any]]:
             "readiness": m.score.readiness,
             "verdict": m.score.verdict,
             "relation": m.relation,
+            "provisional": m.score.provisional,
+            "readiness_range": list(m.score.readiness_range) if m.score.readiness_range else None,
         }
         for m in matches
     ]

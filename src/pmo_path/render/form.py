@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib import resources
 
 from ..domain.model import Framework, Role
-from .safe import xml
+from .safe import json_text, xml
+from .wording import command_line
 
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def script_json(data: object) -> str:
     """JSON that can sit inside a <script> element whatever the strings hold (`</script>` included)."""
-    text = json.dumps(data, ensure_ascii=False)
+    text = json_text(json.dumps(data, ensure_ascii=False))
     for char, escaped in _SCRIPT_SAFE.items():
         text = text.replace(char, escaped)
     return text
@@ -53,10 +55,17 @@ def form_data(framework: Framework, target: Role | None = None) -> dict:
     data = {"title": title, "target": target.id if target else "", "tracks": tracks, "competencies": competencies}
     # Answers are kept per framework: a changed framework starts a fresh set instead of mixing ids.
     data["key"] = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    # The saved file's first line: the command that checks it, FILE-NAME replaced by the file's name in the page.
+    data["check"] = command_line("validate", "FILE-NAME", data_dir=framework.data_dir)
     return data
 
 
 def form_html(framework: Framework, target: Role | None = None) -> str:
     data = form_data(framework, target)
     template = resources.files("pmo_path.render").joinpath("form_template.html").read_text(encoding="utf-8")
-    return template.replace("__TITLE__", xml(data["title"])).replace("__DATA__", script_json(data))
+    values = {"__TITLE__": xml(data["title"]), "__DATA__": script_json(data)}
+    # one pass: a title holding `__DATA__` stays text, it does not pull the data into <title>
+    return _PLACEHOLDER.sub(lambda found: values[found.group()], template)
+
+
+_PLACEHOLDER = re.compile("__TITLE__|__DATA__")

@@ -14,10 +14,21 @@ from ..domain.assessment import Assessment
 from ..domain.model import HORIZONS, Framework, Role
 from ..domain.navigation import CHANGES
 from ..domain.scoring import Gap, next_level
-from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
+from .move_notes import (
+    PROVISIONAL_MATCH,
+    UNRATED_EVIDENCE,
+    credential_line,
+    experience_line,
+    onward_line,
+    range_headline,
+    rate_more,
+    readiness_span,
+    second_view,
+)
+from .safe import code as code_span
 from .safe import markdown as cell
 from .safe import mermaid as mermaid_text
-from .safe import one_line
+from .safe import one_line, table_cell
 from .safe import url as link_url
 from .wording import (
     CHANGE_NAME,
@@ -26,9 +37,12 @@ from .wording import (
     RELATION_NAME,
     WEIGHT_LEGEND,
     WEIGHT_NAME,
+    command_line,
+    file_word,
     gap_levels,
     growth_points,
     left_out_note,
+    named_file,
     rater_counts,
     reassess_command,
     route_growth,
@@ -44,16 +58,19 @@ class Raw(str):
 
 
 def code(text: object) -> Raw:
-    """An id as inline code (backticks cannot occur inside, so the span cannot be closed early)."""
-    return Raw(f"`{one_line(text).replace('`', '')}`")
+    """An id as inline code, exactly as written (`safe.code`)."""
+    return Raw(code_span(text))
 
 
 def _cell(value: object) -> str:
-    return value if isinstance(value, Raw) else cell(value)
+    return table_cell(value if isinstance(value, Raw) else cell(value))
 
 
 def table(headers: list[object], rows: list[list[object]], align: str = "") -> list[str]:
-    """A GFM table; `align` holds one of l/r per column (default left). Every cell is escaped unless Raw."""
+    """A GFM table; `align` holds one of l/r per column (default left).
+
+    Every cell passes through `safe.table_cell`; data is escaped with `safe.markdown` first, unless Raw.
+    """
     marks = [":--" if a == "l" else "--:" for a in (align or "l" * len(headers))]
     lines = ["| " + " | ".join(_cell(h) for h in headers) + " |", "| " + " | ".join(marks) + " |"]
     lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
@@ -70,25 +87,36 @@ def source_ref(framework: Framework, ids: tuple[str, ...]) -> str:
     return "; ".join(f"{cell(framework.sources[i].author)}, “{_titled(framework.sources[i])}”" for i in ids)
 
 
+def _page_link(address: str) -> str:
+    """An http(s) address as a link showing itself; anything else as inert text."""
+    target = link_url(address)
+    return f"[{cell(address)}]({target})" if target else cell(address)
+
+
 def _titled(source) -> str:
     target = link_url(source.url) if source.url else None
     return f"[{cell(source.title)}]({target})" if target else cell(source.title)
 
 
-def mermaid_id(role_id: str) -> str:
-    """A node id Mermaid accepts: letters, digits and _, prefixed so no id is a keyword such as `end`."""
-    return "role_" + "".join(ch if ch.isalnum() else "_" for ch in role_id)
+def mermaid_id(index: int, role_id: str) -> str:
+    """The node id of the route's step `index`: unique by its number (`pm-lead` and `pm_lead` stay two nodes).
+
+    The role id follows, in ASCII letters, digits and _, for whoever reads the source; the `step` prefix
+    keeps it from being a keyword such as `end`.
+    """
+    return f"step{index}_" + "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in role_id[:40])
 
 
 def mermaid_route(framework: Framework, steps: list[str]) -> list[str]:
     """A left-to-right flowchart of the route; the goal is drawn rounded so it stands out without colour."""
     lines = ["```mermaid", "flowchart LR"]
+    ids = [mermaid_id(index, role_id) for index, role_id in enumerate(steps)]
     for index, role_id in enumerate(steps):
         label = mermaid_text(framework.roles[role_id].title)
         shape = '(["{}"])' if index == len(steps) - 1 and len(steps) > 1 else '["{}"]'
-        lines.append(f"    {mermaid_id(role_id)}{shape.format(label)}")
-    for here, there in pairwise(steps):
-        lines.append(f"    {mermaid_id(here)} --> {mermaid_id(there)}")
+        lines.append(f"    {ids[index]}{shape.format(label)}")
+    for here, there in pairwise(ids):
+        lines.append(f"    {here} --> {there}")
     lines.append("```")
     return lines
 
@@ -108,14 +136,35 @@ def route_list(framework: Framework, steps: list[str], start_note: str, notes: l
 
 
 def evidence_to_gather(framework: Framework, gaps: tuple[Gap, ...]) -> list[str]:
-    """Under the gap table: for each gap, the next level's descriptor, the evidence to collect."""
+    """Under the gap table: for each gap, the next level's descriptor, the evidence to collect.
+
+    An unrated gap has no level above to describe yet: it says to rate it first.
+    """
     lines = ["", "Evidence to gather, one level up in each gap:", ""]
     for gap in gaps:
+        name = cell(framework.competencies[gap.competency].name)
         found = next_level(framework, gap)
-        if found is not None:
-            name = cell(framework.competencies[gap.competency].name)
+        if not gap.rated:
+            lines.append(f"- **{name}** ({NOT_RATED}): {UNRATED_EVIDENCE}")
+        elif found is not None:
             lines.append(f"- **{name}** (level {found[0]}): {cell(found[1])}")
     return lines if len(lines) > 3 else []
+
+
+def review_step(framework: Framework, result: Assessment) -> str:
+    """The review's two commands, with this profile's file and a dated file for the new ratings."""
+    from ..domain.interview import default_save_name
+
+    profile, target = result.profile, result.target
+    new = default_save_name(profile, profile.file if named_file(profile.file) else None, result.review_on)
+    chosen = ["-t", target.id] if target.id != profile.target_role else []
+    if not named_file(profile.file):  # read from stdin: there is no file to name again
+        rate = command_line("assess", *chosen, "--save", file_word(new), data_dir=framework.data_dir)
+        return f"rate yourself again ({code(rate)}) and compare the two profiles with pmo-path's progress command."
+    old = file_word(profile.file)
+    rate = command_line("assess", "-p", old, "-i", *chosen, "--save", file_word(new), data_dir=framework.data_dir)
+    compare = command_line("progress", old, file_word(new), *chosen, data_dir=framework.data_dir)
+    return f"update your ratings ({code(rate)}) and compare ({code(compare)})."
 
 
 def plan(framework: Framework, result: Assessment, chart: str | None = None) -> str:
@@ -186,7 +235,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         lines += [
             "",
             f"**Provisional:** not rated, so counted as 0: {names}. Rate them first "
-            f"({code(reassess_command(result.profile.file))}) for a result you can trust.",
+            f"({code(reassess_command(result.profile.file, framework.data_dir))}) for a result you can trust.",
         ]
     lines.append("")
 
@@ -219,7 +268,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
             lines.append(f"  - Builds: {builds} ({cell(rec.kind)})")
             lines.append(f"  - Why: {cell(rec.why)}")
             lines.append(f"  - Source: {source_ref(framework, rec.sources)}")
-            if credential := credential_line(rec, cell):
+            if credential := credential_line(rec, cell, _page_link):
                 lines.append(f"  - {credential}")
         lines.append("")
 
@@ -238,8 +287,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
     lines += [
         "## Review",
         "",
-        f"Review this plan on **{review.isoformat()}**: update your ratings "
-        f"(`pmo-path assess -p PROFILE -i`) and compare (`pmo-path progress OLD NEW`).",
+        f"Review this plan on **{review.isoformat()}**: {review_step(framework, result)}",
         "",
     ]
 
@@ -349,8 +397,8 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
             [
                 number,
                 Raw(f"{cell(found.role.title)} ({code(found.role.id)})"),
-                f"{found.score.readiness:.1f}%",
-                found.score.verdict,
+                f"{readiness_span(found.score)}%",
+                rate_more(found.score) or found.score.verdict,
                 f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
                 if gap
                 else "-",
@@ -359,6 +407,8 @@ def match_report(framework: Framework, matches: list[Match]) -> str:
         )
     lines = ["# Roles by readiness", ""]
     lines += table(["#", "Role", "Readiness", "Verdict", "Biggest gap", "Where"], rows, "rlrlll")
+    if any(found.score.provisional for found in matches):
+        lines += ["", PROVISIONAL_MATCH + "."]
     return "\n".join(lines) + "\n"
 
 

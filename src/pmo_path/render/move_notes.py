@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..domain.assessment import Assessment
 from ..domain.model import Framework, Recommendation
 from ..domain.scoring import Score
-from .wording import gap_levels
+from .wording import command_line, file_word, gap_levels, named_file
 
 Wrap = Callable[[object], str]
 
@@ -28,6 +28,26 @@ def range_headline(score: Score) -> str | None:
         return None
     count = len(score.unrated_required)
     return f"{span[0]:.1f}-{span[1]:.1f}%, rate {count} more to know"
+
+
+UNRATED_EVIDENCE = "rate it first: the evidence to gather is one level above yours, not known until you rate it."
+
+
+PROVISIONAL_MATCH = (
+    'A range and "rate N more" instead of a verdict: the role needs N competencies you did not rate; '
+    "the range runs from counting them 0 to counting them met"
+)
+
+
+def readiness_span(score: Score) -> str:
+    """`32.5-85.0` for a provisional score (its range), else `80.9`: the readiness a list of roles shows."""
+    span = score.readiness_range
+    return f"{score.readiness:.1f}" if span is None else f"{span[0]:.1f}-{span[1]:.1f}"
+
+
+def rate_more(score: Score) -> str | None:
+    """`rate 8 more`: what a provisional score shows in place of a verdict word; None when nothing is unrated."""
+    return f"rate {len(score.unrated_required)} more" if score.provisional else None
 
 
 def experience_line(result: Assessment, esc: Wrap = _same) -> str | None:
@@ -65,14 +85,6 @@ def onward_line(result: Assessment, framework: Framework, esc: Wrap = _same) -> 
     return None
 
 
-def profile_argument(file: str | None) -> str:
-    """The profile's path for a printed command, shell-quoted; FILE when read from stdin."""
-    import shlex
-
-    named = bool(file) and file not in ("-", "<stdin>", "<string>")
-    return shlex.quote(file) if named else "FILE"
-
-
 def second_view(result: Assessment, framework: Framework) -> tuple[str, list[str]] | None:
     """Self-ratings that say ready: ask a manager and peers before acting; the words and the commands to run.
 
@@ -81,29 +93,37 @@ def second_view(result: Assessment, framework: Framework) -> tuple[str, list[str
     """
     if not result.needs_second_view:
         return None
-    import shlex
-
-    data = f" --data-dir {shlex.quote(framework.data_dir)}" if framework.data_dir else ""
+    data_dir = framework.data_dir
     commands = []
     if result.profile.name:
-        commands.append(f"pmo-path assess --about {shlex.quote(result.profile.name)} --relation peer --save review.yaml{data}")
-    commands.append(f"pmo-path feedback {profile_argument(result.profile.file)} reviews/{data}")
+        commands.append(
+            command_line(
+                "assess", "--about", result.profile.name, "--relation", "peer", "--save", "review.yaml", data_dir=data_dir
+            )
+        )
+    if named_file(result.profile.file):
+        commands.append(command_line("feedback", file_word(result.profile.file), "reviews/", data_dir=data_dir))
     how = (
         "with the first command below (your manager with --relation manager)"
         if result.profile.name
         else "with pmo-path assess --about and the name in your profile"
     )
+    compare = (
+        f"{'the second' if len(commands) == 2 else 'the'} command"
+        if named_file(result.profile.file)
+        else "pmo-path feedback, your profile's file and that folder"
+    )
     return (
         f"These are your own ratings only. Before acting on them, ask your manager and two or three peers to rate you "
-        f"{how}, collect their files in a reviews/ folder, then compare with "
-        f"{'the second' if len(commands) == 2 else 'the'} command.",
+        f"{how}, collect their files in a reviews/ folder, then compare with {compare}.",
         commands,
     )
 
 
-def credential_line(rec: Recommendation, esc: Wrap = _same) -> str | None:
-    """`Credential: PMP, awarded by PMI; check the current requirements at URL`."""
+def credential_line(rec: Recommendation, esc: Wrap = _same, link: Wrap | None = None) -> str | None:
+    """`Credential: PMP, awarded by PMI; check the current requirements at URL` (`link` draws the URL, else `esc`)."""
     found = rec.credential
     if found is None:
         return None
-    return f"Credential: {esc(found.name)}, awarded by {esc(found.body)}; check the current requirements at {esc(found.url)}"
+    page = (link or esc)(found.url)
+    return f"Credential: {esc(found.name)}, awarded by {esc(found.body)}; check the current requirements at {page}"

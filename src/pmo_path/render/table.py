@@ -20,7 +20,17 @@ from ..domain.assessment import Assessment
 from ..domain.model import Framework, Role
 from ..domain.navigation import CHANGES, CompetencyChange, Match, RoleComparison, Route
 from ..domain.scoring import Gap
-from .move_notes import credential_line, experience_line, onward_line, range_headline, second_view
+from .move_notes import (
+    PROVISIONAL_MATCH,
+    credential_line,
+    experience_line,
+    onward_line,
+    range_headline,
+    rate_more,
+    readiness_span,
+    second_view,
+)
+from .safe import one_line
 from .wording import (
     CHANGE_NAME,
     HORIZON_NAME,
@@ -29,6 +39,7 @@ from .wording import (
     RELATION_SYMBOL,
     WEIGHT_LEGEND,
     WEIGHT_NAME,
+    command_line,
     gap_levels,
     growth_points,
     reassess_command,
@@ -246,7 +257,7 @@ def gap_table(framework: Framework, gaps: tuple[Gap, ...]) -> ByWidth:
 
 def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
     score, profile = result.score, result.profile
-    who = profile.name or "You"
+    who = one_line(profile.name) if profile.name else "You"  # an invisible character in a name shows
     move = Text.assemble((who, "bold"), " · ")
     if result.current is not None:
         move.append(f"{result.current.title} → ")
@@ -281,7 +292,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             )
             evidence = profile.ratings.get(gap.competency)
             if evidence and evidence.evidence:
-                line.append(f" · {evidence.evidence}", "italic")
+                line.append(f" · {one_line(evidence.evidence)}", "italic")
             parts.append(Indented(line, 4, first=2))
     if score.unrated_required:
         names = ", ".join(framework.competencies[c].name for c in score.unrated_required)
@@ -291,7 +302,7 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
             Indented(
                 Text(
                     f"\nProvisional: you did not rate {names}, so {counts} as 0. Rate {them} "
-                    f"first ({reassess_command(profile.file)}) for a result you can trust.",
+                    f"first ({reassess_command(profile.file, framework.data_dir)}) for a result you can trust.",
                     "yellow",
                 ),
                 0,
@@ -363,7 +374,10 @@ def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> Renderab
         return ByWidth(build)
 
     parts: list[RenderableType] = [ladder_table(track, ladder) for track, ladder in ladders.items()]
-    parts.append(Text("`pmo-path role ROLE` shows what a role asks for.", "dim"))
+    first = next((role.id for ladder in ladders.values() for role in ladder), None)
+    if first is not None:
+        shown = command_line("role", first, data_dir=framework.data_dir)
+        parts.append(Text(f"What a role asks for: {shown} (or any id above).", "dim"))
     return Group(*parts)
 
 
@@ -491,7 +505,7 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
 
 
 def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
-    """`match` one line a role when it fits; narrower, the biggest gap goes under the role's title."""
+    """`match` one line a role when it fits; narrower, the biggest gap wraps at a space, then goes under the title."""
     rows = []
     for number, found in enumerate(matches, 1):
         mark = Text(RELATION_SYMBOL[found.relation] if found.relation else "", "cyan")
@@ -501,10 +515,12 @@ def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
         shown = "-"
         if gap is not None:
             shown = f"{gap_levels(gap.current, gap.required, gap.rated)} {framework.competencies[gap.competency].name}"
-        readiness = f"{found.score.readiness:.1f}" + ("?" if found.score.provisional else "")
-        rows.append((str(number), mark, found, readiness, shown))
+        # a provisional readiness is a range, and "rate N more" stands where a verdict word would claim too much
+        verdict = Text(rate_more(found.score), "yellow") if found.score.provisional else verdict_text(found.score.verdict)
+        rows.append((str(number), mark, found, readiness_span(found.score), verdict, shown))
 
-    def build(stacked: bool) -> Table:
+    def build(level: int) -> Table:
+        stacked = level >= 2
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("", no_wrap=True, min_width=2)
@@ -512,16 +528,17 @@ def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
         table.add_column("Ready", justify="right", no_wrap=True)
         table.add_column("Verdict", no_wrap=True)
         if not stacked:
-            table.add_column("Biggest gap", no_wrap=True)
-        for number, mark, found, readiness, shown in rows:
+            # wrapped (level 1) only where it keeps 20 cells: a gap takes two lines, never a column of single words
+            table.add_column("Biggest gap", no_wrap=level == 0, min_width=20 if level else None)
+        for number, mark, found, readiness, verdict, shown in rows:
             title = Text(found.role.title, "bold" if found.target else "")
             if stacked:
                 title.append(f"\n{shown}", "dim")
             gap = [] if stacked else [Text(shown)]
-            table.add_row(number, mark, title, readiness, verdict_text(found.score.verdict), *gap)
+            table.add_row(number, mark, title, readiness, verdict, *gap)
         return table
 
-    return ByWidth(build)
+    return ByWidth(build, 3)
 
 
 def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
@@ -535,5 +552,5 @@ def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
         legend += "   ★ your target"
     notes = [Text(legend, "dim")]
     if any(found.score.provisional for found in matches):
-        notes.append(Text("? provisional: the role needs a competency you did not rate, counted as 0", "dim"))
+        notes.append(Text(PROVISIONAL_MATCH, "dim"))
     return Group(match_table(framework, matches), *notes)

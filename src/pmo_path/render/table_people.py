@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..domain.model import Framework
+from .safe import one_line
 from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, Tagged, _heading, readiness_bar, verdict_text
 from .wording import (
     BENCH_LEGEND,
@@ -127,7 +128,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
                 continue
             number, member = entry
             gap = names[member.biggest_gap].name if member.biggest_gap else "-"
-            name = Text(member.name) if not stacked else Text.assemble(member.name, (f"\n{gap}", "dim"))
+            name = Text(one_line(member.name)) if not stacked else Text.assemble(one_line(member.name), (f"\n{gap}", "dim"))
             value = Text.assemble(f"{member.readiness:5.1f}", ("?" if member.provisional else " ", "yellow"))
             figure = value if bare else Text.assemble(readiness_bar(member.readiness, 10), " ", value)
             rows.append([str(number), name, figure, verdict_text(member.verdict), *([gap] if not stacked else [])])
@@ -263,7 +264,7 @@ class LongTable:
 
 def progress_view(framework: Framework, result: Progress) -> RenderableType:
     names = framework.competencies
-    who = result.new.name or result.old.name or "Progress"
+    who = one_line(result.new.name or result.old.name or "Progress")
     when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
     parts: list[RenderableType] = [
         Text.assemble((who, "bold"), " → ", (result.target.title, "bold"), (f"  ({when[0]} → {when[1]})", "dim")),
@@ -355,7 +356,7 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
     raters = rater_counts(result.raters)
     others = f"{result.readiness_others:5.1f}%" if result.readiness_others is not None else "  n/a"
     parts: list[RenderableType] = [
-        Text.assemble((result.person.name or "You", "bold"), " · how others see you", (f"  ({raters})", "dim")),
+        Text.assemble((one_line(result.person.name or "You"), "bold"), " · how others see you", (f"  ({raters})", "dim")),
         Text.assemble(
             "Readiness for ", (result.target.title, "bold"), ": self ", f"{result.readiness_self:.1f}%", ", others ", others
         ),
@@ -492,7 +493,7 @@ def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableTy
             return Text("-", "dim", no_wrap=True)
         text = Text(no_wrap=True)
         for number, c in enumerate(found):
-            text.append(("\n" if number else "") + f"{c.name} {c.readiness:.0f}", style)
+            text.append(("\n" if number else "") + f"{one_line(c.name)} {c.readiness:.0f}", style)
             text.append("?" if c.provisional else "", "yellow")
         return text
 

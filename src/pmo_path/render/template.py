@@ -4,31 +4,27 @@ The level descriptors sit beside each rating as comments so a person rates
 against what they have actually done, without opening another file. Every
 value is left blank, which the profile loader reads as "not given", so the
 template loads cleanly as it is and fills in one line at a time.
+
+Framework text is data here too: in comments, control, bidi and invisible
+characters are shown as escapes (`safe.visible`), so the template is safe to
+print and reads back whatever the framework holds; an id that is not plain is
+written as a quoted key with such characters escaped.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import textwrap
 from datetime import date
 
 from ..domain.model import Competency, Framework
+from ..reading.profile import yaml_key
+from .safe import visible
 
 COMMENT_WIDTH = 79  # the file reads in an 80-column editor or terminal without wrapping
-_PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*\Z")
-_NOT_TEXT = frozenset(("null", "true", "false", "yes", "no", "on", "off", "y", "n"))
-
-
-def yaml_key(ident: str) -> str:
-    """An id as a YAML key that reads back as the same text (quoted only when it must be)."""
-    if _PLAIN_ID.match(ident) and ident.lower() not in _NOT_TEXT:
-        return ident
-    return json.dumps(ident, ensure_ascii=False)
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    return visible(" ".join(str(text).split()))
 
 
 def _comment(text: str, indent: str, hang: str = "") -> list[str]:
@@ -68,13 +64,19 @@ def _competency_lines(competency: Competency, framework: Framework) -> list[str]
     return lines
 
 
-def profile_template(framework: Framework, today: date | None = None, schema: str | None = None) -> str:
+def profile_template(framework: Framework, today: date | None = None, schema: str | None = None, file: str | None = None) -> str:
     """YAML text of an empty profile for this framework; `today` fills in assessed_on.
 
-    `schema` (a path or URL) becomes the first line editors read to complete and check the file.
+    `schema` (a path or URL) becomes the first line editors read to complete and check the file;
+    `file`, where it is written, goes into the commands it suggests (printed to stdout, it has no name yet).
     """
+    from .wording import command_line, file_word
+
+    word = file_word(file) if file else "THIS-FILE"
+    assess = command_line("assess", "-p", word, data_dir=framework.data_dir)
+    validate = command_line("validate", word, data_dir=framework.data_dir)
     lines = [
-        "# pmo-path profile: fill this in, then run  pmo-path assess -p THIS-FILE",
+        f"# pmo-path profile: fill this in, then run  {assess}",
         *([f"# yaml-language-server: $schema={schema}"] if schema else []),
         "#",
         *_comment(f"Levels: {_scale_text(framework)}.", ""),
@@ -83,7 +85,7 @@ def profile_template(framework: Framework, today: date | None = None, schema: st
         "# Leave a value blank to leave it unrated (it then counts as 0 and is listed",
         "# as unrated). A rating can carry evidence:",
         '#   strategic-thinking: {level: 2, evidence: "Wrote the FY27 portfolio case"}',
-        "# Run `pmo-path validate THIS-FILE` to check it.",
+        f"# Run `{validate}` to check it.",
         "",
         "name:                # optional: your name",
         "current_role:        # optional: the role id you hold now (listed below)",

@@ -83,12 +83,32 @@ def weight_change(before: int, after: int) -> str:
     return f"now {weight_name(after)}" if before != after else ""
 
 
-def reassess_command(file: str | None) -> str:
-    """The command that re-rates this profile, with its own path when there is one (stdin has none)."""
+def command_line(*words: str, data_dir: str | None = None) -> str:
+    """Every command pmo-path prints for a person to run is built here, so it runs as printed.
+
+    Each word is shell-quoted, a file name that starts with `-` gets `./` (or it would read as an
+    option; use `file_word`), and `--data-dir` is kept when the framework came from one.
+    """
     import shlex
 
-    named = bool(file) and file not in ("-", "<stdin>", "<string>")
-    return f"pmo-path assess -p {shlex.quote(file) if named else 'FILE'} -i"
+    return shlex.join(["pmo-path", *words, *(["--data-dir", data_dir] if data_dir else [])])
+
+
+def file_word(path: str) -> str:
+    """A file name as a command-line word: `-x.yaml` would read as an option, `./-x.yaml` does not."""
+    return f"./{path}" if path.startswith("-") and path != "-" else path
+
+
+def named_file(file: str | None) -> bool:
+    """Whether a profile came from a file that can be named again (not stdin, not the questionnaire's own)."""
+    return bool(file) and file not in ("-", "<stdin>", "<string>", "questionnaire")
+
+
+def reassess_command(file: str | None, data_dir: str | None = None) -> str:
+    """The command that re-rates this profile: its own file question by question, else the questionnaire."""
+    if named_file(file):
+        return command_line("assess", "-p", file_word(file), "-i", data_dir=data_dir)
+    return command_line("assess", data_dir=data_dir)
 
 
 def first_rating(result, competency: str) -> str:

@@ -16,14 +16,15 @@ from ..app import (
     show,
     target_role,
 )
-from ..terminal import note
+from ..terminal import error, note
 
 
 @command(
+    short_help="Your self-ratings next to how others rate you.",
     epilog="Examples:\n\n  pmo-path feedback me.yaml reviews/*.yaml\n\n"
     "  pmo-path feedback me.yaml reviews/ -t pmo-director -f json | jq .blind_spots\n\n"
     "Peers and reports are shown only as a group of 3 or more raters; no rater is ever named. "
-    "A blind spot: you rate yourself 1.5 or more above the others' mean; a hidden strength: 1.5 or more below."
+    "A blind spot: you rate yourself 1.5 or more above the others' mean; a hidden strength: 1.5 or more below.",
 )
 def feedback(
     self_file: Annotated[str, typer.Argument(metavar="SELF", help="Your own profile.")],
@@ -44,9 +45,16 @@ def feedback(
 
     framework = framework_for(data_dir, {"--output": output}, self_file, *reviews, force=force)
     chosen = target_role(framework, target)
+    failures: list = []
     set_aside: list[str] = []
-    person, found = load_self_and_reviews(self_file, reviews, framework, set_aside)
-    for line in set_aside:
-        note(line)
+    try:
+        person, found = load_self_and_reviews(self_file, reviews, framework, failures, set_aside)
+    finally:
+        for failure in failures:  # each review left out, named, before the result made of the rest
+            error(str(failure))
+        for line in set_aside:  # each second copy of a review, named: counted once
+            note(line)
     result = compare_views(framework, person, found, resolve_target(framework, person, chosen))
     show(format, output, lambda renderer: renderer.feedback(framework, result))
+    if failures:
+        raise typer.Exit(1)

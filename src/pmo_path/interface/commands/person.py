@@ -16,6 +16,8 @@ from ..app import (
     TopOption,
     chart_option,
     command,
+    complete_relation,
+    complete_role,
     framework_for,
     need_profile,
     require_svg,
@@ -25,19 +27,21 @@ from ..app import (
 
 
 @command(
+    short_help="How ready you are for a target role, and what next.",
     epilog="Examples:\n\n  pmo-path assess                                   # questionnaire\n\n"
     "  pmo-path assess --current project-manager -t pmo-manager --save me.yaml\n\n"
     "  pmo-path assess -p me.yaml -i                     # re-assess it\n\n"
     "  pmo-path assess -p me.yaml -t pmo-director --top 8\n\n"
     "  pmo-path assess -p me.yaml -f json -o result.json\n\n"
     "Ctrl-C or end of input (Ctrl-D) stops the questionnaire with exit 130 and keeps the answers so far "
-    "in the --save file or in a pmo-path-draft-YYYYMMDD-HHMMSS.yaml here; resume with -p DRAFT -i."
+    "in the --save file or in a pmo-path-draft-YYYYMMDD-HHMMSS.yaml here; resume with -p DRAFT -i.",
 )
 def assess(
     profile: ProfileOption = None,
     target: TargetOption = None,
     current: Annotated[
-        Optional[str], typer.Option("--current", metavar="ROLE", help="Questionnaire: your current role id.")
+        Optional[str],
+        typer.Option("--current", metavar="ROLE", help="Questionnaire: your current role id.", autocompletion=complete_role),
     ] = None,
     everything: Annotated[
         bool, typer.Option("--all", help="Questionnaire: rate every competency, not only those the target needs.")
@@ -55,7 +59,12 @@ def assess(
     ] = None,
     relation: Annotated[
         Optional[str],
-        typer.Option("--relation", metavar="RELATION", help="With --about: you are their manager, peer, report or other."),
+        typer.Option(
+            "--relation",
+            metavar="RELATION",
+            help="With --about: you are their manager, peer, report or other.",
+            autocompletion=complete_relation,
+        ),
     ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
@@ -108,11 +117,12 @@ def assess(
 
 
 @command(
+    short_help="A Markdown development plan with dated actions.",
     epilog="Examples:\n\n  pmo-path plan -p me.yaml -o plan.md\n\n"
     "  pmo-path plan -p me.yaml -t pmo-director -o plan.md --chart radar.svg\n\n"
     "  PMO_PATH_TODAY=2026-11-20 pmo-path plan -p me.yaml     # fixed date\n\n"
     "The plan's date is today unless the environment variable PMO_PATH_TODAY (YYYY-MM-DD) sets it; "
-    "the review date is 90 days later."
+    "the review date is 90 days later.",
 )
 def plan(
     profile: ProfileOption = None,
@@ -149,7 +159,7 @@ def plan(
         from ..terminal import note
 
         set_aside: list[str] = []
-        person, found = load_self_and_reviews(profile, reviews, framework, set_aside)
+        person, found = load_self_and_reviews(profile, reviews, framework, notes=set_aside)
         for line in set_aside:
             note(line)
     else:

@@ -19,7 +19,10 @@ from ..app import (
 )
 
 
-@command(epilog="Examples:\n\n  pmo-path roles\n\n  pmo-path roles -f json")
+@command(
+    short_help="The roles on both ladders, by track and seniority.",
+    epilog="Examples:\n\n  pmo-path roles\n\n  pmo-path roles -f json",
+)
 def roles(
     format: FormatOption = Format.table,
     output: OutputOption = None,
@@ -32,21 +35,24 @@ def roles(
 
 
 @command(
+    short_help="What one role asks for; --vs compares two roles.",
     epilog="Examples:\n\n  pmo-path role pmo-director\n\n  pmo-path role pmo-manager -f json\n\n"
     "  pmo-path role senior-project-manager --vs pmo-manager\n\n"
     "  pmo-path role pmo-manager --vs pmo-director -f json\n\n"
     "--vs JSON: {from: {id, title}, to: {id, title}, competencies: [{competency, from: {level, weight}, "
     "to: {level, weight}, change}]}, change one of rises, falls, stays, new, dropped; level and weight 0 mean "
-    "the role does not require it."
+    "the role does not require it.",
 )
 def role(
     role_id: Annotated[
         str,
-        typer.Argument(metavar="ROLE", help="A role id, as `pmo-path roles` lists them.", autocompletion=complete_role),
+        typer.Argument(metavar="ROLE", help="A role id or title, as `pmo-path roles` lists them.", autocompletion=complete_role),
     ],
     versus: Annotated[
         Optional[str],
-        typer.Option("--vs", metavar="OTHER", help="Compare ROLE with OTHER, competency by competency."),
+        typer.Option(
+            "--vs", metavar="OTHER", help="Compare ROLE with OTHER, competency by competency.", autocompletion=complete_role
+        ),
     ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
@@ -66,10 +72,11 @@ def role(
 
 
 @command(
+    short_help="The route from one role to another.",
     epilog="Examples:\n\n  pmo-path path project-manager pmo-director\n\n"
     "  pmo-path path senior-project-manager pmo-director -p me.yaml  # for you\n\n"
     "  pmo-path path pmo-analyst portfolio-manager -f json\n\n"
-    "No route between the roles: exit 1 with the reason."
+    "No route between the roles: exit 1 with the reason.",
 )
 def path(
     start: Annotated[str, typer.Argument(metavar="FROM", help="The role you start from.", autocompletion=complete_role)],
@@ -85,17 +92,18 @@ def path(
     from ...reading.profile import load_profile
 
     framework = framework_for(data_dir, {"--output": output}, profile, force=force)
-    framework.role(start, "FROM"), framework.role(goal, "TO")
+    start, goal = framework.role(start, "FROM").id, framework.role(goal, "TO").id  # a title becomes its id
     levels = load_profile(profile, framework).levels() if profile is not None else None
     found = route(framework, start, goal, levels)
     show(format, output, lambda renderer: renderer.route(framework, found))
 
 
 @command(
+    short_help="The roles you could move to, by readiness.",
     epilog="Examples:\n\n  pmo-path match -p me.yaml\n\n  pmo-path match -p me.yaml --top 3\n\n"
     "  pmo-path match -p me.yaml --all -f json | jq '.[0].role'\n\n"
     "Marks: ● your current role, · your ladder, ⇄ a cross-track move, ★ your target_role; "
-    "a readiness marked ? is provisional (the role needs a competency you did not rate)."
+    "a readiness marked ? is provisional (the role needs a competency you did not rate).",
 )
 def match(
     profile: ProfileOption = None,

@@ -14,6 +14,7 @@ from ..app import (
     TargetOption,
     chart_option,
     command,
+    complete_members,
     framework_for,
     require_svg,
     show,
@@ -25,11 +26,12 @@ GRID_PEOPLE = 60  # as render.heatmap.MAX_GRID_PEOPLE (not imported here: the he
 
 
 @command(
+    short_help="A team against one role: gaps, who is closest.",
     epilog="Examples:\n\n  pmo-path team team/ -t pmo-manager\n\n"
     "  pmo-path team team/ -t pmo-manager -f json | jq .priorities\n\n"
     "  pmo-path team alex.yaml sam.yaml -t pmo-director --anonymous -f markdown -o team.md\n\n"
     "  pmo-path team team/ -t pmo-manager --chart gaps.svg --chart-people people.svg\n\n"
-    "A file that fails validation is named on stderr and left out; the rest are analysed and the exit code is 1."
+    "A file that fails validation is named on stderr and left out; the rest are analysed and the exit code is 1.",
 )
 def team(
     paths: Annotated[
@@ -47,7 +49,13 @@ def team(
         typer.Option("--anonymous", help="Show people as Person 1..N, numbered in a random order new each run, for sharing."),
     ] = False,
     members: Annotated[
-        str, typer.Option("--members", metavar="top|all", help="The table lists the 10 most and least ready (top), or all.")
+        str,
+        typer.Option(
+            "--members",
+            metavar="top|all",
+            help="The table lists the 10 most and least ready (top), or all.",
+            autocompletion=complete_members,
+        ),
     ] = "top",
     chart: chart_option("Also write a bar chart of the team's gaps as an SVG, for a slide.") = None,
     chart_people: Annotated[
@@ -103,10 +111,11 @@ def team(
 
 
 @command(
+    short_help="What changed between assessments.",
     epilog="Examples:\n\n  pmo-path progress jordan-2026-05.yaml jordan-2026-11.yaml\n\n"
     "  pmo-path progress old.yaml new.yaml -t pmo-director -f json | jq .delta\n\n"
     "  pmo-path progress jordan-*.yaml --chart trend.svg         # the history over time\n\n"
-    "Three or more files are put in order of assessed_on (a file without it keeps its place)."
+    "Three or more files are put in order of assessed_on (a file without it keeps its place).",
 )
 def progress(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier profile (or - for stdin).")],
@@ -150,9 +159,10 @@ def progress(
 
 
 @command(
+    short_help="For every role, who is ready and who is close.",
     epilog="Examples:\n\n  pmo-path bench team/\n\n  pmo-path bench team/ survey.csv -f json | jq '.[0]'\n\n"
     "  pmo-path bench team/ --anonymous -f markdown -o bench.md\n\n"
-    "  pmo-path bench team/ --all                       # also steps down and sideways to a less senior role"
+    "  pmo-path bench team/ --all                       # every role, a step down too",
 )
 def bench(
     paths: Annotated[
@@ -195,15 +205,13 @@ MEMBERS_AT_EACH_END = 10
 
 def mixed_targets(targets: dict, paths: list[str], columns: str | None, data_dir: str | None) -> str:
     """One line: the target roles a mixed folder names, with counts, and the command that picks the commonest."""
-    import shlex
+    from ...render.wording import command_line, file_word
 
     found = ", ".join(f"{role or 'none named'} ({count})" for role, count in targets.items())
     chosen = next((role for role in targets if role), "ROLE")
-    words = ["team", *(f"./{p}" if p.startswith("-") else p for p in paths), "-t", chosen]
-    words += ["--columns", columns] if columns else []
-    words += ["--data-dir", data_dir] if data_dir else []
-    # As render.wording.command_line (on main) builds every printed command: each word shell-quoted.
-    return f"--target: the profiles do not share one target_role; they name {found}; pick one: {shlex.join(['pmo-path', *words])}"
+    words = ["team", *map(file_word, paths), "-t", chosen, *(["--columns", file_word(columns)] if columns else [])]
+    run = command_line(*words, data_dir=data_dir)
+    return f"--target: the profiles do not share one target_role; they name {found}; pick one: {run}"
 
 
 def _load(paths: list[str], framework, columns: str | None = None):
