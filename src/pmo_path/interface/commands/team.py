@@ -162,7 +162,7 @@ def progress(
     short_help="For every role, who is ready and who is close.",
     epilog="Examples:\n\n  pmo-path bench team/\n\n  pmo-path bench team/ survey.csv -f json | jq '.[0]'\n\n"
     "  pmo-path bench team/ --anonymous -f markdown -o bench.md\n\n"
-    "  pmo-path bench team/ --all                       # every role, a step down too",
+    "  pmo-path bench team/ --all        # every role, a step down too",
 )
 def bench(
     paths: Annotated[
