@@ -43,8 +43,8 @@ def test_team_csv_lists_each_members_ratings(invoke, framework, tmp_path):
     written = (tmp_path / "team.csv").read_bytes()
     assert written.count(b"\r\n") == written.count(b"\n")  # CRLF, as spreadsheets expect
     table = rows(written.decode("utf-8"))
-    assert list(table[0])[:4] == ["name", "file", "readiness", "verdict"]
-    assert list(table[0])[4:] == list(framework.competencies)
+    assert list(table[0])[:6] == ["name", "file", "readiness", "verdict", "target_role", "provisional"]
+    assert list(table[0])[6:] == list(framework.competencies)
     jordan = next(row for row in table if row["name"] == "Jordan Lee")
     assert jordan["project-delivery"] == "5" and jordan["financial-management"] == ""  # unrated stays blank
     evil = next(row for row in table if "HYPERLINK" in row["name"])

@@ -32,7 +32,7 @@ LEVELS = st.one_of(st.none(), st.integers(0, 5))
     st.tuples(st.integers(50, 100), st.integers(0, 3), st.integers(0, 3)),
 )
 def test_bench_is_the_scorer_for_every_person_and_role(framework, people, limits):
-    """Ready and close, and in which order, as scoring each person against each role in full gives them."""
+    """Ready and close, in which order, and provisional, as scoring each person against each role in full gives them."""
     close, ready_gap, close_gap = limits
     framework = replace(framework, thresholds=Thresholds(min(100, close + 10), ready_gap, close, 40, close_gap))
     ids = list(framework.competencies)
@@ -46,9 +46,10 @@ def test_bench_is_the_scorer_for_every_person_and_role(framework, people, limits
         for file, profile in profiles:
             result = score(framework, profile.levels(), row.role)
             if result.verdict in expected:
-                expected[result.verdict].append((file, result.readiness))
+                expected[result.verdict].append((file, result.readiness, result.provisional))
         for verdict, shown in ((Verdict.READY, row.ready), (Verdict.CLOSE, row.close)):
-            assert list(shown) == sorted(expected[verdict], key=lambda pair: (-pair[1], pair[0]))
+            got = [(c.name, c.readiness, c.provisional) for c in shown]
+            assert got == sorted(expected[verdict], key=lambda found: (-found[1], found[0]))
 
 
 # --- a members table of thousands -----------------------------------------------------------------------------------

@@ -82,9 +82,9 @@ def test_bench_lists_ready_and_close_per_role_in_framework_order(invoke, framewo
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert [row["role"] for row in data] == list(framework.roles)
-    assert all(list(row) == ["role", "title", "ready", "close"] for row in data)
+    assert all(list(row) == ["role", "title", "holders", "ready", "close", "risk"] for row in data)
     coordinator = data[0]
-    assert set(coordinator["ready"]) | set(coordinator["close"]) <= {"Jordan Lee", "Sam Okafor"}
+    assert {p["name"] for p in coordinator["ready"] + coordinator["close"]} <= {"Jordan Lee", "Sam Okafor"}
     anonymous = json.loads(invoke("bench", str(tmp_path), "--anonymous", "-f", "json").stdout)
     assert "Jordan Lee" not in json.dumps(anonymous) and "Person 1" in json.dumps(anonymous)
     for fmt in ("table", "markdown", "csv"):

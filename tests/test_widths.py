@@ -30,6 +30,7 @@ NARROW_LABELS = {
     "Gap",
     "Share",
     "Ready",
+    "Holds",  # bench on a phone: the label before a role's holders
     "Δ",
     "Name",
     "biggest",
@@ -104,7 +105,7 @@ COMMANDS = {
     "match": (["match", "-p", "examples/jordan-lee.yaml", "--all"], {"Biggest"}),  # the gap goes under the role
     "validate": (["validate", "examples/jordan-lee.yaml", "examples/sam-okafor.yaml"], set()),
     "team": (["team", "{team}", "-t", "pmo-director"], {"Need", "Mean", "With", "Share", "with", "Readiness", "Biggest", "Not"}),
-    "bench": (["bench", "{team}"], {"Role"}),  # each role a heading of its own, so no column header
+    "bench": (["bench", "{team}"], {"Role", "Holders"}),  # each role a heading of its own, so no column header
     "feedback": (  # the manager's, peers' and reports' columns, and the legend's words on what they hide
         ["feedback", "examples/jordan-lee.yaml", "examples/reviews"],
         {"Manager", "Peers", "Reports", "only", "fewer", "than", "needed", "keep", "not", "are", "them", "kept"}

@@ -77,6 +77,10 @@ class NoTarget(InputError):
 class NoSharedTarget(PmoPathError):
     """Profiles analysed together name different target roles, and no target was given."""
 
+    def __init__(self, message: str, targets: dict[str | None, int] | None = None) -> None:
+        self.targets = targets or {}  # each target_role found, with its count, most named first (None: none named)
+        super().__init__(message)
+
 
 class NoRouteError(PmoPathError):
     """The role graph has no way from one role to another."""

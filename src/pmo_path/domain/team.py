@@ -67,6 +67,11 @@ class Priority:
     weighted_gap: int
     recommendations: tuple[Recommendation, ...]  # the few that build it, best suited first; none if nobody rated a gap
     unrated: int = 0  # of with_gap, how many did not rate it
+    rated_weighted_gap: int = 0  # the points from gaps people rated: what priorities are ranked by first
+
+    @property
+    def rated_with_gap(self) -> int:
+        return self.with_gap - self.unrated
 
     @property
     def unknown(self) -> bool:
@@ -115,18 +120,21 @@ def build_report(
     target: Role | None = None,
     anonymous: bool = False,
     reviews: list[Review] | None = None,
+    key: bytes | None = None,
 ) -> TeamReport:
     """Score every profile against `target` (else the target_role they all share) and aggregate.
 
     With `anonymous`, names and files become "Person 1".."Person N", numbered
-    in the order of the file paths. `profiles` must not be empty.
+    in an order that gives nothing away (`anonymous_order`; `key` fixes it, for
+    tests), and a readiness tie is broken by that number, not by file.
+    `profiles` must not be empty.
     """
     if not profiles:
         raise InputError("no profiles to analyse")
     if target is None:
         shared = common_target(profiles)
         if shared is None:
-            raise NoSharedTarget("the profiles do not share one target_role")
+            raise NoSharedTarget("the profiles do not share one target_role", targets_found(profiles))
         target = framework.role(shared, "target_role")
     order = {competency: index for index, competency in enumerate(framework.competencies)}
     requirements = sorted(target.requirements, key=lambda r: order.get(r.competency, len(order)))
@@ -136,7 +144,8 @@ def build_report(
     size = len(requirements)
     totals, with_gap, weighted, unrated = [0] * size, [0] * size, [0] * size, [0] * size
     rated_with_gap, rated_weighted = [0] * size, [0] * size
-    labels = member_labels(profiles, anonymous)
+    labels = member_labels(profiles, anonymous, key)
+    tie = {file: int(shown.split()[-1]) for file, (shown, _) in labels.items()} if anonymous else None
 
     scored = []
     for file, profile in profiles:
@@ -173,7 +182,7 @@ def build_report(
             ratings,
             provisional,
         )
-        scored.append((-value, file, member))
+        scored.append((-value, tie[file] if tie else file, member))
     scored.sort(key=lambda item: item[:2])
     members = [member for _key, _file, member in scored]
 
@@ -212,6 +221,7 @@ def build_report(
             s.weighted_gap,
             training_for(framework, s, target) if s.rated_with_gap else (),  # no advice for an unknown
             s.with_gap - s.rated_with_gap,
+            s.rated_weighted_gap,
         )
         for s in ranked
     )
@@ -253,11 +263,38 @@ def _blind_spots(framework: Framework, profiles: list[tuple[str, Profile]], revi
     return {"blind_spots": tuple(ranked), "reviewed": reviewed}
 
 
-def member_labels(profiles: list[tuple[str, Profile]], anonymous: bool) -> dict[str, tuple[str, str]]:
+def member_labels(profiles: list[tuple[str, Profile]], anonymous: bool, key: bytes | None = None) -> dict[str, tuple[str, str]]:
     """file -> (name shown, file shown)."""
     if anonymous:
-        return {file: (f"Person {n}", f"Person {n}") for n, file in enumerate(sorted(f for f, _ in profiles), 1)}
+        numbers = anonymous_order([file for file, _ in profiles], key)
+        return {file: (f"Person {n}", f"Person {n}") for file, n in numbers.items()}
     return {file: (profile.name or Path(file).stem, file) for file, profile in profiles}
+
+
+def anonymous_order(files: list[str], key: bytes | None = None) -> dict[str, int]:
+    """file -> its number as Person N: by a keyed hash of the file (HMAC-SHA-256), the key new every run.
+
+    Numbering by file or name order let anyone who knows the folder say who Person 1 is; numbering by
+    readiness would tell the team's ranking from the number alone. A keyed hash with a secret key drawn
+    afresh each run orders the people at random, and within one run (one report, its table, JSON and
+    chart) the same person keeps one number. Two runs number them differently, on purpose: a number
+    cannot be carried from one shared report to another.
+    """
+    import hashlib
+    import hmac
+    import secrets
+
+    secret = key if key is not None else secrets.token_bytes(32)
+    ranked = sorted(files, key=lambda file: hmac.new(secret, file.encode("utf-8", "surrogatepass"), hashlib.sha256).digest())
+    return {file: number for number, file in enumerate(ranked, 1)}
+
+
+def targets_found(profiles: list[tuple[str, Profile]]) -> dict[str | None, int]:
+    """Each target_role the profiles name, with how many name it, most named first (None: no target_role)."""
+    counts: dict[str | None, int] = {}
+    for _file, profile in profiles:
+        counts[profile.target_role] = counts.get(profile.target_role, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or "")))
 
 
 def training_for(framework: Framework, stat: CompetencyStat, target: Role) -> tuple[Recommendation, ...]:

@@ -134,9 +134,13 @@ class CsvRenderer:
 
     def team(self, framework, report):
         competencies = list(framework.competencies)
+        target = report.target.id
         return table(
-            ["name", "file", "readiness", "verdict", *competencies],
-            [[m.name, m.file, m.readiness, m.verdict, *(_level(m.ratings.get(c)) for c in competencies)] for m in report.members],
+            ["name", "file", "readiness", "verdict", "target_role", "provisional", *competencies],
+            [
+                [m.name, m.file, m.readiness, m.verdict, target, m.provisional, *(_level(m.ratings.get(c)) for c in competencies)]
+                for m in report.members
+            ],
         )
 
     def progress(self, framework, result):
@@ -178,12 +182,17 @@ class CsvRenderer:
         )
 
     def bench(self, framework, rows):
+        """One row a person on a role's bench (holder, ready or close); a role with nobody on it still has its row."""
         return table(
-            ["role", "title", "verdict", "name", "readiness"],
+            ["role", "title", "risk", "status", "name", "readiness", "provisional"],
             [
-                [row.role.id, row.role.title, verdict, name, readiness]
+                [row.role.id, row.role.title, row.risk, *person]
                 for row in rows
-                for verdict, people in (("ready", row.ready), ("close", row.close))
-                for name, readiness in people
+                for person in [
+                    [status, c.name, c.readiness, c.provisional]
+                    for status, people in (("holder", row.holders), ("ready", row.ready), ("close", row.close))
+                    for c in people
+                ]
+                or [["", "", "", ""]]
             ],
         )

@@ -176,7 +176,10 @@ def team(framework: Framework, report: TeamReport) -> dict[str, Any]:
             for s in report.competencies
         ],
         "priorities": [p.competency for p in report.priorities],
-        "members": [{"name": m.name, "file": m.file, "readiness": m.readiness, "verdict": m.verdict} for m in report.members],
+        "members": [
+            {"name": m.name, "file": m.file, "readiness": m.readiness, "verdict": m.verdict, "provisional": m.provisional}
+            for m in report.members
+        ],
     } | (
         {"blind_spots": [{"competency": c, "people": n} for c, n in report.blind_spots], "reviewed": report.reviewed}
         if report.reviewed
@@ -240,13 +243,19 @@ def feedback(framework: Framework, result: Feedback) -> dict[str, Any]:
 
 
 def bench(framework: Framework, rows: tuple[BenchRow, ...]) -> list[dict[str, Any]]:
-    """Section 10: roles in framework order, names by readiness."""
+    """Section 10 (v3): roles in framework order; who holds each, who is ready and close (names by readiness), the risk."""
+
+    def people(found) -> list[dict[str, Any]]:
+        return [{"name": c.name, "readiness": c.readiness, "provisional": c.provisional} for c in found]
+
     return [
         {
             "role": row.role.id,
             "title": row.role.title,
-            "ready": [name for name, _ in row.ready],
-            "close": [name for name, _ in row.close],
+            "holders": people(row.holders),
+            "ready": people(row.ready),
+            "close": people(row.close),
+            "risk": row.risk,
         }
         for row in rows
     ]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
 from .wording import (
+    BENCH_LEGEND,
     NEWLY_RATED,
     NO_LONGER_RATED,
     NOT_RATED,
@@ -14,8 +15,8 @@ from .wording import (
     UNKNOWN_PRIORITY,
     feedback_legend,
     first_rating,
-    growth_points,
     left_out_note,
+    priority_counts,
     rater_counts,
     team_provisional,
 )
@@ -63,11 +64,7 @@ def team_report(framework: Framework, report: TeamReport) -> str:
     if not report.priorities:
         lines.append("Nobody has a gap for this role.")
     for number, priority in enumerate(report.priorities, 1):
-        lines.append(
-            f"{number}. **{cell(names[priority.competency].name)}**: {priority.with_gap} of {people} "
-            f"people short, {growth_points(priority.weighted_gap)}"
-            + (f", {priority.unrated} not rated" if priority.unrated else "")
-        )
+        lines.append(f"{number}. **{cell(names[priority.competency].name)}**: {priority_counts(priority, people)}")
         if priority.unknown:
             lines.append(f"    - _{UNKNOWN_PRIORITY}_")
         for rec in priority.recommendations:
@@ -204,11 +201,18 @@ def feedback_report(framework: Framework, result: Feedback) -> str:
 
 
 def bench_report(framework: Framework, rows: tuple[BenchRow, ...]) -> str:
-    """Who could step into each role: ready and close, most ready first."""
+    """Succession: who holds each role, who is ready and who close, most ready first; a role nobody is ready for is a risk."""
 
-    def names(people: tuple[tuple[str, float], ...]) -> str:
-        return ", ".join(f"{cell(name)} ({value:.1f}%)" for name, value in people) or "-"
+    def names(people) -> str:
+        return ", ".join(f"{cell(c.name)} ({c.readiness:.1f}%{'?' if c.provisional else ''})" for c in people) or "-"
 
-    lines = ["# The bench: who is ready or close for each role", ""]
-    lines += table(["Role", "Ready", "Close"], [[row.role.title, Raw(names(row.ready)), Raw(names(row.close))] for row in rows])
+    lines = ["# The bench: who holds each role, who is ready or close to step in", ""]
+    lines += table(
+        ["Role", "Holders", "Ready", "Close", "Succession risk"],
+        [
+            [row.role.title, Raw(names(row.holders)), Raw(names(row.ready)), Raw(names(row.close)), "yes" if row.risk else ""]
+            for row in rows
+        ],
+    )
+    lines += ["", f"_{BENCH_LEGEND}_"]
     return "\n".join(lines) + "\n"

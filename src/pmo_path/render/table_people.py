@@ -17,6 +17,7 @@ from ..domain.model import Framework
 from .safe import one_line
 from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, Tagged, _heading, readiness_bar, verdict_text
 from .wording import (
+    BENCH_LEGEND,
     HORIZON_NAME,
     NOT_RATED,
     READINESS_SPARK_FLOOR,
@@ -24,9 +25,9 @@ from .wording import (
     UNKNOWN_PRIORITY,
     feedback_legend,
     first_rating,
-    growth_points,
     left_out_note,
     people_count,
+    priority_counts,
     rater_counts,
     team_provisional,
 )
@@ -97,8 +98,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
     if not report.priorities:
         parts.append(Text("  Nobody has a gap for this role.", "green"))
     for number, priority in enumerate(report.priorities, 1):
-        counts = f"{priority.with_gap} of {people} short · {growth_points(priority.weighted_gap)}"
-        counts += f" · {priority.unrated} not rated" if priority.unrated else ""
+        counts = priority_counts(priority, people)
         title = Text.assemble(f"{number:>2}. ", (names[priority.competency].name, "bold"))
         parts.append(Tagged(title, Text(counts, "dim"), 4))
         if priority.unknown:
@@ -493,30 +493,39 @@ def history_table(framework: Framework, result: Progress) -> Group:
 
 
 def bench_view(framework: Framework, rows: tuple[BenchRow, ...]) -> RenderableType:
-    """Succession at a glance: each role, who is ready, who is close; one person a line, so no name breaks."""
+    """Succession at a glance: each role, who holds it, who is ready, who is close; one person a line, so no name breaks."""
 
-    def people(found: tuple[tuple[str, float], ...], style: str) -> Text:
-        return Text("\n".join(f"{one_line(name)} {value:.0f}" for name, value in found) or "-", style, no_wrap=True)
+    def people(found, style: str) -> Text:
+        if not found:
+            return Text("-", "dim", no_wrap=True)
+        text = Text(no_wrap=True)
+        for number, c in enumerate(found):
+            text.append(("\n" if number else "") + f"{one_line(c.name)} {c.readiness:.0f}", style)
+            text.append("?" if c.provisional else "", "yellow")
+        return text
+
+    def role(row) -> Text:
+        return Text.assemble((row.role.title, "bold"), ("\n! succession risk" if row.risk else "", "red"))
 
     def build(narrow: bool) -> RenderableType:
         if narrow:  # a phone: each role a heading, its people below
             parts: list[RenderableType] = []
             for row in rows:
-                parts += [
-                    Text(row.role.title, "bold"),
-                    Indented(Text.assemble(("Ready  ", "dim"), people(row.ready, "green")), 9, first=2),
-                ]
-                parts.append(Indented(Text.assemble(("Close  ", "dim"), people(row.close, "cyan")), 9, first=2))
+                parts.append(role(row))
+                lines = [("Holds", row.holders, "")] if row.holders else []  # nobody holds it: no line to say so
+                lines += [("Ready", row.ready, "green"), ("Close", row.close, "cyan")]
+                for label, found, style in lines:
+                    parts.append(Indented(Text.assemble((f"{label:<7}", "dim"), people(found, style)), 9, first=2))
             return Group(*parts)
-        cells = [[row.role.title, people(row.ready, "green"), people(row.close, "cyan")] for row in rows]
-        if sum(len(row.ready) + len(row.close) for row in rows) > LONG_TABLE:
-            return LongTable(["Role", "Ready", "Close"], cells, ["left"] * 3, [False] * 3, leading=1)
+        cells = [[role(row), people(row.holders, ""), people(row.ready, "green"), people(row.close, "cyan")] for row in rows]
+        headers = ["Role", "Holders", "Ready", "Close"]
+        if sum(len(row.holders) + len(row.ready) + len(row.close) for row in rows) > LONG_TABLE:
+            return LongTable(headers, cells, ["left"] * 4, [False] * 4, leading=1)
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, leading=1)
-        table.add_column("Role")
-        table.add_column("Ready")
-        table.add_column("Close")
+        for header in headers:
+            table.add_column(header)
         for cell in cells:
             table.add_row(*cell)
         return table
 
-    return Group(ByWidth(build), Text("Names with readiness (%), most ready first.", "dim"))
+    return Group(ByWidth(build), Text(BENCH_LEGEND, "dim"))

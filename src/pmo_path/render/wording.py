@@ -48,7 +48,28 @@ def people_count(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
 
 
-TEAM_POINTS = "Points: every level a person is short, counted 3 if core to the role, 2 if important, 1 if useful."
+BENCH_LEGEND = (
+    "Readiness (%) for the role, most ready first; ? provisional: the role needs a competency they did not rate "
+    "(counted 0). People are listed for their own role and those at least as senior (--all: every role). "
+    "A succession risk: nobody is ready to step in."
+)
+TEAM_POINTS = (
+    "Points: every level a person is short, counted 3 if core to the role, 2 if important, 1 if useful; "
+    "priorities are ranked by the points from rated gaps, then by how many are short."
+)
+
+
+def priority_counts(priority, people: int) -> str:
+    """What a training priority is ranked by, as it is ranked: the rated gaps first, the blanks apart.
+
+    `5 of 12 short · 14 points · 3 more not rated`; where nobody rated a gap, how many left it blank and
+    what that would weigh if each blank were a 0 (the figure those are ranked by, after every rated one)."""
+    if priority.unknown:
+        return f"{priority.unrated} of {people} not rated · {growth_points(priority.weighted_gap)} if each is 0"
+    counts = f"{priority.rated_with_gap} of {people} short · {growth_points(priority.rated_weighted_gap)}"
+    return counts + (f" · {priority.unrated} more not rated" if priority.unrated else "")
+
+
 UNKNOWN_PRIORITY = "nobody with a gap here rated it: ask them to rate it before planning training"
 
 

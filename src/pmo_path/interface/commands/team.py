@@ -22,12 +22,15 @@ from ..app import (
 )
 from ..terminal import error, note
 
+GRID_PEOPLE = 60  # as render.heatmap.MAX_GRID_PEOPLE (not imported here: the help must not load the renderer)
+
 
 @command(
     short_help="A team against one role: gaps, who is closest.",
     epilog="Examples:\n\n  pmo-path team team/ -t pmo-manager\n\n"
     "  pmo-path team team/ -t pmo-manager -f json | jq .priorities\n\n"
     "  pmo-path team alex.yaml sam.yaml -t pmo-director --anonymous -f markdown -o team.md\n\n"
+    "  pmo-path team team/ -t pmo-manager --chart gaps.svg --chart-people people.svg\n\n"
     "A file that fails validation is named on stderr and left out; the rest are analysed and the exit code is 1.",
 )
 def team(
@@ -42,7 +45,8 @@ def team(
     format: FormatOption = Format.table,
     output: OutputOption = None,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
+        bool,
+        typer.Option("--anonymous", help="Show people as Person 1..N, numbered in a random order new each run, for sharing."),
     ] = False,
     members: Annotated[
         str,
@@ -54,6 +58,14 @@ def team(
         ),
     ] = "top",
     chart: chart_option("Also write a bar chart of the team's gaps as an SVG, for a slide.") = None,
+    chart_people: Annotated[
+        Optional[str],
+        typer.Option(
+            "--chart-people",
+            metavar="FILE.svg",
+            help=f"Also write each person's level in each competency as an SVG grid (up to {GRID_PEOPLE} people).",
+        ),
+    ] = None,
     columns: ColumnsOption = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
@@ -64,21 +76,35 @@ def team(
     from dataclasses import replace
 
     from ...domain.team import build_report
-    from ...errors import UsageProblem
+    from ...errors import NoSharedTarget, UsageProblem
     from ..terminal import emit_text
 
     if members not in ("top", "all"):
         raise UsageProblem(f"--members: 'top' or 'all', not '{members}'")
     require_svg(chart, "bar chart of the gaps")
-    framework = framework_for(data_dir, {"--output": output, "--chart": chart}, *paths, columns, force=force)
+    if chart_people is not None and not chart_people.lower().endswith(".svg"):
+        raise UsageProblem(f"--chart-people: the grid is an SVG image; give a file name ending in .svg, not '{chart_people}'")
+    outputs = {"--output": output, "--chart": chart, "--chart-people": chart_people}
+    framework = framework_for(data_dir, outputs, *paths, columns, force=force)
     chosen = target_role(framework, target)
     loaded = _load(paths, framework, columns)
-    report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
+    try:
+        report = build_report(framework, loaded.profiles, chosen, anonymous, loaded.reviews)
+    except NoSharedTarget as err:
+        raise UsageProblem(mixed_targets(err.targets, paths, columns, data_dir)) from None
     report = replace(report, members_shown=None if members == "all" else MEMBERS_AT_EACH_END)
     if chart is not None:
         from ...render.heatmap import heatmap_svg
 
         emit_text(heatmap_svg(framework, report), chart)
+    if chart_people is not None:
+        from ...render.heatmap import grid_refusal, people_grid_svg
+
+        refusal = grid_refusal(report.people)
+        if refusal:
+            note(f"Note: {refusal}")
+        else:
+            emit_text(people_grid_svg(framework, report), chart_people)
     show(format, output, lambda renderer: renderer.team(framework, report))
     if loaded.failures:
         raise typer.Exit(1)
@@ -135,7 +161,8 @@ def progress(
 @command(
     short_help="For every role, who is ready and who is close.",
     epilog="Examples:\n\n  pmo-path bench team/\n\n  pmo-path bench team/ survey.csv -f json | jq '.[0]'\n\n"
-    "  pmo-path bench team/ --anonymous -f markdown -o bench.md",
+    "  pmo-path bench team/ --anonymous -f markdown -o bench.md\n\n"
+    "  pmo-path bench team/ --all        # every role, a step down too",
 )
 def bench(
     paths: Annotated[
@@ -145,26 +172,46 @@ def bench(
     format: FormatOption = Format.table,
     output: OutputOption = None,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Show people as Person 1..N (numbered by file path), for sharing.")
+        bool,
+        typer.Option("--anonymous", help="Show people as Person 1..N, numbered in a random order new each run, for sharing."),
+    ] = False,
+    everyone: Annotated[
+        bool,
+        typer.Option("--all", help="List people for every role, not only their own and those at least as senior."),
     ] = False,
     columns: ColumnsOption = None,
     force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """The bench: for every role, who is ready and who is close, by readiness (the succession view)."""
+    """The succession bench: for every role, who holds it, who is ready and who is close; a role nobody is ready for is a risk.
+
+    People are listed for their own role (as its holder) and roles at least as senior, unless --all."""
     from ...domain.bench import bench as build_bench
     from ...domain.team import member_labels
 
     framework = framework_for(data_dir, {"--output": output}, *paths, columns, force=force)
     loaded = _load(paths, framework, columns)
-    labels = {file: name for file, (name, _shown) in member_labels(loaded.profiles, anonymous).items()}
-    rows = build_bench(framework, loaded.profiles, labels)
+    shown = member_labels(loaded.profiles, anonymous)
+    labels = {file: name for file, (name, _shown) in shown.items()}
+    order = {file: int(name.split()[-1]) for file, name in labels.items()} if anonymous else None
+    rows = build_bench(framework, loaded.profiles, labels, everyone, order)
     show(format, output, lambda renderer: renderer.bench(framework, rows))
     if loaded.failures:
         raise typer.Exit(1)
 
 
 MEMBERS_AT_EACH_END = 10
+
+
+def mixed_targets(targets: dict, paths: list[str], columns: str | None, data_dir: str | None) -> str:
+    """One line: the target roles a mixed folder names, with counts, and the command that picks the commonest."""
+    from ...render.wording import command_line, file_word
+
+    found = ", ".join(f"{role or 'none named'} ({count})" for role, count in targets.items())
+    chosen = next((role for role in targets if role), "ROLE")
+    words = ["team", *map(file_word, paths), "-t", chosen, *(["--columns", file_word(columns)] if columns else [])]
+    run = command_line(*words, data_dir=data_dir)
+    return f"--target: the profiles do not share one target_role; they name {found}; pick one: {run}"
 
 
 def _load(paths: list[str], framework, columns: str | None = None):
