@@ -25,14 +25,20 @@ from .yamldoc import Document
 MAX_BYTES = SURVEY_MAX_BYTES  # a whole team's export (a real 20,000-row one is far below); one profile is held to 1 MiB
 
 
-def read_bytes(path: str) -> str:
+def capped_bytes(path: str, limit: int) -> bytes:
+    """The file's bytes, refused in one line when it cannot be read or holds more than `limit` (whole MiB)."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read(limit + 1)
     except OSError as err:
         raise InputError(Problem(path, f"cannot read: {err.strerror or err}")) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(Problem(path, f"file is larger than the {MAX_BYTES // 2**20} MiB limit ({MAX_BYTES:,} bytes)"))
+    if len(raw) > limit:
+        raise InputError(Problem(path, f"file is larger than the {limit // 2**20} MiB limit ({limit:,} bytes)"))
+    return raw
+
+
+def read_bytes(path: str) -> str:
+    raw = capped_bytes(path, MAX_BYTES)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

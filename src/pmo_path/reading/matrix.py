@@ -160,14 +160,10 @@ def _read_rows(path: str) -> tuple[list[list[str]], list, list, list[str]]:
         return sheet.rows, sheet.merged, sheet.formulas, notes
     if suffix in OTHER_SPREADSHEETS:
         raise InputError(Problem(path, f"a {suffix} spreadsheet cannot be read; save it as .xlsx or as CSV UTF-8"))
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as err:
-        raise InputError(Problem(path, f"cannot read: {err.strerror or err}")) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(Problem(path, f"file is larger than the 1 MiB limit ({MAX_BYTES:,} bytes)"))
+    from .csv_team import capped_bytes
     from .workbook import OLE_MAGIC
+
+    raw = capped_bytes(path, MAX_BYTES)
 
     if raw.startswith(ZIP_MAGIC):
         raise InputError(Problem(path, "is a workbook (.xlsx, a zip file), not CSV text; name it .xlsx, or export CSV UTF-8"))
