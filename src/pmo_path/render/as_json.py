@@ -172,7 +172,13 @@ def team(framework: Framework, report: TeamReport) -> dict[str, Any]:
         "people": report.people,
         "readiness": {"mean": report.mean, "median": report.median, "min": report.low, "max": report.high},
         "competencies": [
-            {"competency": s.competency, "required": s.required, "mean_current": s.mean_current, "with_gap": s.with_gap}
+            {
+                "competency": s.competency,
+                "required": s.required,
+                "mean_current": s.mean_current,
+                "with_gap": s.with_gap,
+                "not_rated": s.unrated,
+            }
             for s in report.competencies
         ],
         "priorities": [p.competency for p in report.priorities],

@@ -57,7 +57,7 @@ def team_report(framework: Framework, report: TeamReport) -> str:
             f"{bar(100 * s.share_with_gap(people), 10)} {100 * s.share_with_gap(people):.0f}%",
             s.unrated,
         ]
-        for s in report.competencies
+        for s in report.by_share
     ]
     lines += table(["Competency", "Need", "Mean now", "With a gap", "Share with a gap", "Not rated"], rows, "lrrrlr") + [""]
     lines += ["## Training priorities", ""]

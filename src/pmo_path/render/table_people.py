@@ -84,7 +84,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
         table.add_column("Share with a gap" if not short else "Share", no_wrap=True)
         if unrated and not short:
             table.add_column("Not rated", justify="right", no_wrap=True)
-        for stat in report.competencies:
+        for stat in report.by_share:
             cells = [str(stat.required), f"{stat.mean_current:.2f}"] if not narrow else []
             share = stat.share_with_gap(people)
             count = f"{stat.with_gap}/{people}" + ("?" if short and stat.unrated else "")
