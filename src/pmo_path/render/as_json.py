@@ -204,6 +204,9 @@ def progress(framework: Framework, result: Progress) -> dict[str, Any]:
         "opened": list(result.opened),
         "newly_rated": list(result.newly_rated),
         "no_longer_rated": list(result.no_longer_rated),
+        # provisional (the role needs a competency left blank): [as rated, blanks counted as met]; else null
+        "before_range": list(result.before.readiness_range) if result.before.provisional else None,
+        "after_range": list(result.after.readiness_range) if result.after.provisional else None,
     } | (
         {
             "history": [
