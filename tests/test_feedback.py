@@ -250,6 +250,7 @@ def test_two_file_progress_json_keeps_the_contract_keys_first(invoke, tmp_path):
         "scale",  # issue 18: the level names at the top
         *("target", "before", "after", "delta", "changes", "closed", "opened"),
         *("newly_rated", "no_longer_rated"),
+        *("before_range", "after_range"),  # provisional readiness as a range, else null
     ]
 
 

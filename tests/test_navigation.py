@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -191,7 +192,7 @@ def test_path_with_a_profile_takes_the_personal_route(invoke, tiny_dir, write_pr
     assert json.loads(personal.stdout) == {"from": "start", "to": "goal", "steps": ["start", "light", "lighter", "goal"]}
     table = invoke("path", "start", "goal", "-p", profile, "--data-dir", tiny_dir)
     assert table.exit_code == 0 and table.stderr == ""
-    assert "Start → Light → Lighter → Goal" in table.stdout and "grow Skill X 1→2, Skill Y 0→2" in table.stdout
+    assert "Start → Light → Lighter → Goal" in table.stdout and "grow Skill X 1→2, Skill Y not rated → 2" in table.stdout
     assert "Fewest steps would be Start → Heavy → Goal, asking 18 points." in table.stdout
     assert "This route asks" in table.stdout and "Growth asked" not in table.stdout
     markdown = invoke("path", "start", "goal", "-p", profile, "--data-dir", tiny_dir, "-f", "markdown")
@@ -316,3 +317,18 @@ def test_match_table_keeps_each_role_on_one_line(invoke, framework, columns):
         role = next(r for r in framework.roles.values() if f" {r.title} " in f"{lines[index]} ")
         gap = lines[index] if columns == 80 else lines[index + 1]
         assert "→" in gap or "not rated" in gap or gap.rstrip().endswith("-"), (role.id, gap)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_a_route_step_shows_a_blank_as_not_rated_not_as_0(invoke, write_profile, fmt):
+    """Jordan did not rate financial management: the route asks 'not rated → 2', never '0→2' as if 0 were a rating."""
+    args = ("path", "senior-project-manager", "pmo-director", "-p", "examples/jordan-lee.yaml", "-f", fmt)
+    text = " ".join(invoke(*args, env={"COLUMNS": "200"}).stdout.split())
+    assert "Financial management not rated → 2" in text and "Financial management not rated → 4" in text
+    assert "Financial management 0→" not in text
+    # a 0 the person gave is a rating, and reads as one
+    rated = write_profile(
+        Path("examples/jordan-lee.yaml").read_text(encoding="utf-8").replace("ratings:", "ratings:\n  financial-management: 0", 1)
+    )
+    text = " ".join(invoke(*args[:3], "-p", rated, "-f", fmt, env={"COLUMNS": "200"}).stdout.split())
+    assert "Financial management 0→2" in text and "not rated" not in text

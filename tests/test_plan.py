@@ -144,8 +144,20 @@ def test_radar_svg_parses_with_one_spoke_per_required_competency(framework, jord
         for text in svg.iter(f"{SVG}text")
         if text.get("class") == "label" and len(text)
     }
-    assert labels["Strategic thinking"] == "2 / 4" and labels["Financial management"] == "0 / 4"
+    assert labels["Strategic thinking"] == "2 / 4" and labels["Financial management"] == "not rated / 4"  # left blank
     assert len(labels) == 14
+    blanks = [c for c in svg.iter(f"{SVG}circle") if c.get("class") == "not-rated"]
+    assert len(blanks) == 1  # the one unrated spoke has its own hollow mark, not the filled dot of a rating
+
+
+def test_radar_says_0_for_a_rated_0_and_not_rated_for_a_blank(framework, jordan):
+    """A 0 the person gave is a rating; a blank is an unknown: the two read differently."""
+    levels = dict(jordan.profile.levels()) | {"financial-management": 0}
+    svg = ET.fromstring(role_radar(framework, jordan.target, levels))
+    texts = ["".join(text.itertext()) for text in svg.iter(f"{SVG}text") if text.get("class") == "label"]
+    assert any(t.startswith("Financial") and t.endswith("management0 / 4") for t in texts)  # name, then levels
+    assert not any("not rated" in t for t in texts)
+    assert not [c for c in svg.iter(f"{SVG}circle") if c.get("class") == "not-rated"]
 
 
 def test_radar_falls_back_to_every_competency_for_a_role_with_few_requirements(framework):

@@ -102,7 +102,8 @@ def test_json_is_the_contract_shape(pair, invoke, framework):
     data = json.loads(result.stdout)
     # the contract's keys first and unchanged; newly_rated and no_longer_rated are added after them
     assert list(data) == [
-        *("scale", "target", "before", "after", "delta", "changes", "closed", "opened", "newly_rated", "no_longer_rated")
+        *("scale", "target", "before", "after", "delta", "changes", "closed", "opened", "newly_rated", "no_longer_rated"),
+        *("before_range", "after_range"),
     ]
     assert data["target"] == "pmo-manager"
     assert data["changes"][0] == {"competency": "program-management", "before": 3, "after": 4}
@@ -186,6 +187,35 @@ def test_a_rating_left_out_later_is_not_a_gap_opened(invoke, write_profile):
     table = invoke("progress", old, new, env={"COLUMNS": "80"}).stdout
     row = next(line for line in table.splitlines() if line.startswith("PMO governance"))
     assert "not rated" in row and "↓" not in row
+
+
+def test_a_provisional_side_reads_as_a_range_and_rate_more_not_a_verdict(invoke, write_profile, framework):
+    """OLD left one competency pmo-manager needs blank: its readiness is a range and 'rate 1 more', as assess says."""
+    role = framework.roles["pmo-manager"]
+    levels = {r.competency: 2 for r in role.requirements}
+    blank = role.requirements[0].competency
+    text = "target_role: pmo-manager\nratings:\n" + "".join(f"  {c}: {n}\n" for c, n in levels.items() if c != blank)
+    old, new = write_profile(text, "old.yaml"), write_profile(text + f"  {blank}: 2\n", "new.yaml")
+    low, high = score(framework, {c: n for c, n in levels.items() if c != blank}, role).readiness_range
+    assessed = json.loads(invoke("assess", "-p", old, "-f", "json").stdout)
+    assert assessed["provisional"] and low == assessed["readiness"] and high > low
+    headline = f"{low:.1f}-{high:.1f}%, rate 1 more to know"
+    assert headline in invoke("assess", "-p", old, env={"COLUMNS": "120"}).stdout  # what assess says of the same file
+
+    table = invoke("progress", old, new, env={"COLUMNS": "120"}).stdout
+    before = next(line for line in table.splitlines() if line.startswith("Before"))
+    after = next(line for line in table.splitlines() if line.startswith("After"))
+    assert before.endswith(headline) and assessed["verdict"] not in before  # no verdict for an unknown
+    assert "rate" not in after and after.split()[-2] in {"ready", "close", "developing", "stretch"}
+
+    markdown = invoke("progress", old, new, "-f", "markdown").stdout
+    assert f"| Readiness | {low:.1f}-{high:.1f}% → **" in markdown
+    assert "| Verdict | rate 1 more → **" in markdown
+
+    data = json.loads(invoke("progress", old, new, "-f", "json").stdout)
+    assert data["before"] == low and data["before_range"] == [low, high] and data["after_range"] is None
+    backwards = json.loads(invoke("progress", new, old, "-f", "json").stdout)
+    assert backwards["before_range"] is None and backwards["after_range"] == [low, high]
 
 
 def _history(write_profile, readiness_levels):

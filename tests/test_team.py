@@ -74,7 +74,8 @@ def expected_team(framework, folder: Path) -> dict:
                 "competency": requirement.competency,
                 "required": requirement.level,
                 "mean_current": half_up(statistics.mean(Decimal(c) for c in currents), "0.01"),
-                "with_gap": len(gaps),
+                "with_gap": len(rated_gaps),
+                "not_rated": len(people) - len(rated),
             }
         )
         weighted[requirement.competency] = (
@@ -109,7 +110,7 @@ def test_report_matches_an_independent_count(framework, team_folder):
 
     assert report.people == expected["people"] == 20
     assert (report.mean, report.median, report.low, report.high) == tuple(expected["readiness"].values())
-    assert [(s.competency, s.required, s.mean_current, s.with_gap) for s in report.competencies] == [
+    assert [(s.competency, s.required, s.mean_current, s.with_gap, s.unrated) for s in report.competencies] == [
         tuple(c.values()) for c in expected["competencies"]
     ]
     assert [p.competency for p in report.priorities] == expected["priorities"]
@@ -196,7 +197,7 @@ def test_gaps_nobody_rated_come_after_the_rated_ones_and_are_counted(framework):
     assert all(p.unrated == p.with_gap == 2 for p in report.priorities[2:])
     assert report.provisional == 2 and all(m.provisional for m in report.members)
     stat = next(s for s in report.competencies if s.competency == "executive-communication")
-    assert (stat.unrated, stat.with_gap, stat.rated_with_gap) == (1, 2, 1)
+    assert (stat.unrated, stat.with_gap) == (1, 1)  # a blank is "not rated", beside the rated gap, not one more gap
 
 
 def test_a_broken_file_is_named_and_left_out_and_the_rest_are_still_analysed(team_folder, invoke):
@@ -338,3 +339,51 @@ def test_a_folder_that_cannot_be_listed_is_one_error_line(invoke, tmp_path, monk
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == f"Error: {locked}: cannot read: Permission denied"
+
+
+def test_a_blank_is_not_a_gap_in_any_output_and_the_gaps_are_listed_by_share(framework, tmp_path, invoke):
+    """Five people, one left strategic thinking blank: every output says 3 short and 1 not rated, never 4 with a gap."""
+    role = framework.roles["pmo-director"]
+    full = {r.competency: 5 for r in role.requirements}
+    folder = tmp_path / "team"
+    folder.mkdir()
+    for number in range(5):
+        ratings = dict(full)
+        if number < 3:
+            ratings["strategic-thinking"] = 1
+        elif number == 3:
+            del ratings["strategic-thinking"]  # left blank
+        if number == 0:
+            ratings["executive-communication"] = 1  # one rated gap: listed after strategic thinking's three
+        text = "ratings:\n" + "".join(f"  {c}: {level}\n" for c, level in ratings.items())
+        (folder / f"p{number}.yaml").write_text(text, encoding="utf-8")
+    strategic, executive = (framework.competencies[c].name for c in ("strategic-thinking", "executive-communication"))
+
+    data = json.loads(invoke("team", str(folder), "-t", "pmo-director", "-f", "json").stdout)
+    stats = {c["competency"]: c for c in data["competencies"]}
+    assert (stats["strategic-thinking"]["with_gap"], stats["strategic-thinking"]["not_rated"]) == (3, 1)
+    assert (stats["executive-communication"]["with_gap"], stats["executive-communication"]["not_rated"]) == (1, 0)
+
+    table = invoke("team", str(folder), "-t", "pmo-director", env={"COLUMNS": "160"}).stdout
+    gaps = table[table.index("Gaps across the team") : table.index("\nTraining priorities\n")]
+    row = next(line for line in gaps.splitlines() if strategic in line)
+    assert "3/5" in row and "60%" in row and row.split()[-1] == "1"  # 3 short, 1 not rated
+    assert "4/5" not in gaps
+    names = [c.name for c in framework.competencies.values() if c.name in gaps]
+    order = sorted(names, key=gaps.index)
+    assert order[:2] == [strategic, executive]  # most with a gap first
+    assert "3 of 5 short" in table and "1 more not rated" in table
+
+    out = tmp_path / "team.md"
+    assert invoke("team", str(folder), "-t", "pmo-director", "-f", "markdown", "-o", str(out)).exit_code == 0
+    markdown = out.read_text(encoding="utf-8")
+    section = markdown[markdown.index("## Gaps across the team") : markdown.index("## Training priorities")]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "Competency" not in line][1:]
+    assert rows[0].startswith(f"| {strategic} |") and "| 3 of 5 |" in rows[0] and rows[0].endswith("| 1 |")
+    assert rows[1].startswith(f"| {executive} |")
+
+    chart = tmp_path / "gaps.svg"
+    assert invoke("team", str(folder), "-t", "pmo-director", "--chart", str(chart)).exit_code == 0
+    svg = chart.read_text(encoding="utf-8")
+    assert f"{strategic} (core): 3 of 5 short" in svg and "+20% not rated" in svg
+    assert svg.index(strategic) < svg.index(executive)

@@ -7,9 +7,12 @@ Definitions (what the README's team section states):
 - readiness mean and median are over the members' readiness figures, rounded
   half up to one decimal; min and max are members' figures as they are;
 - per required competency: `mean_current` is the mean rating (unrated = 0)
-  rounded half up to two decimals, `with_gap` the number of people below the
-  required level (unrated counts, as 0), `unrated` how many did not rate it,
-  `weighted_gap` the sum over people of weight * gap;
+  rounded half up to two decimals, `with_gap` the number of people who rated
+  themselves below the required level (a blank is not a gap: it is counted
+  apart, in `unrated`), `weighted_gap` the sum over people of weight * gap
+  (a blank counted as 0);
+- the gaps across the team are listed by share with a gap, most first, then
+  most not rated, then heaviest weight, then framework order (`by_share`);
 - priorities: competencies with at least one gap, by the gaps people rated
   (as a person's rated gaps come before unrated ones): largest rated
   weighted gap first, ties by more people with a rated gap, then by the
@@ -50,10 +53,9 @@ class CompetencyStat:
     required: int
     weight: int
     mean_current: float
-    with_gap: int
-    weighted_gap: int  # sum over people of weight * gap
-    unrated: int = 0  # people who did not rate it (each counted in with_gap, at level 0)
-    rated_with_gap: int = 0
+    with_gap: int  # people who rated themselves short of it; a blank is not counted here
+    weighted_gap: int  # sum over people of weight * gap (a blank as level 0)
+    unrated: int = 0  # people who did not rate it: "not rated", beside with_gap, never inside it
     rated_weighted_gap: int = 0
 
     def share_with_gap(self, people: int) -> float:
@@ -97,6 +99,11 @@ class TeamReport:
     @property
     def people(self) -> int:
         return len(self.members)
+
+    @property
+    def by_share(self) -> tuple[CompetencyStat, ...]:
+        """The gaps across the team: most with a gap first, then most not rated, heaviest weight, framework order."""
+        return tuple(sorted(self.competencies, key=lambda s: (-s.with_gap, -s.unrated, -s.weight)))
 
     @property
     def provisional(self) -> int:
@@ -196,34 +203,33 @@ def build_report(
             r.level,
             r.weight,
             half_up(totals[index], people, 2),
-            with_gap[index],
+            rated_with_gap[index],
             weighted[index],
             unrated[index],
-            rated_with_gap[index],
             rated_weighted[index],
         )
         for index, r in enumerate(requirements)
     )
     ranked = sorted(
-        (s for s in stats if s.with_gap),
-        key=lambda s: (
-            -s.rated_weighted_gap,
-            -s.rated_with_gap,
-            -s.weighted_gap,
-            -s.with_gap,
-            order.get(s.competency, len(order)),
+        (index for index in range(size) if with_gap[index]),
+        key=lambda index: (
+            -rated_weighted[index],
+            -rated_with_gap[index],
+            -weighted[index],
+            -with_gap[index],
+            order.get(stats[index].competency, len(order)),
         ),
     )
     priorities = tuple(
         Priority(
-            s.competency,
-            s.with_gap,
-            s.weighted_gap,
-            training_for(framework, s, target) if s.rated_with_gap else (),  # no advice for an unknown
-            s.with_gap - s.rated_with_gap,
-            s.rated_weighted_gap,
+            stats[index].competency,
+            with_gap[index],
+            weighted[index],
+            training_for(framework, stats[index], target) if rated_with_gap[index] else (),  # no advice for an unknown
+            with_gap[index] - rated_with_gap[index],
+            rated_weighted[index],
         )
-        for s in ranked
+        for index in ranked
     )
     verdicts = dict.fromkeys(VERDICTS, 0)
     for member in members:

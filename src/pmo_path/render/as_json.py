@@ -172,7 +172,13 @@ def team(framework: Framework, report: TeamReport) -> dict[str, Any]:
         "people": report.people,
         "readiness": {"mean": report.mean, "median": report.median, "min": report.low, "max": report.high},
         "competencies": [
-            {"competency": s.competency, "required": s.required, "mean_current": s.mean_current, "with_gap": s.with_gap}
+            {
+                "competency": s.competency,
+                "required": s.required,
+                "mean_current": s.mean_current,
+                "with_gap": s.with_gap,
+                "not_rated": s.unrated,
+            }
             for s in report.competencies
         ],
         "priorities": [p.competency for p in report.priorities],
@@ -198,6 +204,9 @@ def progress(framework: Framework, result: Progress) -> dict[str, Any]:
         "opened": list(result.opened),
         "newly_rated": list(result.newly_rated),
         "no_longer_rated": list(result.no_longer_rated),
+        # provisional (the role needs a competency left blank): [as rated, blanks counted as met]; else null
+        "before_range": list(result.before.readiness_range) if result.before.provisional else None,
+        "after_range": list(result.after.readiness_range) if result.after.provisional else None,
     } | (
         {
             "history": [

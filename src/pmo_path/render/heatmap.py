@@ -130,7 +130,7 @@ def _legend(y: float, entries: list[tuple[str, str]], width: int) -> tuple[list[
 def heatmap_svg(framework: Framework, report: TeamReport) -> str:
     """The gap heatmap: per competency the role needs, the share short of it (rated), and apart, the share who left it blank."""
     people = report.people
-    rows = sorted(report.competencies, key=lambda s: (-(s.with_gap - s.unrated), -s.unrated, -s.weight))
+    rows = report.by_share
     title = f"Where the team falls short of {report.target.title}"
     subtitle = (
         f"Share of {people:,} {'person' if people == 1 else 'people'} below the level the role needs, "
@@ -142,7 +142,7 @@ def heatmap_svg(framework: Framework, report: TeamReport) -> str:
     body = []
     y = top
     for stat in rows:
-        rated = (stat.with_gap - stat.unrated) / people if people else 0.0
+        rated = stat.with_gap / people if people else 0.0
         blank = stat.unrated / people if people else 0.0
         name = framework.competencies[stat.competency].name + (" (core)" if stat.weight == 3 else "")
         label = fit_lines(name, LEFT - 12 - PAD, size, lines=3)
@@ -153,7 +153,7 @@ def heatmap_svg(framework: Framework, report: TeamReport) -> str:
         body += [
             f'<rect x="{LEFT}" y="{top_of_bar:.0f}" width="{bar_width}" height="{bar}" rx="4" fill="#f6f8fa"/>',
             f'<rect x="{LEFT}" y="{top_of_bar:.0f}" width="{bar_width * rated:.1f}" height="{bar}" rx="4" '
-            f'fill="{_shade(rated)}"><title>{escape(one_line(name))}: {stat.with_gap - stat.unrated} of {people} short'
+            f'fill="{_shade(rated)}"><title>{escape(one_line(name))}: {stat.with_gap} of {people} short'
             "</title></rect>",
         ]
         if stat.unrated:

@@ -41,6 +41,7 @@ from .wording import (
     command_line,
     file_word,
     gap_levels,
+    growth_levels,
     growth_points,
     left_out_note,
     named_file,
@@ -127,7 +128,9 @@ def mermaid_route(framework: Framework, steps: list[str]) -> list[str]:
 def growth_text(framework: Framework, gaps: tuple[Gap, ...]) -> str:
     if not gaps:
         return "you already meet every requirement"
-    return "grow " + ", ".join(f"{cell(framework.competencies[g.competency].name)} {g.current}→{g.required}" for g in gaps)
+    return "grow " + ", ".join(
+        f"{cell(framework.competencies[g.competency].name)} {growth_levels(g.current, g.required, g.rated)}" for g in gaps
+    )
 
 
 def route_list(framework: Framework, steps: list[str], start_note: str, notes: list[str]) -> list[str]:

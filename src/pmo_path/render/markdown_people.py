@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.model import Framework
 from .markdown import Raw, bar, cell, code, source_ref, table
+from .move_notes import rate_more, readiness_span
 from .wording import (
     BENCH_LEGEND,
     NEWLY_RATED,
@@ -57,7 +58,7 @@ def team_report(framework: Framework, report: TeamReport) -> str:
             f"{bar(100 * s.share_with_gap(people), 10)} {100 * s.share_with_gap(people):.0f}%",
             s.unrated,
         ]
-        for s in report.competencies
+        for s in report.by_share
     ]
     lines += table(["Competency", "Need", "Mean now", "With a gap", "Share with a gap", "Not rated"], rows, "lrrrlr") + [""]
     lines += ["## Training priorities", ""]
@@ -89,6 +90,11 @@ def team_report(framework: Framework, report: TeamReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _verdict_word(score) -> str:
+    """The verdict, or `rate 1 more` where the score is provisional (no verdict until it is rated)."""
+    return rate_more(score) or score.verdict
+
+
 def progress_report(framework: Framework, result: Progress) -> str:
     """Before and after: readiness, the ratings that moved, gaps closed and opened."""
     names = framework.competencies
@@ -97,8 +103,9 @@ def progress_report(framework: Framework, result: Progress) -> str:
     when = [p.assessed_on.isoformat() if p.assessed_on else p.file for p in (result.old, result.new)]
     rows = [
         ["Assessments", f"{when[0]} → {when[1]}"],
-        ["Readiness", Raw(f"{result.before.readiness:.1f}% → **{result.after.readiness:.1f}%** ({result.delta:+.1f})")],
-        ["Verdict", Raw(f"{result.before.verdict} → **{result.after.verdict}**")],
+        # a provisional score is its range and "rate N more", no verdict: as assess says it
+        ["Readiness", Raw(f"{readiness_span(result.before)}% → **{readiness_span(result.after)}%** ({result.delta:+.1f})")],
+        ["Verdict", Raw(f"{_verdict_word(result.before)} → **{_verdict_word(result.after)}**")],
     ]
     lines += table(["", ""], rows) + ["", "## Ratings that moved", ""]
     if result.changes:

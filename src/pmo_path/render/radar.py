@@ -29,6 +29,7 @@ class Spoke:
     label: str
     current: int
     required: int
+    rated: bool = True  # False: the person left it blank; drawn at 0, marked and labelled "not rated", not as a 0
 
 
 def spokes_for(framework: Framework, role: Role, levels: dict[str, int]) -> list[Spoke]:
@@ -36,7 +37,7 @@ def spokes_for(framework: Framework, role: Role, levels: dict[str, int]) -> list
     chosen = [c for c in framework.competencies if role.required(c)]
     if len(chosen) < MIN_SPOKES:
         chosen = list(framework.competencies)
-    return [Spoke(framework.competencies[c].name, levels.get(c, 0), role.required(c)) for c in chosen]
+    return [Spoke(framework.competencies[c].name, levels.get(c, 0), role.required(c), c in levels) for c in chosen]
 
 
 def _point(index: int, count: int, level: float) -> tuple[float, float]:
@@ -61,7 +62,10 @@ def _wrap(text: str) -> list[str]:
 
 
 def _label(index: int, count: int, spoke: Spoke) -> str:
-    """The competency name outside the ring, anchored away from the centre, with 'now / need' below it."""
+    """The competency name outside the ring, anchored away from the centre, with 'now / need' below it.
+
+    A competency the person did not rate reads 'not rated / need': the chart draws it at 0, but it is an unknown.
+    """
     x, y = _point(index, count, MAX_LEVEL + 0.45)
     angle = -math.pi / 2 + 2 * math.pi * index / count
     cosine, sine = math.cos(angle), math.sin(angle)
@@ -69,12 +73,13 @@ def _label(index: int, count: int, spoke: Spoke) -> str:
     lines = _wrap(spoke.label)
     height = LINE_HEIGHT * len(lines)  # the name lines plus the levels line, less the first baseline
     top = y - height - 4 if sine < -0.2 else y + 10 if sine > 0.2 else y - height / 2 + 4
+    now = spoke.current if spoke.rated else "not rated"
     spans = "".join(
         f'<tspan x="{x:.1f}" dy="{0 if i == 0 else LINE_HEIGHT}">{escape(line)}</tspan>' for i, line in enumerate(lines)
     )
     return (
         f'<text class="label" x="{x:.1f}" y="{top:.1f}" text-anchor="{anchor}">{spans}'
-        f'<tspan class="levels" x="{x:.1f}" dy="{LINE_HEIGHT}">{spoke.current} / {spoke.required}</tspan></text>'
+        f'<tspan class="levels" x="{x:.1f}" dy="{LINE_HEIGHT}">{now} / {spoke.required}</tspan></text>'
     )
 
 
@@ -116,7 +121,13 @@ def radar_svg(title: str, spokes: list[Spoke], top: int = MAX_LEVEL) -> str:
     )
     for index, spoke in enumerate(spokes):
         x, y = _point(index, count, spoke.current * fit)
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{CURRENT}"/>')
+        if spoke.rated:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{CURRENT}"/>')
+        else:  # an unknown, not a 0: a hollow mark
+            parts.append(
+                f'<circle class="not-rated" cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="white" stroke="{MUTED}" '
+                'stroke-width="1.5" stroke-dasharray="2 2"/>'
+            )
     parts += [_label(index, count, spoke) for index, spoke in enumerate(spokes)]
     legend_y = HEIGHT - 28
     parts += [

@@ -42,6 +42,7 @@ from .wording import (
     WEIGHT_NAME,
     command_line,
     gap_levels,
+    growth_levels,
     growth_points,
     reassess_command,
     route_growth,
@@ -496,7 +497,10 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
 def _growth_line(framework: Framework, gaps: tuple[Gap, ...]) -> Text:
     if not gaps:
         return Text("you already meet every requirement", "green")
-    return Text("grow " + ", ".join(f"{framework.competencies[g.competency].name} {g.current}→{g.required}" for g in gaps))
+    return Text(
+        "grow "
+        + ", ".join(f"{framework.competencies[g.competency].name} {growth_levels(g.current, g.required, g.rated)}" for g in gaps)
+    )
 
 
 def _rises_line(framework: Framework, rises: tuple[CompetencyChange, ...]) -> Text:

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..domain.model import Framework
+from .move_notes import range_headline
 from .safe import one_line
 from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, Tagged, _heading, readiness_bar, verdict_text
 from .wording import (
@@ -84,7 +85,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
         table.add_column("Share with a gap" if not short else "Share", no_wrap=True)
         if unrated and not short:
             table.add_column("Not rated", justify="right", no_wrap=True)
-        for stat in report.competencies:
+        for stat in report.by_share:
             cells = [str(stat.required), f"{stat.mean_current:.2f}"] if not narrow else []
             share = stat.share_with_gap(people)
             count = f"{stat.with_gap}/{people}" + ("?" if short and stat.unrated else "")
@@ -317,17 +318,16 @@ def progress_view(framework: Framework, result: Progress) -> RenderableType:
 def _before_after(result: Progress, bar: int) -> Group:
     delta_style = "green" if result.delta > 0 else "red" if result.delta < 0 else "dim"
     before, after = result.before, result.after
+
+    def figure(score) -> Text:
+        """`59.1%  developing`, or for a provisional score `59.1-68.2%, rate 1 more to know` (no verdict), as assess says."""
+        if score.provisional:
+            return Text(f" {range_headline(score)}", "yellow")
+        return Text.assemble(f" {score.readiness:5.1f}%  ", verdict_text(score.verdict))
+
     return Group(
-        Text.assemble(
-            "Before ", readiness_bar(before.readiness, bar), f" {before.readiness:5.1f}%  ", verdict_text(before.verdict)
-        ),
-        Text.assemble(
-            "After  ",
-            readiness_bar(after.readiness, bar),
-            f" {after.readiness:5.1f}%  ",
-            verdict_text(after.verdict),
-            (f"  {result.delta:+.1f}", delta_style),
-        ),
+        Text.assemble("Before ", readiness_bar(before.readiness, bar), figure(before)),
+        Text.assemble("After  ", readiness_bar(after.readiness, bar), figure(after), (f"  {result.delta:+.1f}", delta_style)),
     )
 
 

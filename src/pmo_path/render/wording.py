@@ -24,6 +24,11 @@ def gap_levels(current: int, required: int, rated: bool = True) -> str:
     return f"{current}→{required}" if rated else NOT_RATED
 
 
+def growth_levels(current: int, required: int, rated: bool = True) -> str:
+    """A route step's `2→4`, or `not rated → 4`: the level to reach, from a level the person did not give (not a 0)."""
+    return f"{current}→{required}" if rated else f"{NOT_RATED} → {required}"
+
+
 def scale_legend(scale) -> str:
     """`Levels: 0 not yet · 1 Aware · ... · 5 Expert`: what each number means; "" where the levels have no names."""
     if not any(scale.name(level) for level in scale.above_zero):
