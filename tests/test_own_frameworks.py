@@ -430,6 +430,21 @@ def test_profiles_and_reviews_take_a_levels_name_as_survey_cells_and_requirement
     assert "Practitioner" in first
 
 
+@pytest.mark.parametrize("how", ["table", "markdown"])
+def test_roles_without_years_show_a_dash_and_seniority_is_never_called_a_level(invoke, how):
+    case = CASES["four-level"]  # its roles give no years
+    roles = run(invoke, case, "roles", "-f", how).stdout
+    assert "0-0" not in roles and "Level" not in roles and "Seniority" in roles
+    row = next(line for line in roles.splitlines() if "Office Manager" in line)
+    assert re.search(r"(^|\s|\|)-(\s|\|)", row.split("Office Manager")[1]), row  # the years cell is a dash
+    card = run(invoke, case, "role", "office-manager", "-f", how).stdout
+    assert "Portfolio office, seniority 2" in card and "level 2" not in card and "years" not in card
+    both = run(invoke, case, "role", "office-analyst", "--vs", "office-manager", "-f", how).stdout
+    assert "level 1 →" not in both
+    if how == "table":
+        assert "Portfolio office, seniority 1 → Portfolio office, seniority 2" in both
+
+
 # --- optional parts ------------------------------------------------------------------------------------------------
 
 

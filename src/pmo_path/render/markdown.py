@@ -315,16 +315,20 @@ def roles_report(framework: Framework, ladders: dict[str, list[Role]]) -> str:
     lines: list[str] = ["# Roles", ""]
     for track, ladder in ladders.items():
         lines += [f"## {cell(framework.tracks.get(track, track))}", ""]
-        rows = [[r.seniority, code(r.id), r.heading, f"{r.years[0]}-{r.years[1]}", ", ".join(r.next) or "-"] for r in ladder]
-        lines += table(["Level", "Id", "Title", "Years", "Leads to"], rows, "rllrl") + [""]
+        rows = [[r.seniority, code(r.id), r.heading, _years(r), ", ".join(r.next) or "-"] for r in ladder]
+        lines += table(["Seniority", "Id", "Title", "Years", "Leads to"], rows, "rllrl") + [""]
     return "\n".join(lines)
+
+
+def _years(role: Role) -> str:
+    return f"{role.years[0]}-{role.years[1]}" if role.years != (0, 0) else "-"  # a framework may give no years
 
 
 def role_report(framework: Framework, role: Role) -> str:
     lines = [
         f"# {cell(role.heading)} ({code(role.id)})",
         "",
-        f"{cell(framework.tracks.get(role.track, role.track))}, level {role.seniority}"
+        f"{cell(framework.tracks.get(role.track, role.track))}, seniority {role.seniority}"
         + (f", typically {role.years[0]}-{role.years[1]} years." if role.years != (0, 0) else "."),
         "",
         *([cell(role.summary), ""] if role.summary else []),

@@ -368,7 +368,7 @@ def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> Renderab
                 box=box.SIMPLE_HEAD,
                 pad_edge=False,
             )
-            table.add_column("Level", justify="right", no_wrap=True)
+            table.add_column("Seniority", justify="right", no_wrap=True)
             if narrow:
                 table.add_column("Years", justify="right", no_wrap=True)
             table.add_column("Role (id)")
@@ -377,7 +377,7 @@ def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> Renderab
                 table.add_column("Leads to", no_wrap=True)
             for role in ladder:
                 name = Text.assemble((role.heading, "bold"), "\n", (role.id, "cyan"))
-                years = f"{role.years[0]}-{role.years[1]}"
+                years = f"{role.years[0]}-{role.years[1]}" if role.years != (0, 0) else "-"  # no years given
                 if narrow:
                     name.append("\nleads to " + (", ".join(role.next) or "-"), "dim")
                     table.add_row(str(role.seniority), years, name)
@@ -419,7 +419,7 @@ def role_view(framework: Framework, role: Role) -> RenderableType:
     return Group(
         Text.assemble(
             (role.heading, "bold"),
-            f"  ({role.id}) · {framework.tracks.get(role.track, role.track)}, level {role.seniority}{years}",
+            f"  ({role.id}) · {framework.tracks.get(role.track, role.track)}, seniority {role.seniority}{years}",
         ),
         *([Text(role.summary)] if role.summary else []),
         _heading("Requirements"),
@@ -482,8 +482,8 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
     return Group(
         Text.assemble((source.heading, "bold"), f" ({source.id}) → ", (target.heading, "bold"), f" ({target.id})"),
         Text(
-            f"{framework.tracks.get(source.track, source.track)}, level {source.seniority} → "
-            f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}",
+            f"{framework.tracks.get(source.track, source.track)}, seniority {source.seniority} → "
+            f"{framework.tracks.get(target.track, target.track)}, seniority {target.seniority}",
             "dim",
         ),
         ByWidth(build, 6 if named else 5),
