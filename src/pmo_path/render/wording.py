@@ -24,11 +24,17 @@ def gap_levels(current: int, required: int, rated: bool = True) -> str:
     return f"{current}→{required}" if rated else NOT_RATED
 
 
+def scale_legend_items(scale) -> list[str]:
+    """`0 not yet`, `1 Aware`, ...: each level with its name; [] where the levels have no names."""
+    if not any(scale.name(level) for level in scale.above_zero):
+        return []
+    return [scale.label(level) for level in scale.levels]
+
+
 def scale_legend(scale) -> str:
     """`Levels: 0 not yet · 1 Aware · ... · 5 Expert`: what each number means; "" where the levels have no names."""
-    if not any(scale.name(level) for level in scale.above_zero):
-        return ""
-    return "Levels: " + " · ".join(scale.label(level) for level in scale.levels) + "."
+    items = scale_legend_items(scale)
+    return "Levels: " + " · ".join(items) + "." if items else ""
 
 
 def team_provisional(members: int, people: int) -> str:
@@ -129,6 +135,11 @@ def first_rating(result, competency: str) -> str:
 
 def feedback_legend(result, groups: bool, marks: bool = True) -> str:
     """What each mark and each `·` in the table means, for the columns shown and the raters there were."""
+    return ". ".join(feedback_legend_items(result, groups, marks)) + "."
+
+
+def feedback_legend_items(result, groups: bool, marks: bool = True) -> list[str]:
+    """The feedback legend's sentences, each without its full stop."""
     pairs = (("◀ blind spot", result.blind_spots), ("▶ hidden strength", result.hidden_strengths))
     parts = [mark for mark, ids in pairs if ids and marks]  # Markdown names them in a column of words instead
     if any(view.self_level is None for view in result.competencies):
@@ -148,7 +159,7 @@ def feedback_legend(result, groups: bool, marks: bool = True) -> str:
     parts.append("Δ self minus others")
     if not groups:
         parts.append("The manager's, peers' and reports' columns need a wider terminal or -f json")
-    return ". ".join(parts) + "."
+    return parts
 
 
 def left_out_note(left_out: list[tuple[str, int]]) -> str:
