@@ -445,6 +445,41 @@ def test_roles_without_years_show_a_dash_and_seniority_is_never_called_a_level(i
         assert "Portfolio office, seniority 1 → Portfolio office, seniority 2" in both
 
 
+def test_where_every_weight_is_the_default_the_points_legends_name_only_that_weight(invoke, tmp_path):
+    case = CASES["four-level"]  # no weights given: every requirement is important (2)
+    me = tmp_path / "me.yaml"
+    me.write_text(profile_text(case), encoding="utf-8")
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "me.yaml").write_text(profile_text(case), encoding="utf-8")
+    shown = [
+        run(invoke, case, "plan", "-p", str(me)).stdout,
+        run(invoke, case, "team", str(team), "-t", "office-director").stdout,
+        run(invoke, case, "team", str(team), "-t", "office-director", "-f", "markdown").stdout,
+        run(invoke, case, "path", "office-analyst", "office-director", "-p", str(me)).stdout,
+        run(invoke, case, "path", "office-analyst", "office-director", "-p", str(me), "-f", "markdown").stdout,
+    ]
+    for text in shown:
+        flat = " ".join(text.split())
+        assert "counted 2 each (every requirement is important" in flat, flat[-600:]
+        assert "if core" not in flat and "if useful" not in flat
+
+
+@pytest.mark.parametrize(
+    ("weights", "said"),
+    [
+        ({3, 2, 1}, "counted 3 if core, 2 if important, 1 if useful"),
+        ({1, 3}, "counted 3 if core, 1 if useful"),
+        ({2}, "counted 2 each (every requirement is important)"),
+        ({3}, "counted 3 each (every requirement is core)"),
+    ],
+)
+def test_the_points_legend_names_the_weights_the_requirements_use(weights, said):
+    from pmo_path.render.wording import counted
+
+    assert counted(weights) == said
+
+
 # --- optional parts ------------------------------------------------------------------------------------------------
 
 

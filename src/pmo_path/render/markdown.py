@@ -39,6 +39,7 @@ from .wording import (
     WEIGHT_LEGEND,
     WEIGHT_NAME,
     command_line,
+    counted,
     file_word,
     gap_levels,
     growth_points,
@@ -48,6 +49,7 @@ from .wording import (
     reassess_command,
     route_growth,
     scale_legend,
+    stepped_weights,
     weight_change,
 )
 
@@ -231,7 +233,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         lines += table(columns, rows, "llrrrl" if framework.groups else "lrrrl")
         lines += [
             "",
-            f"Most pressing first: the levels missing, counted 3 if core, 2 if important, 1 if useful; {NOT_RATED} last.",
+            f"Most pressing first: the levels missing, {counted(r.weight for r in target.requirements)}; {NOT_RATED} last.",
         ]
         if legend := scale_legend(framework.scale):  # the names beside the numbers: the table stays narrow enough to draw
             lines += ["", cell(legend)]
@@ -388,7 +390,7 @@ def route_report(framework: Framework, found: Route) -> str:
     lines = [f"# Route: {cell(first.heading)} → {cell(last.heading)}", ""]
     lines += route_list(framework, steps, "the start", notes) + [""] + mermaid_route(framework, steps) + [""]
     if found.personal:
-        lines.append(route_growth(found.cost))
+        lines.append(route_growth(found.cost, stepped_weights(framework, steps)))
         if found.fewest is not None:
             fewest = " → ".join(cell(framework.roles[r].heading) for r in found.fewest)
             lines += ["", f"Fewest steps would be {fewest}, asking {growth_points(found.fewest_cost)}."]

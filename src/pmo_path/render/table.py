@@ -47,6 +47,7 @@ from .wording import (
     route_growth,
     scale_legend,
     scale_legend_items,
+    stepped_weights,
     weight_change,
 )
 
@@ -576,7 +577,7 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
         line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
         parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].heading, "bold"), ": ", line), 5, first=2))
     if found.personal:
-        parts.append(Text(f"\n{route_growth(found.cost)}", "dim"))
+        parts.append(Text(f"\n{route_growth(found.cost, stepped_weights(framework, steps))}", "dim"))
         if found.fewest is not None:
             tail = Text(f", asking {growth_points(found.fewest_cost)}.", "dim")
             parts.append(Chain(Text("Fewest steps would be ", "dim"), framework, found.fewest, tail))

@@ -21,7 +21,6 @@ from .wording import (
     HORIZON_NAME,
     NOT_RATED,
     READINESS_SPARK_FLOOR,
-    TEAM_POINTS,
     UNKNOWN_PRIORITY,
     feedback_legend_items,
     first_rating,
@@ -29,6 +28,7 @@ from .wording import (
     people_count,
     priority_counts,
     rater_counts,
+    team_points,
     team_provisional,
 )
 
@@ -106,7 +106,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
         for rec in priority.recommendations:
             parts.append(Tagged(Text.assemble("→ ", rec.title), Text(f"({HORIZON_NAME[rec.horizon]})", "dim"), 6, 4))
     if report.priorities:
-        parts.append(Indented(Text(TEAM_POINTS, "dim"), 0))
+        parts.append(Indented(Text(team_points(r.weight for r in report.target.requirements), "dim"), 0))
 
     shown = list(enumerate(report.members, 1))
     cut = report.members_shown is not None and len(shown) > 2 * report.members_shown + 1

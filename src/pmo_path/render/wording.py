@@ -59,10 +59,23 @@ BENCH_LEGEND = (
     "(counted 0). People are listed for their own role and those at least as senior (--all: every role). "
     "A succession risk: nobody is ready to step in."
 )
-TEAM_POINTS = (
-    "Points: every level a person is short, counted 3 if core to the role, 2 if important, 1 if useful; "
-    "priorities are ranked by the points from rated gaps, then by how many are short."
-)
+
+
+def counted(weights, role: str = "") -> str:
+    """`counted 3 if core, 2 if important, 1 if useful`, naming only the weights the requirements use: a framework
+    whose requirements all take the default weight reads `counted 2 each (every requirement is important)`."""
+    used = sorted(set(weights), reverse=True) or [2]
+    if len(used) == 1:
+        return f"counted {used[0]} each (every requirement is {weight_name(used[0])}{role})"
+    return "counted " + ", ".join(f"{w} if {weight_name(w)}{role if i == 0 else ''}" for i, w in enumerate(used))
+
+
+def team_points(weights) -> str:
+    """The team view's note on points, for the weights the target's requirements use."""
+    return (
+        f"Points: every level a person is short, {counted(weights, ' to the role')}; "
+        "priorities are ranked by the points from rated gaps, then by how many are short."
+    )
 
 
 def priority_counts(priority, people: int) -> str:
@@ -79,12 +92,18 @@ def priority_counts(priority, people: int) -> str:
 UNKNOWN_PRIORITY = "nobody with a gap here rated it: ask them to rate it before planning training"
 
 
-def route_growth(cost: int) -> str:
-    """The personal route's cost; each step is measured from today's ratings, so a gap two roles share counts twice."""
+def route_growth(cost: int, weights=(3, 2, 1)) -> str:
+    """The personal route's cost; each step is measured from today's ratings, so a gap two roles share counts twice.
+    `weights`: those the requirements of the roles stepped into use."""
     return (
         f"This route asks {growth_points(cost)} of growth: every level you are short of a role you step into, "
-        "from your ratings today, counted 3 if core to that role, 2 if important, 1 if useful."
+        f"from your ratings today, {counted(weights, ' to that role')}."
     )
+
+
+def stepped_weights(framework, steps: list[str]) -> set[int]:
+    """The weights the requirements of the roles a route steps into use."""
+    return {r.weight for role in steps[1:] for r in framework.roles[role].requirements}
 
 
 def growth_points(cost: int) -> str:
