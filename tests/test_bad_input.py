@@ -46,7 +46,9 @@ BAD_PROFILES = [
         id="unknown-nested-key",
     ),
     pytest.param(
-        "ratings:\n  project-delivery: three\n", [":2: ratings.project-delivery: must be a whole number"], id="rating-text"
+        "ratings:\n  project-delivery: three\n",
+        [":2: ratings.project-delivery: 'three' is not a level", "or its name"],
+        id="rating-text",
     ),
     pytest.param("ratings:\n  project-delivery: 3.5\n", ["ratings.project-delivery: must be a whole number"], id="rating-float"),
     pytest.param("ratings:\n  project-delivery: true\n", ["ratings.project-delivery:", "a boolean"], id="rating-bool"),
@@ -55,7 +57,7 @@ BAD_PROFILES = [
     pytest.param("ratings:\n  project-delivery: .nan\n", ["ratings.project-delivery: must be a whole number"], id="rating-nan"),
     pytest.param(
         "ratings:\n  project-delivery: {level: high}\n",
-        ["ratings.project-delivery.level:", "whole number"],
+        ["ratings.project-delivery.level:", "'high' is not a level"],
         id="rating-level-text",
     ),
     pytest.param(

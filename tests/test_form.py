@@ -122,6 +122,22 @@ def test_the_page_fits_desktop_and_phone(invoke, tmp_path, width, chromium):
         assert page.is_disabled("#target_role")
 
 
+def test_the_evidence_box_shows_its_placeholder_whole_on_a_phone_and_grows_with_the_text(invoke, tmp_path, chromium):
+    page_file = tmp_path / "survey.html"
+    invoke("form", "-t", "pmo-manager", "-o", str(page_file))
+    fits = "(t) => t.scrollHeight <= t.clientHeight && t.scrollWidth <= t.clientWidth"
+    with chromium.new_context(viewport={"width": 375, "height": 800}) as context:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        boxes = page.locator("textarea")
+        assert boxes.count() == 13
+        assert all(boxes.nth(i).evaluate(fits) for i in range(13))  # the placeholder wraps, nothing clipped
+        first = boxes.first
+        empty = first.bounding_box()["height"]
+        first.fill("Ran the portfolio review for two quarters, " * 6)
+        assert first.evaluate(fits) and first.bounding_box()["height"] > empty  # the box grows: all the evidence shows
+
+
 # --- ids and text that validate accepts, however odd: the page carries them all -------------------------------------
 
 # Competency ids that break a page keeping answers in a plain object or finding inputs by a selector.

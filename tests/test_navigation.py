@@ -310,7 +310,8 @@ def test_match_table_keeps_each_role_on_one_line(invoke, framework, columns):
     result = invoke("match", "-p", "examples/jordan-lee.yaml", "--all", env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    rows = [index for index, line in enumerate(lines) if line[:2].strip().isdigit()]
+    table = lines[: next(i for i, line in enumerate(lines) if line.startswith("Levels: "))]  # the legend's lines start "5 ..."
+    rows = [index for index, line in enumerate(table) if line[:2].strip().isdigit()]
     assert len(rows) == len(framework.roles)  # no role wraps onto a second line
     assert max(len(line) for line in lines) <= columns and "…" not in result.stdout
     for index in rows:

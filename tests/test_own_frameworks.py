@@ -160,8 +160,9 @@ def test_the_schema_follows_the_scale(invoke, case):
     schema = json.loads(run(invoke, case, "schema", "profile").stdout)
     ratings = schema["properties"]["ratings"]
     assert ratings["anyOf"][0]["propertyNames"]["enum"] == sorted(CASES[case.folder].ratings)
-    level = ratings["anyOf"][0]["additionalProperties"]["oneOf"][0]
-    assert level == {"type": "integer", "minimum": 0, "maximum": len(case.levels)}
+    number, words = ratings["anyOf"][0]["additionalProperties"]["oneOf"][0]["oneOf"]
+    assert number == {"type": "integer", "minimum": 0, "maximum": len(case.levels)}
+    assert words["enum"][1:] == list(case.levels)  # a level's name is offered as well as its number
     assert f"{len(case.levels)} ({case.levels[-1]})" in ratings["description"]
     for kind in ("review", "roles", "recommendations"):  # every schema, with this framework's wording only
         assert json.loads(run(invoke, case, "schema", kind).stdout)["title"] == f"pmo-path {kind} file"
@@ -394,6 +395,89 @@ def test_a_rating_above_the_top_names_the_file_and_field(invoke, tmp_path):
     assert result.exit_code == 1
     line = me.read_text().splitlines().index("  risk-control: 5") + 1
     assert result.stderr.splitlines()[0] == f"Error: {me}:{line}: ratings.risk-control: must be from 0 to 4, found 5"
+
+
+def test_profiles_and_reviews_take_a_levels_name_as_survey_cells_and_requirements_do(invoke, tmp_path):
+    case = CASES["four-level"]
+    me = tmp_path / "me.yaml"
+    text = profile_text(case).replace("risk-control: 2", "risk-control: Practitioner")
+    text = text.replace("team-coaching: 3", "team-coaching: {level: expert, evidence: Coached two leads}")
+    me.write_text(text.replace("supplier-oversight: 1", "supplier-oversight: AWARENESS"), encoding="utf-8")
+    review = tmp_path / "review.yaml"
+    review.write_text("about: Ada Obi\nrater: Bo\nrelation: peer\nratings:\n  risk-control: leader\n", encoding="utf-8")
+    from pmo_path.reading.profile import dump_profile, load_profile
+
+    framework = load_framework(case.data_dir)
+    profile = load_profile(str(me), framework)
+    assert {c: r.level for c, r in profile.ratings.items()} == {
+        "risk-control": 2,
+        "benefits-tracking": 1,
+        "supplier-oversight": 1,
+        "team-coaching": 3,
+    }
+    assert profile.ratings["team-coaching"].evidence == "Coached two leads"
+    assert "Office Manager" in run(invoke, case, "assess", "-p", str(me)).stdout
+    run(invoke, case, "validate", str(me), str(review))
+    # What pmo-path writes keeps numbers: a profile it saves from one rated with names.
+    written = dump_profile(profile, framework)
+    assert "  risk-control: 2" in written and "level: 3" in written and "Practitioner" not in written
+    # A word that names no level is one line naming the file, the field and the names it could be.
+    me.write_text(profile_text(case).replace("risk-control: 2", "risk-control: Guru"), encoding="utf-8")
+    result = invoke("assess", "-p", str(me), "--data-dir", case.data_dir)
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"Error: {me}:") and "ratings.risk-control: 'Guru' is not a level" in first
+    assert "Practitioner" in first
+
+
+@pytest.mark.parametrize("how", ["table", "markdown"])
+def test_roles_without_years_show_a_dash_and_seniority_is_never_called_a_level(invoke, how):
+    case = CASES["four-level"]  # its roles give no years
+    roles = run(invoke, case, "roles", "-f", how).stdout
+    assert "0-0" not in roles and "Level" not in roles and "Seniority" in roles
+    row = next(line for line in roles.splitlines() if "Office Manager" in line)
+    assert re.search(r"(^|\s|\|)-(\s|\|)", row.split("Office Manager")[1]), row  # the years cell is a dash
+    card = run(invoke, case, "role", "office-manager", "-f", how).stdout
+    assert "Portfolio office, seniority 2" in card and "level 2" not in card and "years" not in card
+    both = run(invoke, case, "role", "office-analyst", "--vs", "office-manager", "-f", how).stdout
+    assert "level 1 →" not in both
+    if how == "table":
+        assert "Portfolio office, seniority 1 → Portfolio office, seniority 2" in both
+
+
+def test_where_every_weight_is_the_default_the_points_legends_name_only_that_weight(invoke, tmp_path):
+    case = CASES["four-level"]  # no weights given: every requirement is important (2)
+    me = tmp_path / "me.yaml"
+    me.write_text(profile_text(case), encoding="utf-8")
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "me.yaml").write_text(profile_text(case), encoding="utf-8")
+    shown = [
+        run(invoke, case, "plan", "-p", str(me)).stdout,
+        run(invoke, case, "team", str(team), "-t", "office-director").stdout,
+        run(invoke, case, "team", str(team), "-t", "office-director", "-f", "markdown").stdout,
+        run(invoke, case, "path", "office-analyst", "office-director", "-p", str(me)).stdout,
+        run(invoke, case, "path", "office-analyst", "office-director", "-p", str(me), "-f", "markdown").stdout,
+    ]
+    for text in shown:
+        flat = " ".join(text.split())
+        assert "counted 2 each (every requirement is important" in flat, flat[-600:]
+        assert "if core" not in flat and "if useful" not in flat
+
+
+@pytest.mark.parametrize(
+    ("weights", "said"),
+    [
+        ({3, 2, 1}, "counted 3 if core, 2 if important, 1 if useful"),
+        ({1, 3}, "counted 3 if core, 1 if useful"),
+        ({2}, "counted 2 each (every requirement is important)"),
+        ({3}, "counted 3 each (every requirement is core)"),
+    ],
+)
+def test_the_points_legend_names_the_weights_the_requirements_use(weights, said):
+    from pmo_path.render.wording import counted
+
+    assert counted(weights) == said
 
 
 # --- optional parts ------------------------------------------------------------------------------------------------

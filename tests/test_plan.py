@@ -284,6 +284,7 @@ def test_plan_at_a_terminal_is_drawn_and_says_how_to_save_it(tmp_path):
     assert child.exitstatus == 0, shown
     assert "Development plan: Jordan Lee → PMO Director" in shown
     assert "\n## " not in shown and "**" not in shown and "| :-- |" not in shown
+    assert "Route" in shown and "flowchart" not in shown and "-->" not in shown  # the list, not Mermaid's source
     words = {w for line in shown.splitlines() for w in line.split()}
     assert {"communication", "Cross-functional", "experience"} <= words  # the gap table breaks no name
     hint = [line for line in shown.splitlines() if line.startswith("Save it with: ")]
@@ -295,4 +296,5 @@ def test_plan_at_a_terminal_is_drawn_and_says_how_to_save_it(tmp_path):
     assert ran.returncode == 0, ran.stderr
     piped = subprocess.run([pmo_path, *command], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert piped.stderr == "" and piped.stdout.startswith("# Development plan")  # piped: the Markdown as it is
+    assert "```mermaid\nflowchart LR\n" in piped.stdout
     assert (tmp_path / "plan.md").read_text(encoding="utf-8") == piped.stdout

@@ -604,3 +604,16 @@ def test_parallel_reading_passes_columns_and_notices_as_one_process_does(framewo
     assert single.profiles[0][1].levels()["project-delivery"] == 4
     assert parallel.failures == single.failures == []
     assert [str(n) for n in parallel.notices] == [str(n) for n in single.notices] and len(single.notices) == 12
+
+
+@pytest.mark.parametrize("export", sorted(EXPORTS))
+def test_a_survey_export_given_to_framework_import_is_named_in_one_line(invoke, framework, tmp_path, monkeypatch, export):
+    """Not a role matrix whose emails and names would be unknown level names: one line saying what to give it to."""
+    monkeypatch.chdir(tmp_path)
+    path = EXPORTS[export](tmp_path / export, framework)
+    result = invoke("framework", "import", path.name, "-o", "ours")
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith(f"Error: {export}: this looks like a survey export (a '")
+    assert result.stderr.rstrip().endswith("not a role matrix: give it to pmo-path team or bench")
+    assert "@example.org" not in result.stderr and not (tmp_path / "ours").exists()

@@ -56,6 +56,19 @@ NARROW_LABELS = {
 NARROW_VALUES = re.compile(r"\d→\d|\d+/\d+\?")  # a gap's levels beside its bar; a count marked ? as its column is gone
 
 
+def _legend_items() -> list[str]:
+    """What a legend lists, each item to be drawn whole on one line (`4 advanced`, `★ your target`), never split."""
+    from pmo_path.reading.framework import load_framework
+    from pmo_path.render.table import RELATION_MARK
+    from pmo_path.render.wording import scale_legend_items
+
+    bar = ["your level", "missing to the requirement", "beyond it"]
+    return [*scale_legend_items(load_framework().scale), *RELATION_MARK.values(), "★ your target", *bar]
+
+
+LEGEND_ITEMS = _legend_items()
+
+
 def _words(text: str) -> list[str]:
     """Whitespace-separated words, glyphs left out; a comma, colon or full stop after a word (a list at one width, a
     column at another) and brackets around it are punctuation, not part of it."""
@@ -154,6 +167,9 @@ def test_every_command_reads_whole_at_120_80_and_60_columns(invoke, in_a_folder,
         pattern = DROPPED_VALUES.get(name)
         missing = [w for w in reference - kept if w not in droppable and not (pattern and pattern.fullmatch(w)) and width < 120]
         assert not missing, (name, width, sorted(missing))  # something the narrower layout lost without a reason
+        split = [item for item in LEGEND_ITEMS if item in wide and item not in narrow]
+        assert not split, (name, width, split)  # a legend item broken across lines (`5` / `expert.`)
+        assert not re.search(r"(?m)^· \d", narrow), (name, width)  # a line starting with a legend's separator
 
 
 def test_the_plan_drawn_at_a_terminal_breaks_no_word(invoke, in_a_folder):
@@ -165,6 +181,28 @@ def test_the_plan_drawn_at_a_terminal_breaks_no_word(invoke, in_a_folder):
         assert {"communication", "Cross-functional", "experience"} <= set(_words(drawn))
         broken = [w for w in _words(drawn) if w not in reference]
         assert not broken, (width, broken)
+
+
+LEGEND_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789★", min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(LEGEND_WORD, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8),
+    st.sampled_from([(" ·", " "), ("", "   "), (".", " ")]),
+    st.integers(min_value=20, max_value=120),  # wider than any word with its mark: none is cut
+)
+def test_a_legend_breaks_only_between_items_and_never_starts_a_line_with_its_separator(items, spacing, width):
+    from pmo_path.render.table import Legend
+
+    separator, gap = spacing
+    lines = render_to_text(Legend(items, separator, gap, prefix="Key: ", end="."), width).splitlines()
+    assert all(len(line) <= width for line in lines)  # every word here fits the line
+    assert " ".join(" ".join(lines).split()) == " ".join(f"Key: {(separator + gap).join(items)}.".split())  # all, in order
+    whole = [item for item in items if len(item) + len("Key: ") + len(separator) + 1 <= width]
+    assert all(any(item in line for line in lines) for item in whole), lines  # an item that fits is on one line
+    if separator.strip():
+        assert not any(line.lstrip().startswith(separator.strip()) for line in lines)
 
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.→-", min_size=1, max_size=14)

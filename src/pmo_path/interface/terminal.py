@@ -136,6 +136,7 @@ def show_markdown(text: str) -> bool:
 
 def drawn_markdown(text: str) -> Any:
     """Rich's Markdown, with tables laid out like every other table here: no word broken."""
+    import re
     from typing import ClassVar
 
     from rich.markdown import Markdown, TableElement
@@ -153,6 +154,8 @@ def drawn_markdown(text: str) -> Any:
     class Drawn(Markdown):
         elements: ClassVar = {**Markdown.elements, "table_open": FittedTable}
 
+    # A Mermaid diagram's source is left out: the route list above it says the same (a file or a pipe keeps it).
+    text = re.sub(r"^```mermaid\n.*?^```\n\n?", "", text, flags=re.MULTILINE | re.DOTALL)
     return Drawn(text, hyperlinks=True)
 
 

@@ -213,6 +213,16 @@ class _Reader:
     def read(self, scale_option: tuple[str, ...] | None) -> Matrix:
         if not self.rows:
             raise InputError(Problem(self.path, "file is empty; expected a header row, then one row a competency"))
+        from .survey import shown, survey_tool_column
+
+        if (column := survey_tool_column(self.rows[0])) is not None:  # its emails and names are no level names
+            raise InputError(
+                Problem(
+                    self.path,
+                    f"this looks like a survey export (a '{shown(column)}' column), not a role matrix: "
+                    "give it to pmo-path team or bench",
+                )
+            )
         group_column, role_columns = self._header()
         skipped = self._cells_that_cannot_be_read(group_column)
         special, competencies, cells = self._body(group_column, role_columns, skipped)

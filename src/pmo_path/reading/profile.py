@@ -35,6 +35,11 @@ def profile_from_document(doc: Document, framework: Framework) -> Profile:
     return Profile(file=doc.name, **PROFILE.read_file(doc, context_of(framework)))
 
 
+# A rating's level: a number on the framework's scale or a level's name (`Practitioner`), in any case, as survey
+# cells and requirements take it; what pmo-path writes keeps numbers.
+LEVEL = Level(0, names=True)
+
+
 def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dict) -> dict[str, Rating]:
     data = root[key]
     top = context["scale"].top if context.get("scale") is not None else 5
@@ -59,14 +64,14 @@ def _read_ratings(check: Checker, root: dict, key: str, where: str, context: dic
             rated = RATING.read(check, value, join(here, competency), context)
             level, evidence = rated.get("level"), rated.get("evidence")
         else:
-            level, evidence = check.integer(data, competency, here, 0, top), None
+            level, evidence = LEVEL.read(check, data, competency, here, context), None
         if level is not None:
             ratings[competency] = Rating(level, evidence) if evidence else Rating.of(level)
     return ratings
 
 
 def _ratings_schema(context: dict) -> dict:
-    level = Level(0).schema(context)
+    level = LEVEL.schema(context)
     rating = {"oneOf": [level, {"type": "null"}, RATING.json_schema(context)]}
     ids = sorted(context.get("competency", ()))
     return (
@@ -101,7 +106,8 @@ def _notes_schema(context: dict) -> dict:
 
 def ratings_field(what: str) -> Field:
     """The `ratings` field, shared by profiles and reviews."""
-    return Field("ratings", Custom("competency id: level 0-N, or {level, evidence}", _read_ratings, _ratings_schema), what)
+    label = "competency id: level 0-N or its name, or {level, evidence}"
+    return Field("ratings", Custom(label, _read_ratings, _ratings_schema), what)
 
 
 NOTES_DOC = (
@@ -129,7 +135,7 @@ RATING = Spec(
     "rating",
     "A rating with its evidence, the habit SFIA asks for.",
     (
-        Field("level", Level(0), "The level, 0 to the top of the framework's scale.", required=True),
+        Field("level", LEVEL, "The level, 0 to the top of the framework's scale, or its name.", required=True),
         Field("evidence", Text(), "What you did that shows it; the plan lists it beside your strengths."),
     ),
 )

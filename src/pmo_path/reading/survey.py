@@ -47,6 +47,9 @@ _NOT_ANSWERS = frozenset(
         "respondent",
     )
 )
+# Columns only a survey tool writes (Google Forms' Timestamp and Email address, Microsoft Forms' Start and
+# Completion time): a header with one is a survey export, never a role matrix.
+_SURVEY_TOOL_COLUMNS = frozenset(("timestamp", "email address", "email", "start time", "completion time", "last modified time"))
 _QUIZ_PREFIXES = ("points - ", "feedback - ")  # Microsoft Forms quiz columns beside each question
 _TIMESTAMPS = ("timestamp", "completion time")  # in this order: which one's date is assessed_on
 # A person's columns: the header itself, or a phrase inside the question's title.
@@ -84,6 +87,11 @@ def words(text: str) -> str:
     """Text as headers and ids are compared: Unicode-normalised, any case, punctuation and runs of space as one space."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(re.sub(r"[^\w']+|_", " ", folded).split())
+
+
+def survey_tool_column(header: Iterable[object]) -> str | None:
+    """The first header a survey tool writes itself (`Timestamp`, `Email address`...), as it is spelt; None if none."""
+    return next((str(cell).strip() for cell in header if words(str(cell)) in _SURVEY_TOOL_COLUMNS), None)
 
 
 def shown(header: str) -> str:

@@ -39,6 +39,7 @@ from .wording import (
     WEIGHT_LEGEND,
     WEIGHT_NAME,
     command_line,
+    counted,
     file_word,
     gap_levels,
     growth_levels,
@@ -49,6 +50,7 @@ from .wording import (
     reassess_command,
     route_growth,
     scale_legend,
+    stepped_weights,
     weight_change,
 )
 
@@ -234,7 +236,7 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         lines += table(columns, rows, "llrrrl" if framework.groups else "lrrrl")
         lines += [
             "",
-            f"Most pressing first: the levels missing, counted 3 if core, 2 if important, 1 if useful; {NOT_RATED} last.",
+            f"Most pressing first: the levels missing, {counted(r.weight for r in target.requirements)}; {NOT_RATED} last.",
         ]
         if legend := scale_legend(framework.scale):  # the names beside the numbers: the table stays narrow enough to draw
             lines += ["", cell(legend)]
@@ -318,16 +320,20 @@ def roles_report(framework: Framework, ladders: dict[str, list[Role]]) -> str:
     lines: list[str] = ["# Roles", ""]
     for track, ladder in ladders.items():
         lines += [f"## {cell(framework.tracks.get(track, track))}", ""]
-        rows = [[r.seniority, code(r.id), r.heading, f"{r.years[0]}-{r.years[1]}", ", ".join(r.next) or "-"] for r in ladder]
-        lines += table(["Level", "Id", "Title", "Years", "Leads to"], rows, "rllrl") + [""]
+        rows = [[r.seniority, code(r.id), r.heading, _years(r), ", ".join(r.next) or "-"] for r in ladder]
+        lines += table(["Seniority", "Id", "Title", "Years", "Leads to"], rows, "rllrl") + [""]
     return "\n".join(lines)
+
+
+def _years(role: Role) -> str:
+    return f"{role.years[0]}-{role.years[1]}" if role.years != (0, 0) else "-"  # a framework may give no years
 
 
 def role_report(framework: Framework, role: Role) -> str:
     lines = [
         f"# {cell(role.heading)} ({code(role.id)})",
         "",
-        f"{cell(framework.tracks.get(role.track, role.track))}, level {role.seniority}"
+        f"{cell(framework.tracks.get(role.track, role.track))}, seniority {role.seniority}"
         + (f", typically {role.years[0]}-{role.years[1]} years." if role.years != (0, 0) else "."),
         "",
         *([cell(role.summary), ""] if role.summary else []),
@@ -387,7 +393,7 @@ def route_report(framework: Framework, found: Route) -> str:
     lines = [f"# Route: {cell(first.heading)} → {cell(last.heading)}", ""]
     lines += route_list(framework, steps, "the start", notes) + [""] + mermaid_route(framework, steps) + [""]
     if found.personal:
-        lines.append(route_growth(found.cost))
+        lines.append(route_growth(found.cost, stepped_weights(framework, steps)))
         if found.fewest is not None:
             fewest = " → ".join(cell(framework.roles[r].heading) for r in found.fewest)
             lines += ["", f"Fewest steps would be {fewest}, asking {growth_points(found.fewest_cost)}."]

@@ -12,13 +12,13 @@ from .wording import (
     NEWLY_RATED,
     NO_LONGER_RATED,
     NOT_RATED,
-    TEAM_POINTS,
     UNKNOWN_PRIORITY,
     feedback_legend,
     first_rating,
     left_out_note,
     priority_counts,
     rater_counts,
+    team_points,
     team_provisional,
 )
 
@@ -70,7 +70,7 @@ def team_report(framework: Framework, report: TeamReport) -> str:
             lines.append(f"    - _{UNKNOWN_PRIORITY}_")
         for rec in priority.recommendations:
             lines.append(f"    - {cell(rec.title)}: {cell(rec.action)} _({source_ref(framework, rec.sources)})_")
-    lines += ["", TEAM_POINTS, ""]
+    lines += ["", team_points(r.weight for r in report.target.requirements), ""]
     if report.reviewed:
         lines += [f"## Common blind spots ({report.reviewed} with reviews)", ""]
         lines += [f"- {cell(names[c].name)}: {n} of {report.reviewed}" for c, n in report.blind_spots] or ["None."]

@@ -47,6 +47,8 @@ from .wording import (
     reassess_command,
     route_growth,
     scale_legend,
+    scale_legend_items,
+    stepped_weights,
     weight_change,
 )
 
@@ -137,6 +139,61 @@ class Tagged:
 
 def _heading(title: str) -> Text:
     return Text(f"\n{title}", "bold underline")
+
+
+class Legend:
+    """A legend laid out item by item: a line breaks only between items, a separator (`·`) stays at the end of its
+    line and never starts the next; only an item wider than the line breaks, at its own spaces (a `·` kept on the
+    word before it). Rich would break anywhere a space is (`5` / `expert.`, `· 4 Leader`)."""
+
+    def __init__(self, items: list[str], separator: str = " ·", gap: str = " ", prefix: str = "", end: str = "") -> None:
+        units = [item + (separator if index < len(items) - 1 else end) for index, item in enumerate(items)]
+        if units:
+            units[0] = prefix + units[0]
+        self.units, self.gap = units, gap
+
+    def lines(self, width: int) -> list[str]:
+        units: list[tuple[str, str]] = []
+        for unit in self.units:
+            if cell_len(unit) <= width:
+                units.append((unit, self.gap))
+                continue
+            words: list[str] = []
+            for word in unit.split(" "):  # wider than the line: its words, a lone mark glued to the word before it
+                if words and not any(char.isalnum() for char in word):
+                    words[-1] += " " + word
+                elif word:
+                    words.append(word)
+            units += [(word, " ") for word in words[:-1]] + [(words[-1], self.gap)] if words else []
+        lines: list[str] = []
+        line, gap = "", ""
+        for unit, after in units:
+            if line and cell_len(line + gap + unit) > width:
+                lines.append(line)
+                line = unit
+            else:
+                line = line + gap + unit if line else unit
+            gap = after
+        return [*lines, line] if line else lines
+
+    def text(self, width: int) -> Text:
+        return Text("\n".join(self.lines(width)), "dim")
+
+    def __rich_console__(self, console, options):
+        yield self.text(options.max_width)
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        widest = max((cell_len(unit) for unit in self.units), default=0)
+        whole = cell_len(self.gap.join(self.units))
+        return Measurement(min(widest, options.max_width), min(whole, options.max_width))
+
+
+def level_legend(scale: Scale) -> list[Legend]:
+    """`Levels: 0 not yet · 1 Aware · ...` as a Legend, or nothing where the levels have no names."""
+    items = scale_legend_items(scale)
+    return [Legend(items, prefix="Levels: ", end=".")] if items else []
 
 
 class ByWidth:
@@ -290,8 +347,8 @@ def assessment_view(framework: Framework, result: Assessment) -> RenderableType:
         parts += [
             _heading(f"Gaps ({len(score.gaps)}), most pressing first"),
             gap_table(framework, score.gaps),
-            Text(f"{FULL} your level  {MISSING} missing to the requirement  {EMPTY} beyond it", "dim"),
-            *([Text(legend, "dim")] if (legend := scale_legend(framework.scale)) else []),
+            Legend([f"{FULL} your level", f"{MISSING} missing to the requirement", f"{EMPTY} beyond it"], "", "  "),
+            *level_legend(framework.scale),
         ]
     else:
         parts.append(Text("\nNo gaps: you meet every requirement of this role.", "green"))
@@ -369,7 +426,7 @@ def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> Renderab
                 box=box.SIMPLE_HEAD,
                 pad_edge=False,
             )
-            table.add_column("Level", justify="right", no_wrap=True)
+            table.add_column("Seniority", justify="right", no_wrap=True)
             if narrow:
                 table.add_column("Years", justify="right", no_wrap=True)
             table.add_column("Role (id)")
@@ -378,7 +435,7 @@ def roles_view(framework: Framework, ladders: dict[str, list[Role]]) -> Renderab
                 table.add_column("Leads to", no_wrap=True)
             for role in ladder:
                 name = Text.assemble((role.heading, "bold"), "\n", (role.id, "cyan"))
-                years = f"{role.years[0]}-{role.years[1]}"
+                years = f"{role.years[0]}-{role.years[1]}" if role.years != (0, 0) else "-"  # no years given
                 if narrow:
                     name.append("\nleads to " + (", ".join(role.next) or "-"), "dim")
                     table.add_row(str(role.seniority), years, name)
@@ -420,12 +477,12 @@ def role_view(framework: Framework, role: Role) -> RenderableType:
     return Group(
         Text.assemble(
             (role.heading, "bold"),
-            f"  ({role.id}) · {framework.tracks.get(role.track, role.track)}, level {role.seniority}{years}",
+            f"  ({role.id}) · {framework.tracks.get(role.track, role.track)}, seniority {role.seniority}{years}",
         ),
         *([Text(role.summary)] if role.summary else []),
         _heading("Requirements"),
         ByWidth(build),
-        *([Text(legend, "dim")] if (legend := scale_legend(framework.scale)) else []),
+        *level_legend(framework.scale),
         Text.assemble(("Leads to: ", "bold"), leads),
         Text.assemble(("Sources: ", "bold"), source_line(framework, role.sources), style="dim"),
     )
@@ -483,14 +540,14 @@ def comparison_view(framework: Framework, comparison: RoleComparison) -> Rendera
     return Group(
         Text.assemble((source.heading, "bold"), f" ({source.id}) → ", (target.heading, "bold"), f" ({target.id})"),
         Text(
-            f"{framework.tracks.get(source.track, source.track)}, level {source.seniority} → "
-            f"{framework.tracks.get(target.track, target.track)}, level {target.seniority}",
+            f"{framework.tracks.get(source.track, source.track)}, seniority {source.seniority} → "
+            f"{framework.tracks.get(target.track, target.track)}, seniority {target.seniority}",
             "dim",
         ),
         ByWidth(build, 6 if named else 5),
         Text(counts, "dim"),
         Text(f"Level 1-{framework.scale.top} the role asks for, and {WEIGHT_LEGEND}; - not required.", "dim"),
-        *([Text(legend, "dim")] if (legend := scale_legend(framework.scale)) else []),
+        *level_legend(framework.scale),
     )
 
 
@@ -524,7 +581,7 @@ def route_view(framework: Framework, found: Route) -> RenderableType:
         line = _growth_line(framework, items) if found.personal else _rises_line(framework, items)
         parts.append(Indented(Text.assemble(f"{number}. ", (framework.roles[role_id].heading, "bold"), ": ", line), 5, first=2))
     if found.personal:
-        parts.append(Text(f"\n{route_growth(found.cost)}", "dim"))
+        parts.append(Text(f"\n{route_growth(found.cost, stepped_weights(framework, steps))}", "dim"))
         if found.fewest is not None:
             tail = Text(f", asking {growth_points(found.fewest_cost)}.", "dim")
             parts.append(Chain(Text("Fewest steps would be ", "dim"), framework, found.fewest, tail))
@@ -572,14 +629,12 @@ def match_table(framework: Framework, matches: list[Match]) -> ByWidth:
 
 def match_view(framework: Framework, matches: list[Match]) -> RenderableType:
     """Your moves ranked by readiness, marked against your current ladder."""
-    legend = (
-        "   ".join(RELATION_MARK.values())
-        if any(found.relation for found in matches)
-        else "Add current_role to the profile to see your ladder and the cross-track moves."
-    )
+    marks = list(RELATION_MARK.values()) if any(found.relation for found in matches) else []
     if any(found.target for found in matches):
-        legend += "   ★ your target"
-    notes = [Text(legend, "dim")]
+        marks.append("★ your target")
+    notes: list[RenderableType] = [Legend(marks, "", "   ")] if marks else []
+    if not any(found.relation for found in matches):
+        notes.append(Text("Add current_role to the profile to see your ladder and the cross-track moves.", "dim"))
     if any(found.score.provisional for found in matches):
         notes.append(Text(PROVISIONAL_MATCH, "dim"))
     return Group(match_table(framework, matches), *notes)

@@ -16,20 +16,20 @@ from rich.text import Text
 from ..domain.model import Framework
 from .move_notes import range_headline
 from .safe import one_line
-from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, Tagged, _heading, readiness_bar, verdict_text
+from .table import EMPTY, FULL, VERDICT_STYLE, ByWidth, Indented, Legend, Tagged, _heading, readiness_bar, verdict_text
 from .wording import (
     BENCH_LEGEND,
     HORIZON_NAME,
     NOT_RATED,
     READINESS_SPARK_FLOOR,
-    TEAM_POINTS,
     UNKNOWN_PRIORITY,
-    feedback_legend,
+    feedback_legend_items,
     first_rating,
     left_out_note,
     people_count,
     priority_counts,
     rater_counts,
+    team_points,
     team_provisional,
 )
 
@@ -107,7 +107,7 @@ def team_view(framework: Framework, report: TeamReport) -> RenderableType:
         for rec in priority.recommendations:
             parts.append(Tagged(Text.assemble("→ ", rec.title), Text(f"({HORIZON_NAME[rec.horizon]})", "dim"), 6, 4))
     if report.priorities:
-        parts.append(Indented(Text(TEAM_POINTS, "dim"), 0))
+        parts.append(Indented(Text(team_points(r.weight for r in report.target.requirements), "dim"), 0))
 
     shown = list(enumerate(report.members, 1))
     cut = report.members_shown is not None and len(shown) > 2 * report.members_shown + 1
@@ -387,7 +387,7 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
             numbers = [_mean_figure(value) for value in (view.manager, view.peers, view.reports)][: len(groups)]
             delta = Text(f"{view.delta:+.1f}" if view.delta is not None else "", "bold" if mark else "")
             table.add_row(*first, self_cell, *numbers, mean(view.others), delta)
-        return Group(table, Text(feedback_legend(result, bool(groups)), "dim"))
+        return Group(table, Legend(feedback_legend_items(result, bool(groups)), ".", end="."))
 
     parts.append(ByWidth(by_competency, 4))
     left_out = left_out_note([(names[v.competency].name, v.left_out) for v in result.competencies if v.left_out])

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from .table import assessment_view, comparison_view, match_view, role_view, roles_view, route_view
+from .table import assessment_view, comparison_view, level_legend, match_view, role_view, roles_view, route_view
 from .table_people import bench_view, feedback_view, progress_view, team_view
-from .wording import scale_legend
 
 
 def with_legend(view):
     """The view, then what each level number means where the framework names its levels (issue 18)."""
 
     def drawn(framework, result):
-        legend = scale_legend(framework.scale)
+        legend = level_legend(framework.scale)
         if not legend:
             return view(framework, result)
         from rich.console import Group
-        from rich.text import Text
 
-        return Group(view(framework, result), Text(legend, "dim"))
+        return Group(view(framework, result), *legend)
 
     return staticmethod(drawn)
 

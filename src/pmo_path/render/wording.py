@@ -29,11 +29,17 @@ def growth_levels(current: int, required: int, rated: bool = True) -> str:
     return f"{current}→{required}" if rated else f"{NOT_RATED} → {required}"
 
 
+def scale_legend_items(scale) -> list[str]:
+    """`0 not yet`, `1 Aware`, ...: each level with its name; [] where the levels have no names."""
+    if not any(scale.name(level) for level in scale.above_zero):
+        return []
+    return [scale.label(level) for level in scale.levels]
+
+
 def scale_legend(scale) -> str:
     """`Levels: 0 not yet · 1 Aware · ... · 5 Expert`: what each number means; "" where the levels have no names."""
-    if not any(scale.name(level) for level in scale.above_zero):
-        return ""
-    return "Levels: " + " · ".join(scale.label(level) for level in scale.levels) + "."
+    items = scale_legend_items(scale)
+    return "Levels: " + " · ".join(items) + "." if items else ""
 
 
 def team_provisional(members: int, people: int) -> str:
@@ -58,10 +64,23 @@ BENCH_LEGEND = (
     "(counted 0). People are listed for their own role and those at least as senior (--all: every role). "
     "A succession risk: nobody is ready to step in."
 )
-TEAM_POINTS = (
-    "Points: every level a person is short, counted 3 if core to the role, 2 if important, 1 if useful; "
-    "priorities are ranked by the points from rated gaps, then by how many are short."
-)
+
+
+def counted(weights, role: str = "") -> str:
+    """`counted 3 if core, 2 if important, 1 if useful`, naming only the weights the requirements use: a framework
+    whose requirements all take the default weight reads `counted 2 each (every requirement is important)`."""
+    used = sorted(set(weights), reverse=True) or [2]
+    if len(used) == 1:
+        return f"counted {used[0]} each (every requirement is {weight_name(used[0])}{role})"
+    return "counted " + ", ".join(f"{w} if {weight_name(w)}{role if i == 0 else ''}" for i, w in enumerate(used))
+
+
+def team_points(weights) -> str:
+    """The team view's note on points, for the weights the target's requirements use."""
+    return (
+        f"Points: every level a person is short, {counted(weights, ' to the role')}; "
+        "priorities are ranked by the points from rated gaps, then by how many are short."
+    )
 
 
 def priority_counts(priority, people: int) -> str:
@@ -78,12 +97,18 @@ def priority_counts(priority, people: int) -> str:
 UNKNOWN_PRIORITY = "nobody with a gap here rated it: ask them to rate it before planning training"
 
 
-def route_growth(cost: int) -> str:
-    """The personal route's cost; each step is measured from today's ratings, so a gap two roles share counts twice."""
+def route_growth(cost: int, weights=(3, 2, 1)) -> str:
+    """The personal route's cost; each step is measured from today's ratings, so a gap two roles share counts twice.
+    `weights`: those the requirements of the roles stepped into use."""
     return (
         f"This route asks {growth_points(cost)} of growth: every level you are short of a role you step into, "
-        "from your ratings today, counted 3 if core to that role, 2 if important, 1 if useful."
+        f"from your ratings today, {counted(weights, ' to that role')}."
     )
+
+
+def stepped_weights(framework, steps: list[str]) -> set[int]:
+    """The weights the requirements of the roles a route steps into use."""
+    return {r.weight for role in steps[1:] for r in framework.roles[role].requirements}
 
 
 def growth_points(cost: int) -> str:
@@ -134,6 +159,11 @@ def first_rating(result, competency: str) -> str:
 
 def feedback_legend(result, groups: bool, marks: bool = True) -> str:
     """What each mark and each `·` in the table means, for the columns shown and the raters there were."""
+    return ". ".join(feedback_legend_items(result, groups, marks)) + "."
+
+
+def feedback_legend_items(result, groups: bool, marks: bool = True) -> list[str]:
+    """The feedback legend's sentences, each without its full stop."""
     pairs = (("◀ blind spot", result.blind_spots), ("▶ hidden strength", result.hidden_strengths))
     parts = [mark for mark, ids in pairs if ids and marks]  # Markdown names them in a column of words instead
     if any(view.self_level is None for view in result.competencies):
@@ -153,7 +183,7 @@ def feedback_legend(result, groups: bool, marks: bool = True) -> str:
     parts.append("Δ self minus others")
     if not groups:
         parts.append("The manager's, peers' and reports' columns need a wider terminal or -f json")
-    return ". ".join(parts) + "."
+    return parts
 
 
 def left_out_note(left_out: list[tuple[str, int]]) -> str:
