@@ -48,12 +48,14 @@ class InputError(PmoPathError):
         self.problems: list[Problem | str] = sorted(problems, key=reading_order)
         super().__init__(self.summary())
 
-    def summary(self, validate: str = "pmo-path validate") -> str:
-        """The first problem, and how many more `validate` (the command line that checks this file) would list."""
+    def summary(self, validate: str | None = None) -> str:
+        """The first problem, and how many more there are; with `validate` (the command line that checks this
+        file, which only the interface can build: `interface.app.explained`), the command that lists them all."""
         first = str(self.problems[0])
         more = len(self.problems) - 1
         if more:
-            first += f" (and {more} more problem{'s' if more > 1 else ''}; `{validate}` lists them all)"
+            hint = f"; `{validate}` lists them all" if validate else ""
+            first += f" (and {more} more problem{'s' if more > 1 else ''}{hint})"
         return first
 
 
