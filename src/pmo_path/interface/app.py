@@ -134,9 +134,9 @@ def field_line(file: str, field: str) -> int | None:
     """The line of a top-level `field:` in a YAML file, or None (no such line, stdin, a file that cannot be read)."""
     import re
 
-    key = re.compile(rf"{re.escape(field)}\s*:")
+    key = re.compile(rf"{re.escape(field)}[ \t]*:".encode())
     try:
-        with open(file, encoding="utf-8", errors="replace") as text:
+        with open(file, "rb") as text:  # only read: the line's number, whatever the encoding
             return next((number for number, line in enumerate(text, 1) if key.match(line)), None)
     except (OSError, ValueError):
         return None
