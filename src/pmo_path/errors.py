@@ -73,6 +73,7 @@ class NoTarget(InputError):
 
     def __init__(self, file: str) -> None:
         self.file = file or "profile"
+        self.from_file = bool(file) and file != "<stdin>"  # a file whose target_role line can be pointed at
         super().__init__(f"{self.file}: target_role: no target role; add target_role to the profile")
 
 

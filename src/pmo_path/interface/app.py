@@ -117,7 +117,7 @@ def explained(err: PmoPathError, data_dir: str | None = None) -> str:
     if isinstance(err, UnknownId) and err.kind == "role":
         return f"{err}; `{command_line('roles', data_dir=data_dir)}` lists them"
     if isinstance(err, NoTarget):
-        line = field_line(err.file, "target_role")
+        line = field_line(err.file, "target_role") if err.from_file else None
         where = err.file if line is None else f"{err.file}:{line}"
         roles = command_line("roles", data_dir=data_dir)
         return f"{where}: target_role: no target role; set it to a role id (`{roles}` lists them), or pass --target ROLE"
