@@ -277,7 +277,8 @@ def test_pty_sighup_and_sigterm_keep_the_draft(framework, tmp_path, stop, status
     child.kill(stop)
     code, rest = finish(child)
     assert code == status and "Traceback" not in rest
-    assert f"Stopped ({reason}): 3 answers saved. Resume: pmo-path assess -i -p pmo-path-draft-" in rest
+    read_on = " ".join(rest.split())  # wrapped at the terminal's width, between words
+    assert f"Stopped ({reason}): 3 answers saved. Resume: pmo-path assess -i -p pmo-path-draft-" in read_on
     [draft] = tmp_path.glob("pmo-path-draft-*.yaml")
     kept = load_profile(str(draft), framework)
     assert kept.name == "Kim Park" and kept.levels() == dict(zip(asked(framework)[:3], [2, 4, 1], strict=True))
@@ -319,7 +320,8 @@ def test_pty_the_count_after_a_resumed_run_covers_the_whole_draft(framework, tmp
     child.expect(LEVEL_PROMPT)
     child.sendintr()
     code, rest = finish(child)
-    assert code == 130 and "Stopped (interrupted): 5 answers saved. Resume: pmo-path assess -i -p me.yaml" in rest
+    read_on = " ".join(rest.split())  # wrapped at the terminal's width, between words
+    assert code == 130 and "Stopped (interrupted): 5 answers saved. Resume: pmo-path assess -i -p me.yaml" in read_on
     assert list(load_profile(str(tmp_path / "me.yaml"), framework).levels().values()) == [1, 2, 3, 4, 5]
 
 

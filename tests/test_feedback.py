@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -309,3 +310,9 @@ def test_the_legend_says_what_is_hidden_and_why_for_the_columns_shown(invoke, tm
     (tmp_path / "report-3.yaml").write_text(third, encoding="utf-8")
     three = " ".join(invoke("feedback", str(SELF), str(tmp_path), env={"COLUMNS": "120"}).stdout.split())
     assert "only 2 reports" not in three and "Reports · only" not in three
+
+
+def test_the_readiness_line_has_one_space_before_each_figure(invoke):
+    result = invoke("feedback", str(SELF), str(REVIEWS), env={"COLUMNS": "120"})
+    line = next(line for line in result.stdout.splitlines() if line.startswith("Readiness for "))
+    assert re.fullmatch(r"Readiness for .+: self \d+\.\d%, others (\d+\.\d%|n/a)", line.rstrip()), line

@@ -86,7 +86,7 @@ def test_writes_a_file_that_loads_and_validates(invoke, framework, tmp_path):
     assert result.stderr.splitlines() == [
         f"Wrote {target}",
         f"Wrote {tmp_path / 'pmo-path-profile.schema.json'} (the profile's JSON Schema: editors check the file against it)",
-        f"Next: fill in the ratings, then run  pmo-path assess -p {target}",
+        f"Next: set target_role (and current_role) and fill in the ratings, then run: pmo-path assess -p {target}",
     ]
     assert load_profile(str(target), framework).ratings == {}
     checked = invoke("validate", str(target))
@@ -136,3 +136,21 @@ def test_copied_bundled_data_gives_the_same_template(invoke, tmp_path):
         shutil.copy(bundled_data_dir() / name, tmp_path / name)
     own = invoke("init", "--data-dir", str(tmp_path)).stdout
     assert own.replace(f" --data-dir {tmp_path}", "") == invoke("init").stdout  # the commands it suggests keep the folder
+
+
+def test_following_next_with_only_the_ratings_filled_in_points_at_target_role(invoke, tmp_path, monkeypatch):
+    """Next: asks for target_role too; the file without it gets one line naming the field and where it is."""
+    monkeypatch.chdir(tmp_path)
+    made = invoke("init", "me.yaml")
+    (next_line,) = [line for line in made.stderr.splitlines() if line.startswith("Next:")]
+    assert "set target_role" in next_line and next_line.endswith("then run: pmo-path assess -p me.yaml")
+    text = (tmp_path / "me.yaml").read_text(encoding="utf-8")
+    filled = re.sub(r"^(  [a-z-]+):( +#)", r"\1: 2\2", text, flags=re.M)  # every rating, nothing else
+    assert filled.count(": 2 ") >= 10
+    (tmp_path / "me.yaml").write_text(filled, encoding="utf-8")
+    line = 1 + filled.splitlines().index(next(row for row in filled.splitlines() if row.startswith("target_role:")))
+    done = invoke("assess", "-p", "me.yaml")
+    assert done.exit_code == 1 and done.stdout == ""
+    (error,) = done.stderr.splitlines()
+    assert error.startswith(f"Error: me.yaml:{line}: target_role: no target role; ")
+    assert "`pmo-path roles` lists them" in error and error.endswith("or pass --target ROLE")

@@ -538,7 +538,7 @@ def test_what_init_and_the_plan_suggest_runs_as_printed(invoke, case, tmp_path, 
         text = text.replace(f"  {competency}:    #", f"  {competency}: {level}    #")
     text = text.replace("current_role:  ", f"current_role: {case.current} ", 1)
     Path("me.yaml").write_text(text.replace("target_role:  ", f"target_role: {case.target} ", 1), encoding="utf-8")
-    suggested = [line.split("run  ", 1)[1] for line in made.stderr.splitlines() if line.startswith("Next:")]
+    suggested = [line.split("run: ", 1)[1] for line in made.stderr.splitlines() if line.startswith("Next:")]
     suggested += [line.split("`")[1] for line in text.splitlines() if line.startswith("# Run `")]
     plan = invoke("plan", "-p", "me.yaml", "-t", case.target, *given, env=env)
     suggested += re.findall(r"`(pmo-path [^`]+)`", plan.stdout)

@@ -298,3 +298,12 @@ def test_plan_at_a_terminal_is_drawn_and_says_how_to_save_it(tmp_path):
     assert piped.stderr == "" and piped.stdout.startswith("# Development plan")  # piped: the Markdown as it is
     assert "```mermaid\nflowchart LR\n" in piped.stdout
     assert (tmp_path / "plan.md").read_text(encoding="utf-8") == piped.stdout
+
+
+def test_the_provisional_line_says_it_for_one_unrated_and_them_for_more(framework):
+    profile = load_profile(str(EXAMPLE), framework)
+    assert "Financial management. Rate it first" in plan(framework, assess(framework, profile, today=TODAY))
+    ratings = {c: r for c, r in profile.ratings.items() if c != "strategic-thinking"}
+    two = assess(framework, profile.with_ratings(ratings), today=TODAY)
+    assert len(two.score.unrated_required) == 2
+    assert re.search(r"counted as 0: [^.]+, [^.]+\. Rate them first", plan(framework, two))

@@ -172,3 +172,24 @@ def test_the_forms_check_command_keeps_the_data_folder(setting, tmp_path):
     assert ("--data-dir" in check) == bool(folder)
     shutil.copy(EXAMPLES / "jordan-lee.yaml", tmp_path / "zoe-obrien.yaml")
     run_as_printed(check.replace("FILE-NAME", "zoe-obrien.yaml"), tmp_path, env)  # as the page writes it
+
+
+@pytest.mark.parametrize("name", ["team", "bench", "feedback"])
+def test_the_validate_hint_of_a_bad_profile_among_others(setting, tmp_path, name):
+    """Commands that read several profiles name the bad one in the hint, and keep the framework's folder."""
+    extra, env = setting
+    shutil.copy(EXAMPLES / "jordan-lee.yaml", tmp_path / "jordan.yaml")
+    broken = tmp_path / "team" / "sam kim.yaml"
+    broken.parent.mkdir()
+    broken.write_text("name: Sam\ncurrent_role: nope\ntarget_role: pmo-manager\nratings: {strategic-thinking: 9}\n", "utf-8")
+    args = {"team": ["team", "jordan.yaml", "team"], "bench": ["bench", "jordan.yaml", "team"]}
+    args["feedback"] = ["feedback", "jordan.yaml", "team/sam kim.yaml"]
+    if name == "feedback":  # a review, with the same two problems
+        broken.write_text("about: Jordan Lee\nrelation: peer\nratings: {strategic-thinking: 9, project-delivery: 7}\n", "utf-8")
+    done = run([*args[name], *extra], tmp_path, env)
+    line = next(line for line in done.stderr.splitlines() if "lists them all" in line)
+    (validate,) = printed(line)
+    assert shlex.split(validate)[2] == "team/sam kim.yaml"
+    assert ("--data-dir" in validate) == bool(extra or "PMO_PATH_DATA" in env)
+    listed = run(shlex.split(validate)[1:], tmp_path, env)  # does what it says: lists them all
+    assert listed.returncode == 1 and "strategic-thinking" in listed.stdout

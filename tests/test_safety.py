@@ -307,7 +307,8 @@ def test_pty_output_folder_is_checked_before_the_first_question(tmp_path):
     )
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == 1 and "does not exist" in child.before and "question" not in child.before
+    shown = " ".join(child.before.split())  # wrapped at the terminal's width, between words
+    assert child.exitstatus == 1 and "does not exist" in shown and "question" not in shown
 
 
 # --- text from files is data ------------------------------------------------------------------------------------

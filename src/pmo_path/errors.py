@@ -48,12 +48,14 @@ class InputError(PmoPathError):
         self.problems: list[Problem | str] = sorted(problems, key=reading_order)
         super().__init__(self.summary())
 
-    def summary(self, validate: str = "pmo-path validate") -> str:
-        """The first problem, and how many more `validate` (the command line that checks this file) would list."""
+    def summary(self, validate: str | None = None) -> str:
+        """The first problem, and how many more there are; with `validate` (the command line that checks this
+        file, which only the interface can build: `interface.app.explained`), the command that lists them all."""
         first = str(self.problems[0])
         more = len(self.problems) - 1
         if more:
-            first += f" (and {more} more problem{'s' if more > 1 else ''}; `{validate}` lists them all)"
+            hint = f"; `{validate}` lists them all" if validate else ""
+            first += f" (and {more} more problem{'s' if more > 1 else ''}{hint})"
         return first
 
 
@@ -71,6 +73,7 @@ class NoTarget(InputError):
 
     def __init__(self, file: str) -> None:
         self.file = file or "profile"
+        self.from_file = bool(file) and file != "<stdin>"  # a file whose target_role line can be pointed at
         super().__init__(f"{self.file}: target_role: no target role; add target_role to the profile")
 
 

@@ -117,7 +117,10 @@ def explained(err: PmoPathError, data_dir: str | None = None) -> str:
     if isinstance(err, UnknownId) and err.kind == "role":
         return f"{err}; `{command_line('roles', data_dir=data_dir)}` lists them"
     if isinstance(err, NoTarget):
-        return f"{err}, or pass --target ROLE"
+        line = field_line(err.file, "target_role") if err.from_file else None
+        where = err.file if line is None else f"{err.file}:{line}"
+        roles = command_line("roles", data_dir=data_dir)
+        return f"{where}: target_role: no target role; set it to a role id (`{roles}` lists them), or pass --target ROLE"
     if isinstance(err, NoSharedTarget):
         return "--target: the profiles do not share one target_role; pass --target ROLE"
     if isinstance(err, NoRouteError):
@@ -125,6 +128,18 @@ def explained(err: PmoPathError, data_dir: str | None = None) -> str:
     if isinstance(err, InputError) and len(err.problems) > 1:
         return err.summary(validate_command(err.problems[0], data_dir))
     return str(err)
+
+
+def field_line(file: str, field: str) -> int | None:
+    """The line of a top-level `field:` in a YAML file, or None (no such line, stdin, a file that cannot be read)."""
+    import re
+
+    key = re.compile(rf"{re.escape(field)}[ \t]*:".encode())
+    try:
+        with open(file, "rb") as text:  # only read: the line's number, whatever the encoding
+            return next((number for number, line in enumerate(text, 1) if key.match(line)), None)
+    except (OSError, ValueError):
+        return None
 
 
 def validate_command(problem: Problem | str, data_dir: str | None) -> str:

@@ -11,6 +11,7 @@ escape in a profile is shown, never obeyed.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -26,18 +27,82 @@ def error(message: str) -> None:
 def note(message: str) -> None:
     """One line on stderr; names and values quoted in it cannot move the cursor or retitle the window.
 
-    A closed or broken stderr (`2>&-`, a terminal that went away) loses the
-    line, never the run: there is nowhere else to say it.
+    At a terminal the line is wrapped at its width (`wrapped`), so the terminal
+    never breaks a word or a command; anywhere else (a pipe, a file) it stays
+    one line, for grep. A closed or broken stderr (`2>&-`, a terminal that went
+    away) loses the line, never the run: there is nowhere else to say it.
     """
     from ..render.safe import one_line
 
     if sys.stderr is None:
         return
     try:
-        sys.stderr.write(f"{one_line(message)}\n")
+        text = one_line(message)
+        width = _stderr_width()
+        sys.stderr.write("".join(f"{line}\n" for line in (wrapped(text, width) if width else [text])))
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+
+
+def _stderr_width() -> int | None:
+    """The width of the terminal stderr shows on (COLUMNS wins, as for Rich); None when stderr is no terminal."""
+    import os
+
+    try:
+        if not sys.stderr.isatty():
+            return None
+        columns = os.environ.get("COLUMNS", "")
+        return int(columns) if columns.isdigit() and int(columns) > 0 else os.get_terminal_size(sys.stderr.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+# A command printed for a person to copy (the words of shlex.join, up to a ` or a bracket).
+_COMMAND = re.compile(
+    r"pmo-path (?:assess|plan|roles|role|path|match|team|progress|bench|feedback|validate|init|schema|form|framework)"
+    r"\b(?: (?:'[^']*'|[^\s`()'])+)*"
+)
+_GLUE = "\ue000"  # stands for a space inside a command while the words around it are wrapped
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` characters, broken at spaces only, continuations indented 2.
+
+    A command in it is never split by the wrapping: it moves whole to the next line when it does not fit
+    after the words, and one longer than a whole line stands on lines of its own, broken between its words
+    with ` \\` continuations, as the assessment's commands are (`render.table.ShellCommand`): a shell joins them.
+    """
+    import textwrap
+
+    width = max(width, 20)
+    if len(text) <= width:
+        return [text]
+    glued = text if _GLUE in text else _COMMAND.sub(lambda found: found.group().replace(" ", _GLUE), text)
+    lines = textwrap.wrap(
+        glued, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False, drop_whitespace=True
+    )
+    out: list[str] = []
+    for line in lines:
+        if len(line) > width and _GLUE in line:
+            out += _command_lines(line, width)
+        else:
+            out.append(line.replace(_GLUE, " "))
+    return out
+
+
+def _command_lines(line: str, width: int) -> list[str]:
+    """One command too long for a line: between its words, `\\` at each line's end, each next line indented 2."""
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    room = width - 2  # the ` \\` at the end
+    lines: list[str] = []
+    for glued in re.findall(rf"(?:'[^']*'|[^{_GLUE}'])+", line.strip(" ")):  # a quoted word keeps its spaces
+        word = glued.replace(_GLUE, " ")
+        if lines and len(lines[-1]) + 1 + len(word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append((indent if not lines else "  ") + word)
+    return [row + (" \\" if number < len(lines) - 1 else "") for number, row in enumerate(lines)]
 
 
 def console(**options: Any):

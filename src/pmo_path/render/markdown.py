@@ -245,9 +245,10 @@ def plan(framework: Framework, result: Assessment, chart: str | None = None) -> 
         lines.append("No gaps: you meet every requirement of this role.")
     if score.unrated_required:
         names = ", ".join(cell(framework.competencies[c].name) for c in score.unrated_required)
+        them = "them" if len(score.unrated_required) > 1 else "it"
         lines += [
             "",
-            f"**Provisional:** not rated, so counted as 0: {names}. Rate them first "
+            f"**Provisional:** not rated, so counted as 0: {names}. Rate {them} first "
             f"({code(reassess_command(result.profile.file, framework.data_dir))}) for a result you can trust.",
         ]
     lines.append("")

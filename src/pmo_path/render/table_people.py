@@ -354,7 +354,7 @@ def feedback_view(framework: Framework, result: Feedback) -> RenderableType:
     """Self against others, competency by competency, then blind spots and hidden strengths with their levels."""
     names = framework.competencies
     raters = rater_counts(result.raters)
-    others = f"{result.readiness_others:5.1f}%" if result.readiness_others is not None else "  n/a"
+    others = f"{result.readiness_others:.1f}%" if result.readiness_others is not None else "n/a"
     parts: list[RenderableType] = [
         Text.assemble((one_line(result.person.name or "You"), "bold"), " · how others see you", (f"  ({raters})", "dim")),
         Text.assemble(

@@ -12,6 +12,7 @@ from ..app import (
     OutputOption,
     TargetOption,
     command,
+    explained,
     framework_for,
     show,
     target_role,
@@ -51,7 +52,7 @@ def feedback(
         person, found = load_self_and_reviews(self_file, reviews, framework, failures, set_aside)
     finally:
         for failure in failures:  # each review left out, named, before the result made of the rest
-            error(str(failure))
+            error(explained(failure, framework.data_dir))
         for line in set_aside:  # each second copy of a review, named: counted once
             note(line)
     result = compare_views(framework, person, found, resolve_target(framework, person, chosen))

@@ -100,7 +100,8 @@ def init(
         note(f"Wrote {schema_file} (the profile's JSON Schema: editors check the file against it)")
     from ...render.wording import command_line, file_word
 
-    note(f"Next: fill in the ratings, then run  {command_line('assess', '-p', file_word(file), data_dir=data_dir)}")
+    run = command_line("assess", "-p", file_word(file), data_dir=data_dir)
+    note(f"Next: set target_role (and current_role) and fill in the ratings, then run: {run}")
 
 
 @command(

@@ -221,13 +221,13 @@ def _load(paths: list[str], framework, columns: str | None = None):
     from ...domain.people import one_each
     from ...errors import InputError
     from ...reading.team_files import load_team
-    from ..app import column_map
+    from ..app import column_map, explained
 
     loaded = load_team(paths, framework, column_map(columns, framework))
     for notice in loaded.notices:
         note(f"Note: {notice}")
     for failure in loaded.failures:
-        error(str(failure))
+        error(explained(failure, framework.data_dir))
     people, set_aside = one_each(loaded.profiles)
     for line in set_aside_lines(set_aside):
         note(f"Note: {line}")
