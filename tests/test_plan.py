@@ -268,6 +268,7 @@ def test_plan_at_a_terminal_is_drawn_and_says_how_to_save_it(tmp_path):
     _org_with_links(tmp_path, "https://example.org/fagg")
     env = {**os.environ, "NO_COLOR": "1", "PMO_PATH_TODAY": "2026-11-20"}
     env.pop("PMO_PATH_DATA", None)
+    env.pop("COLUMNS", None)  # the pseudo-terminal's 60 columns decide
     command = ["plan", "-p", "me.yaml", "-t", "pmo-director", "--data-dir", "org"]
     child = pexpect.spawn(
         sys.executable,
@@ -287,9 +288,9 @@ def test_plan_at_a_terminal_is_drawn_and_says_how_to_save_it(tmp_path):
     assert "Route" in shown and "flowchart" not in shown and "-->" not in shown  # the list, not Mermaid's source
     words = {w for line in shown.splitlines() for w in line.split()}
     assert {"communication", "Cross-functional", "experience"} <= words  # the gap table breaks no name
-    hint = [line for line in shown.splitlines() if line.startswith("Save it with: ")]
-    assert len(hint) == 1, shown[-400:]
-    printed = " ".join(shown.split("Save it with: ")[1].split())  # the terminal may wrap it
+    assert shown.count("Save it with:") == 1, shown[-400:]
+    # at 60 columns the command stands on lines of its own, broken between words with ` \` continuations
+    printed = " ".join(shown.split("Save it with:")[1].replace(" \\\n", " ").split())
     assert printed == "pmo-path plan -p me.yaml -t pmo-director --data-dir org -o plan.md"
     pmo_path = shutil.which("pmo-path", path=str(Path(sys.executable).parent)) or "pmo-path"
     ran = subprocess.run([pmo_path, *shlex.split(printed)[1:]], cwd=tmp_path, env=env, capture_output=True, text=True)
