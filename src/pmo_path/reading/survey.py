@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain.model import Framework
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, UnknownId
 from .yamldoc import printable
 
 MIB = 1024 * 1024
@@ -100,14 +100,6 @@ def shown(header: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def roles_by_title(framework: Framework) -> dict[str, str]:
-    """Each role's id and title, as `words` writes them, to its id: a cell may name a role either way ("PMO Analyst").
-
-    (Local to survey reading; the command line's role options may come to share it.)"""
-    found = {words(key): role.id for role in framework.roles.values() for key in (role.id, role.title)}
-    return {**found, **{role: role for role in framework.roles}}  # an id as written: no need to normalise it
-
-
 def _close(word: str, choices: list[str], cutoff: float = 0.75) -> str | None:
     from difflib import get_close_matches
 
@@ -150,7 +142,6 @@ class Reader:
         scale = framework.scale or {}
         self.top = max((level for level in scale if isinstance(level, int)), default=5)
         self.levels = {words(str(name)): level for level, name in scale.items() if isinstance(level, int)}
-        self.roles = roles_by_title(framework)
         self._ratings: dict[str, int | str | None] = {}  # a level, None (unrated) or what is wrong
 
     def person_field(self, target: str, exact: bool) -> Callable[[str], object]:
@@ -198,12 +189,10 @@ class Reader:
         text = cell.strip()
         if not text:
             return None
-        found = self.roles.get(text) or self.roles.get(words(text))
-        if found:
-            return found
-        by_id = _close(text, list(self.framework.roles), 0.6)
-        by_title = _close(text, [role.title for role in self.framework.roles.values()], 0.6)
-        hint = f" (did you mean '{by_title or by_id}'?)" if by_title or by_id else ""
+        try:  # the one lookup every role option uses: an id or a title, any case and spacing, near misses suggested
+            return self.framework.role(text).id
+        except UnknownId as err:
+            hint = err.suggestion
         raise ValueError(f"unknown role '{printable(text)}'{hint}; give a role id or title (pmo-path roles lists them)")
 
     @staticmethod
