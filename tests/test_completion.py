@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -117,10 +119,15 @@ def test_values_not_file_names(tmp_path):
 def test_the_cache_follows_an_edited_roles_file(tmp_path, own_cache):
     from pmo_path.reading.framework import bundled_data_dir
 
+    edits = iter(range(100))
+
     def write(old: str, new: str) -> None:
+        """The files as they were an hour ago (a file changed in the last 2 s is not cached), each edit a second on."""
+        when = time.time() - 3600 + next(edits)
         for name in ("roles.yaml", "recommendations.yaml"):
             text = (bundled_data_dir() / name).read_text(encoding="utf-8")
             (tmp_path / name).write_text(text.replace(old, new), encoding="utf-8")
+            os.utime(tmp_path / name, (when, when))
 
     write("", "")
     env = {"PMO_PATH_DATA": str(tmp_path)}
@@ -199,3 +206,25 @@ def test_a_title_is_help_text_never_markup(tmp_path):
     slow = shell_reply("fish", "pmo-path role pmo-dir", ["-c", SLOW], env, "get-args")
     fast = shell_reply("fish", "pmo-path role pmo-dir", ["-m", "pmo_path"], env, "get-args")
     assert slow == fast == (0, "pmo-director\t[bold]PMO[/] Director\n")
+
+
+@pytest.mark.parametrize("files", [("roles.yaml", "recommendations.yaml"), ("roles.yaml",), ("recommendations.yaml",)])
+def test_the_fast_path_picks_the_framework_files_the_reader_picks(tmp_path, files):
+    """quick.framework_files cannot import the reader (its cost is what the fast path saves): it must agree with it."""
+    from pmo_path.interface import quick
+    from pmo_path.reading.framework import bundled_data_dir, data_files
+
+    for name in files:
+        shutil.copy(bundled_data_dir() / name, tmp_path / name)
+    expected = tuple(str(path) if path is not None else None for path in data_files(str(tmp_path)))
+    assert quick.framework_files(str(tmp_path)) == expected
+    assert quick.framework_files(None) == tuple(str(path) for path in data_files(None))
+
+
+def test_a_roles_file_changed_just_now_is_not_cached(tmp_path, own_cache):
+    """Changed within the clock's resolution, it could change again and keep its key: the next Tab reads it afresh."""
+    from pmo_path.reading.framework import bundled_data_dir
+
+    shutil.copy(bundled_data_dir() / "roles.yaml", tmp_path / "roles.yaml")
+    assert complete("pmo-path role enterprise-", {"PMO_PATH_DATA": str(tmp_path)}) == ["enterprise-pmo-director"]
+    assert quick.cached_roles(str(tmp_path)) is None

@@ -41,9 +41,9 @@ import zlib  # built in, where hashlib loads OpenSSL
 from .. import __version__
 from ..domain import model
 from ..errors import Problem
+from .quick import SETTLED_NS, cache_folder
 
 CACHE_VERSION = 1
-SETTLED_NS = 2_000_000_000  # a file changed more recently than this may change again with the same timestamp
 _CONTAINERS = {"t": tuple, "l": list}
 
 
@@ -100,9 +100,8 @@ def framework_key(files: tuple[str | os.PathLike | None, ...]) -> list | None:
 
 def cache_file(key: list) -> str:
     """One cache file a set of framework files (by real path); sets sharing a name only miss."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     real = "\0".join(str(file[1]) for file in _files(key))  # each file's real path
-    return os.path.join(base, "pmo-path", f"framework-{_crc(real):08x}.json")
+    return os.path.join(cache_folder(), f"framework-{_crc(real):08x}.json")
 
 
 # --- plain data and back ------------------------------------------------------------------------------------------

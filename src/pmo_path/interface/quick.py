@@ -157,38 +157,60 @@ def _zsh(text: str) -> str:
 # --- the role ids, from a cache the full path keeps --------------------------------------------------------------
 
 
-def framework_files(data_dir: str | None) -> tuple[str, str]:
-    """The roles.yaml and recommendations.yaml the framework reader would use (reading.framework.data_files),
-    without importing it; OSError where it would refuse the folder."""
+def framework_files(data_dir: str | None) -> tuple[str, str | None]:
+    """The roles.yaml and recommendations.yaml the framework reader would use (reading.framework.data_files,
+    which tests hold this equal to), without importing it: None for an own roles.yaml with no advice file;
+    OSError where the reader would refuse the folder."""
     bundled = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
     if not os.path.isfile(os.path.join(bundled, "roles.yaml")):  # the source tree keeps data/ at the top
         bundled = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(bundled))), "data")
     names = ("roles.yaml", "recommendations.yaml")
     if not data_dir:
         return (os.path.join(bundled, names[0]), os.path.join(bundled, names[1]))
-    own = [os.path.join(data_dir, name) for name in names]
-    if not os.path.isdir(data_dir) or not any(os.path.exists(path) for path in own):
+    roles, advice = (os.path.join(data_dir, name) for name in names)
+    if not os.path.isdir(data_dir) or not (os.path.exists(roles) or os.path.exists(advice)):
         raise FileNotFoundError(data_dir)
-    found = [path if os.path.exists(path) else os.path.join(bundled, name) for path, name in zip(own, names, strict=True)]
-    return (found[0], found[1])
+    if not os.path.exists(advice):  # the organisation's roles, no advice yet: never the bundled advice
+        return (roles, None)
+    return (roles if os.path.exists(roles) else os.path.join(bundled, names[0]), advice)
 
 
-def cache_path(files: tuple[str, str]) -> str:
+# Shared with interface.framework_cache: where both caches live, and when a file is old enough to cache.
+SETTLED_NS = 2_000_000_000  # a file changed more recently than this may change again with the same timestamp
+
+
+def cache_folder() -> str:
+    """pmo-path's folder in the user cache folder ($XDG_CACHE_HOME, else ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "pmo-path")
+
+
+def cache_path(files: tuple[str, str | None]) -> str:
     """One cache file a pair of framework files; pairs sharing a name only miss, as the key inside names them."""
     import zlib  # built in, where hashlib loads OpenSSL (tens of ms)
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    both = "\0".join(os.path.realpath(file) for file in files).encode("utf-8", "surrogateescape")
-    return os.path.join(base, "pmo-path", f"roles-{zlib.crc32(both):08x}.json")
+    both = "\0".join(os.path.realpath(file) if file else "" for file in files).encode("utf-8", "surrogateescape")
+    return os.path.join(cache_folder(), f"roles-{zlib.crc32(both):08x}.json")
 
 
-def cache_key(files: tuple[str, str]) -> list:
+def cache_key(files: tuple[str, str | None]) -> list:
     """Both files as they are now (a broken recommendations.yaml means no roles either, as in the full path)."""
     key: list = [CACHE_VERSION, __version__]
     for file in files:
+        if file is None:  # no advice file: one written later changes the key
+            key += ["", -1, 0, 0]
+            continue
         info = os.stat(file)
         key += [os.path.realpath(file), info.st_size, info.st_mtime_ns, info.st_ino]
     return key
+
+
+def settled(key: list) -> bool:
+    """Whether every file in a role-cache key last changed long enough ago to be cached."""
+    import time
+
+    now = time.time_ns()
+    return all(now - mtime > SETTLED_NS for size, mtime in zip(key[3::4], key[4::4], strict=False) if size >= 0)
 
 
 def roles_key(data_dir: str | None) -> list | None:
@@ -224,7 +246,7 @@ def keep_roles(data_dir: str | None, roles: list[tuple[str, str]], key: list | N
     from ..errors import InputError
     from .atomic import atomic_write
 
-    if key is None:
+    if key is None or not settled(key):
         return
     try:
         path = cache_path(framework_files(data_dir))
