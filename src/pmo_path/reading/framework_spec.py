@@ -10,14 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.model import DEFAULT_WEIGHT, HORIZONS, KINDS, MAX_LEVELS, Credential, Requirement, Scale
+from ..domain.model import DEFAULT_WEIGHT, HORIZONS, KINDS, MAX_LEVELS, Credential, Requirement
 from .checks import Checker, describe, join
 from .spec import TEXT_SCHEMA, Custom, Field, Integer, Level, Ref, RefList, Spec, Text
-
-
-def scale_of(context: dict) -> Scale:
-    """The scale of the framework being read (or of the one in use); the bundled 0-5 where none is known."""
-    return context.get("scale") or Scale()
 
 
 def _top(context: dict) -> int:
